@@ -1,0 +1,12 @@
+export { type GepaConfig, gepaConfigSchema } from './gepa-config';
+export {
+  type AimeConfig,
+  type LoadConfigOptions,
+  loadConfig,
+  loadGepaConfig,
+  loadModelConfig,
+  loadToolBundles,
+} from './load-config';
+export { type ExtraParams, type ModelConfig, modelConfigSchema, type Provider } from './model-config';
+export { loadServiceSettings, resolveWorkspaceRoot, type ServiceSettings } from './service-settings';
+export { DEFAULT_TOOL_BUNDLES, type ToolBundle, type ToolBundles, type ToolSpec } from './tool-bundles';

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigError } from '../errors/config-error';
+import { type GepaConfig, gepaConfigSchema } from './gepa-config';
+import { foldUnknownKeys, type ModelConfig, modelConfigSchema } from './model-config';
+import { parseWithSchema, readConfigFile } from './read-config-file';
+import { DEFAULT_TOOL_BUNDLES, normalizeToolBundles, type ToolBundles, toolBundlesFileSchema } from './tool-bundles';
+
+export interface AimeConfig {
+  /** Directory the files were read from (absolute). */
+  directory: string;
+  model: ModelConfig;
+  gepa: GepaConfig;
+  toolBundles: ToolBundles;
+  /** API key resolved from the file, `AIME_API_KEY` or the variable named by `api_key_env`. */
+  apiKey: string | undefined;
+}
+
+export interface LoadConfigOptions {
+  /** Config directory; default `config` under the current directory. */
+  directory?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): AimeConfig {
+  const env = options.env ?? process.env;
+  const directory = resolve(options.directory ?? 'config');
+  if (options.directory !== undefined && !existsSync(directory)) {
+    throw new ConfigError(`${directory}: config directory does not exist`, { file: directory });
+  }
+  const model = loadModelConfig(directory, env);
+  const gepa = loadGepaConfig(directory);
+  const toolBundles = loadToolBundles(directory);
+  const apiKey = env.AIME_API_KEY ?? (model.api_key_env ? env[model.api_key_env] : undefined) ?? model.api_key;
+  return { directory, model, gepa, toolBundles, apiKey };
+}
+
+export function loadModelConfig(directory: string, env: NodeJS.ProcessEnv = process.env): ModelConfig {
+  // `llm_config.yaml` is the name the Python reference's docs also used.
+  const candidates = ['model_config.yaml', 'model_config.yml', 'llm_config.yaml'].map((name) => join(directory, name));
+  const file = candidates.find((candidate) => existsSync(candidate)) ?? candidates[0] ?? 'model_config.yaml';
+  const raw = readConfigFile(file) ?? {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(`${file}: expected a mapping of keys to values at the top level`, { file });
+  }
+  const withEnv: Record<string, unknown> = { ...foldUnknownKeys(raw as Record<string, unknown>) };
+  if (env.AIME_PROVIDER) withEnv.provider = env.AIME_PROVIDER;
+  if (env.AIME_API_BASE) withEnv.api_base = env.AIME_API_BASE;
+  if (env.AIME_MODEL) withEnv.model = env.AIME_MODEL;
+  const config = parseWithSchema(file, modelConfigSchema, withEnv);
+  if (config.provider !== 'offline' && !config.api_base) {
+    throw new ConfigError(`${file}: api_base: required when provider is ${config.provider} (or set AIME_API_BASE)`, {
+      file,
+    });
+  }
+  return config;
+}
+
+export function loadGepaConfig(directory: string): GepaConfig {
+  const file = join(directory, 'gepa_config.yaml');
+  const config = parseWithSchema(file, gepaConfigSchema, readConfigFile(file) ?? {});
+  if (Math.abs(config.completion_weight + config.recency_weight - 1) > 1e-9) {
+    throw new ConfigError(`${file}: completion_weight + recency_weight must equal 1`, { file });
+  }
+  return config;
+}
+
+export function loadToolBundles(directory: string): ToolBundles {
+  const file = join(directory, 'tool_bundles.json');
+  const raw = readConfigFile(file);
+  if (raw === undefined) return DEFAULT_TOOL_BUNDLES;
+  const bundles = normalizeToolBundles(parseWithSchema(file, toolBundlesFileSchema, raw));
+  for (const bundle of Object.values(bundles)) {
+    for (const tool of bundle.tools) {
+      if (tool.module && !isAbsolute(tool.module)) tool.module = resolve(directory, tool.module);
+    }
+  }
+  return bundles;
+}

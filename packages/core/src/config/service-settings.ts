@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors/config-error';
+
+/** Settings of the HTTP service, from the environment (this module is the only reader of env). */
+export const serviceSettingsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(8765),
+  host: z.string().min(1).default('127.0.0.1'),
+  apiToken: z.string().min(1).optional(),
+  concurrency: z.coerce.number().int().min(1).max(256).default(4),
+  tracesDir: z.string().min(1).default('traces'),
+  workspace: z.string().min(1).optional(),
+});
+export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
+
+export function loadServiceSettings(env: NodeJS.ProcessEnv = process.env): ServiceSettings {
+  const result = serviceSettingsSchema.safeParse({
+    port: env.AIME_PORT || undefined,
+    host: env.AIME_HOST || undefined,
+    apiToken: env.AIME_API_TOKEN || undefined,
+    concurrency: env.AIME_CONCURRENCY || undefined,
+    tracesDir: env.AIME_TRACES_DIR || undefined,
+    workspace: env.AIME_WORKSPACE || undefined,
+  });
+  if (result.success) return result.data;
+  const names: Record<string, string> = {
+    port: 'AIME_PORT',
+    host: 'AIME_HOST',
+    apiToken: 'AIME_API_TOKEN',
+    concurrency: 'AIME_CONCURRENCY',
+    tracesDir: 'AIME_TRACES_DIR',
+    workspace: 'AIME_WORKSPACE',
+  };
+  const problems = result.error.issues.map(
+    (issue) => `${names[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`,
+  );
+  throw new ConfigError(`environment: ${problems.join('; ')}`);
+}
+
+/** The workspace root for file tools: explicit flag, then AIME_WORKSPACE, then where the user ran the command. */
+export function resolveWorkspaceRoot(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return explicit ?? env.AIME_WORKSPACE ?? env.INIT_CWD ?? process.cwd();
+}

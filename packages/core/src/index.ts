@@ -1,0 +1,6 @@
+export * from './config/index';
+export * from './errors/index';
+export type * from './llm/types';
+export type * from './optimizer/prompt-optimizer';
+export type * from './tools/types';
+export * from './workflow/events';

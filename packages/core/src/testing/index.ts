@@ -1,0 +1,1 @@
+export { ScriptedModel, type ScriptedModelOptions, type ScriptedReply } from './scripted-model';

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+
+/**
+ * One protocol everywhere: the same objects are the event log lines in `traces/runs/<runId>.jsonl`,
+ * the WebSocket payloads and what `aime run --events` prints. `seq` is contiguous from 1 per run.
+ */
+const base = {
+  runId: z.string(),
+  seq: z.number().int().positive(),
+  ts: z.number(), // epoch milliseconds
+};
+
+export const taskStatusSchema = z.enum(['pending', 'in_progress', 'complete', 'failed']);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+/** A checklist node as it travels in events and API responses (flat, with parent links). */
+export const taskSnapshotSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  title: z.string(),
+  status: taskStatusSchema,
+  depth: z.number().int().nonnegative(),
+  completionCriteria: z.string().optional(),
+  dependsOn: z.array(z.string()),
+  persona: z.string().optional(),
+  bundles: z.array(z.string()).optional(),
+  summary: z.string().optional(),
+  lastProgress: z.string().optional(),
+});
+export type TaskSnapshot = z.infer<typeof taskSnapshotSchema>;
+
+export const usageSchema = z.object({
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  totalTokens: z.number(),
+});
+
+export const runStatusSchema = z.enum([
+  'queued',
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+  'interrupted',
+  'limit-reached',
+]);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+export const finalRunStatusSchema = runStatusSchema.exclude(['queued', 'running']);
+export type FinalRunStatus = z.infer<typeof finalRunStatusSchema>;
+
+export const workflowReportSchema = z.object({
+  goal: z.string(),
+  status: finalRunStatusSchema,
+  completed: z.boolean(),
+  finalAnswer: z.string(),
+  tasks: z.array(taskSnapshotSchema),
+  markdown: z.string(),
+  history: z.array(
+    z.object({ ts: z.number(), taskId: z.string(), status: taskStatusSchema, message: z.string().optional() }),
+  ),
+  rationale: z.string(),
+  usage: z.object({
+    total: usageSchema,
+    byRole: z.record(z.string(), usageSchema),
+  }),
+  model: z.string(),
+  iterations: z.number().int().nonnegative(),
+  error: z.string().optional(),
+});
+export type WorkflowReport = z.infer<typeof workflowReportSchema>;
+
+export const runEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    ...base,
+    type: z.literal('run-start'),
+    goal: z.string(),
+    model: z.string(),
+    maxIterations: z.number().int(),
+    maxParallelActors: z.number().int(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('plan-update'),
+    iteration: z.number().int().nonnegative(),
+    tasks: z.array(taskSnapshotSchema),
+    markdown: z.string(),
+    rationale: z.string(),
+    /** Set when the planner output was invalid and a deterministic decomposition was used. */
+    fallback: z.boolean().optional(),
+    reason: z.string().optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('task-start'),
+    taskId: z.string(),
+    title: z.string(),
+    actor: z.string(),
+    persona: z.string(),
+    tools: z.array(z.string()),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('actor-step'),
+    taskId: z.string(),
+    step: z.number().int().positive(),
+    thought: z.string(),
+    action: z.string().nullable(),
+    args: z.unknown().optional(),
+    observation: z.string().optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('tool-call'),
+    taskId: z.string(),
+    callId: z.string(),
+    tool: z.string(),
+    args: z.unknown(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('tool-result'),
+    taskId: z.string(),
+    callId: z.string(),
+    tool: z.string(),
+    ok: z.boolean(),
+    output: z.string(),
+    error: z.string().optional(),
+    ms: z.number(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('progress-update'),
+    taskId: z.string(),
+    status: taskStatusSchema,
+    message: z.string(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('llm-usage'),
+    role: z.string(), // planner | actor | reflection | chat
+    taskId: z.string().optional(),
+    promptTokens: z.number(),
+    completionTokens: z.number(),
+    totalTokens: z.number(),
+    estimated: z.boolean().optional(),
+    ms: z.number(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('task-end'),
+    taskId: z.string(),
+    status: taskStatusSchema,
+    summary: z.string(),
+    references: z.array(z.string()),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('gepa-record'),
+    component: z.string(),
+    candidateId: z.string(),
+    score: z.number(),
+    composite: z.number(),
+    feedback: z.string().optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('gepa-candidate'),
+    component: z.string(),
+    candidateId: z.string(),
+    parents: z.array(z.string()),
+    prompt: z.string(),
+    scores: z.record(z.string(), z.number()),
+    decision: z.enum(['proposed', 'accepted', 'rejected', 'restored']),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('run-end'),
+    status: finalRunStatusSchema,
+    report: workflowReportSchema.optional(),
+    error: z.string().optional(),
+  }),
+]);
+
+export type RunEvent = z.infer<typeof runEventSchema>;
+export type RunEventType = RunEvent['type'];
+/** An event before the emitter stamps it with runId, seq and ts. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type RunEventInput = DistributiveOmit<RunEvent, 'runId' | 'seq' | 'ts'>;

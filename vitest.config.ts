@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const reportDirectory = process.env.AIME_TEST_REPORT_DIR;
+
+export default defineConfig({
+  test: {
+    include: ['packages/**/*.test.ts', 'apps/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: 'forks',
+    reporters: reportDirectory ? ['default', 'json'] : ['default'],
+    outputFile: reportDirectory ? { json: join(reportDirectory, 'vitest.json') } : undefined,
+  },
+});
