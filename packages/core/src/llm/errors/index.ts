@@ -1,0 +1,11 @@
+export { ModelAbortedError } from './aborted-error';
+export { BadRequestError } from './bad-request-error';
+export { ModelConnectionError } from './connection-error';
+export { ContextLengthExceededError } from './context-length-exceeded-error';
+export { InvalidResponseError } from './invalid-response-error';
+export { ModelError, type ModelErrorCode, type ModelErrorOptions } from './model-error';
+export { ModelNotFoundError } from './model-not-found-error';
+export { RateLimitedError } from './rate-limited-error';
+export { ModelServerError } from './server-error';
+export { ModelTimeoutError } from './timeout-error';
+export { UnauthorizedError } from './unauthorized-error';
