@@ -5,5 +5,6 @@ export { estimateTokens, estimateUsage } from './llm/estimate-usage';
 export * from './llm/offline/index';
 export type * from './llm/types';
 export type * from './optimizer/prompt-optimizer';
-export type * from './tools/types';
+export * from './progress/index';
+export * from './tools/index';
 export * from './workflow/events';

@@ -1,0 +1,40 @@
+import type { TaskStatus } from '../workflow/events';
+
+/** One item of the hierarchical checklist. A task with children is a parent; its status is derived. */
+export interface TaskNode {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  completionCriteria?: string;
+  /** Ids of tasks that must be complete before this one may start. */
+  dependsOn: string[];
+  persona?: string;
+  bundles?: string[];
+  notes: string[];
+  /** Result summary (complete) or failure reason (failed). */
+  summary?: string;
+  /** Workspace-relative paths or URLs the result is based on. */
+  references: string[];
+  /** Last message reported through `update_progress`. */
+  lastProgress?: string;
+  children: TaskNode[];
+}
+
+/** What planners and callers provide; missing ids are assigned hierarchically ("1", "1.2", …). */
+export interface TaskInput {
+  id?: string;
+  title: string;
+  completionCriteria?: string;
+  dependsOn?: string[];
+  persona?: string;
+  bundles?: string[];
+  status?: TaskStatus;
+  children?: TaskInput[];
+}
+
+export interface StatusChange {
+  ts: number;
+  taskId: string;
+  status: TaskStatus;
+  message?: string;
+}

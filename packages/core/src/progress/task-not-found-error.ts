@@ -1,0 +1,11 @@
+import { AimeError } from '../errors/aime-error';
+
+/** A progress operation named a task id that is not in the checklist. */
+export class TaskNotFoundError extends AimeError {
+  readonly taskId: string;
+
+  constructor(taskId: string) {
+    super('task_not_found', `No task with id "${taskId}" in the checklist`);
+    this.taskId = taskId;
+  }
+}

@@ -1,0 +1,28 @@
+export { listDirTool } from './builtin/list-dir';
+export { READ_FILE_MAX_BYTES, readFileTool } from './builtin/read-file';
+export { searchFilesTool } from './builtin/search-files';
+export { UPDATE_PROGRESS_TOOL_NAME, updateProgressTool } from './builtin/update-progress';
+export { createWebSearchTool } from './builtin/web-search';
+export { WRITE_FILE_MAX_BYTES, writeFileTool } from './builtin/write-file';
+export { type BuiltinRegistryOptions, createBuiltinRegistry } from './registry/create-builtin-registry';
+export { CustomToolError } from './registry/custom-tool-error';
+export {
+  DEFAULT_TOOL_TIMEOUT_MS,
+  type ExecuteToolCallOptions,
+  executeToolCall,
+  type ToolCallOutcome,
+} from './registry/execute-tool-call';
+export { builtinNameForImplementation } from './registry/implementation-names';
+export { loadCustomTools } from './registry/load-custom-tools';
+export { resolveBundleTools } from './registry/resolve-bundle-tools';
+export { toToolDefinitions } from './registry/tool-definitions';
+export { ToolRegistry } from './registry/tool-registry';
+export { UnknownBundleError } from './registry/unknown-bundle-error';
+export { UnknownToolError } from './registry/unknown-tool-error';
+export { ToolError } from './tool-error';
+export type * from './types';
+export { createOfflineSearchBackend } from './web-search/offline-search-backend';
+export { createSearxngSearchBackend, type SearxngBackendOptions } from './web-search/searxng-search-backend';
+export type { WebSearchBackend, WebSearchRequest, WebSearchResult } from './web-search/web-search-backend';
+export { type ResolveOptions, resolveInWorkspace, toWorkspaceRelative } from './workspace/resolve-in-workspace';
+export { SandboxError, type SandboxErrorCode } from './workspace/sandbox-error';

@@ -1,0 +1,64 @@
+import type { ToolBundles } from '../../config/tool-bundles';
+import { type WebSearchSettings, webSearchSettingsSchema } from '../../config/web-search-settings';
+import { listDirTool } from '../builtin/list-dir';
+import { readFileTool } from '../builtin/read-file';
+import { searchFilesTool } from '../builtin/search-files';
+import { updateProgressTool } from '../builtin/update-progress';
+import { createWebSearchTool } from '../builtin/web-search';
+import { writeFileTool } from '../builtin/write-file';
+import { ToolError } from '../tool-error';
+import { createOfflineSearchBackend } from '../web-search/offline-search-backend';
+import { createSearxngSearchBackend } from '../web-search/searxng-search-backend';
+import type { WebSearchBackend } from '../web-search/web-search-backend';
+import { builtinNameForImplementation } from './implementation-names';
+import { ToolRegistry } from './tool-registry';
+
+export interface BuiltinRegistryOptions {
+  /** Bundles from tool_bundles.json: `options` of the web_search entry choose its backend. */
+  toolBundles?: ToolBundles;
+  /** Overrides the bundle options: settings (e.g. from loadWebSearchSettings()) or a ready backend. */
+  webSearch?: WebSearchSettings | WebSearchBackend;
+}
+
+/** A registry with read_file, list_dir, write_file, search_files, web_search and update_progress. */
+export function createBuiltinRegistry(options: BuiltinRegistryOptions = {}): ToolRegistry {
+  return new ToolRegistry([
+    readFileTool,
+    listDirTool,
+    writeFileTool,
+    searchFilesTool,
+    createWebSearchTool(webSearchBackend(options)),
+    updateProgressTool,
+  ]);
+}
+
+function webSearchBackend(options: BuiltinRegistryOptions): WebSearchBackend {
+  const chosen = options.webSearch ?? webSearchOptionsFromBundles(options.toolBundles);
+  if (chosen === undefined) return createOfflineSearchBackend();
+  if ('search' in chosen) return chosen;
+  if (chosen.backend === 'searxng' && chosen.url) {
+    return createSearxngSearchBackend({ url: chosen.url, timeoutMs: chosen.timeoutMs });
+  }
+  return createOfflineSearchBackend();
+}
+
+function webSearchOptionsFromBundles(toolBundles: ToolBundles | undefined): WebSearchSettings | undefined {
+  for (const bundle of Object.values(toolBundles ?? {})) {
+    for (const spec of bundle.tools) {
+      const isWebSearch =
+        spec.name === 'web_search' ||
+        (spec.implementation && builtinNameForImplementation(spec.implementation) === 'web_search');
+      if (!isWebSearch || !spec.options) continue;
+      const parsed = webSearchSettingsSchema.safeParse(spec.options);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
+        throw new ToolError(
+          'tool_options_invalid',
+          `tool_bundles.json: web_search options in bundle "${bundle.name}": ${problems.join('; ')}`,
+        );
+      }
+      return parsed.data;
+    }
+  }
+  return undefined;
+}
