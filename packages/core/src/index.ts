@@ -4,6 +4,7 @@ export * from './llm/errors/index';
 export { estimateTokens, estimateUsage } from './llm/estimate-usage';
 export * from './llm/offline/index';
 export type * from './llm/types';
+export * from './optimizer/gepa/index';
 export type * from './optimizer/prompt-optimizer';
 export * from './progress/index';
 export * from './tools/index';

@@ -1,0 +1,10 @@
+import { AimeError } from '../../errors/aime-error';
+
+export type GepaErrorCode = 'gepa_invalid_options' | 'gepa_state_mismatch' | 'gepa_budget_too_small' | 'gepa_aborted';
+
+/** An optimizer run cannot start or continue: bad options, a run dir from another setup, no budget. */
+export class GepaError extends AimeError {
+  constructor(code: GepaErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, { cause: options?.cause, isUserError: code !== 'gepa_aborted' });
+  }
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ancestorsOf, mergeComponents, planMerge, selectMergeSubsample } from './merge';
+import { SeededRandom } from './seeded-random';
+import { addCandidate, createInitialState } from './state';
+
+describe('mergeComponents', () => {
+  const names = ['a', 'b', 'c', 'd'];
+  const candidates = [
+    { a: 'A', b: 'B', c: 'C', d: 'D' },
+    { a: 'A1', b: 'B', c: 'C1', d: 'D' },
+    { a: 'A', b: 'B2', c: 'C2', d: 'D' },
+  ];
+
+  it('takes each component from the descendant that changed it, the better one when both did', () => {
+    const { candidate, sources } = mergeComponents(names, candidates, [0.1, 0.6, 0.5], 1, 2, 0, new SeededRandom(0));
+    expect(candidate).toEqual({ a: 'A1', b: 'B2', c: 'C1', d: 'D' });
+    expect(sources).toEqual([1, 2, 1, 1]);
+    const swapped = mergeComponents(names, candidates, [0.1, 0.5, 0.6], 1, 2, 0, new SeededRandom(0));
+    expect(swapped.candidate.c).toBe('C2');
+  });
+
+  it('picks randomly (seeded) between two changes with equal scores', () => {
+    const picks = new Set<string>();
+    for (let seed = 0; seed < 20; seed++) {
+      picks.add(mergeComponents(names, candidates, [0.1, 0.5, 0.5], 1, 2, 0, new SeededRandom(seed)).candidate.c ?? '');
+    }
+    expect(picks).toEqual(new Set(['C1', 'C2']));
+    const once = mergeComponents(names, candidates, [0.1, 0.5, 0.5], 1, 2, 0, new SeededRandom(7)).candidate;
+    expect(mergeComponents(names, candidates, [0.1, 0.5, 0.5], 1, 2, 0, new SeededRandom(7)).candidate).toEqual(once);
+  });
+});
+
+describe('planMerge', () => {
+  function twoBranchState() {
+    const state = createInitialState({ a: 'A', b: 'B' }, 4, 4, 0);
+    addCandidate(state, { a: 'A', b: 'B' }, [], [0, 0, 0, 0], 0);
+    addCandidate(state, { a: 'A1', b: 'B' }, [0], [1, 1, 0, 0], 4);
+    addCandidate(state, { a: 'A', b: 'B2' }, [0], [0, 0, 1, 1], 8);
+    return state;
+  }
+
+  it('merges two non-ancestral Pareto candidates through their common ancestor, once', () => {
+    const state = twoBranchState();
+    const random = new SeededRandom(3);
+    const plan = planMerge(state, state.merge, random);
+    expect(plan).toEqual({ candidate: { a: 'A1', b: 'B2' }, parents: [1, 2], ancestor: 0, sources: [1, 2] });
+    expect(state.merge.triedTriplets).toEqual([[1, 2, 0]]);
+    expect(planMerge(state, state.merge, random)).toBeUndefined();
+  });
+
+  it('never merges a candidate with its own descendant', () => {
+    const state = createInitialState({ a: 'A', b: 'B' }, 2, 2, 0);
+    addCandidate(state, { a: 'A', b: 'B' }, [], [0, 0], 0);
+    addCandidate(state, { a: 'A1', b: 'B' }, [0], [1, 0], 2);
+    addCandidate(state, { a: 'A1', b: 'B1' }, [1], [0, 1], 4);
+    expect(ancestorsOf(2, state.parents)).toEqual(new Set([0, 1]));
+    expect(planMerge(state, state.merge, new SeededRandom(0))).toBeUndefined();
+  });
+});
+
+describe('selectMergeSubsample', () => {
+  it('draws up to a third from each of: first wins, second wins, ties', () => {
+    const first = [1, 0, 1, 0.5, 0, 1];
+    const second = [0, 1, 1, 0.5, 1, 0];
+    const subsample = selectMergeSubsample(first, second, 5, new SeededRandom(9));
+    expect(subsample).toHaveLength(5);
+    expect(new Set(subsample).size).toBe(5);
+    for (const index of [0, 5, 1, 4]) expect(subsample).toContain(index);
+    expect(subsample.filter((index) => index === 2 || index === 3)).toHaveLength(1);
+  });
+});
