@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadModelConfig } from '../../packages/core/src/config/load-config';
+import { loadConfig, loadModelConfig } from '../../packages/core/src/config/load-config';
 import { loadServiceSettings } from '../../packages/core/src/config/service-settings';
 import {
   composeFiles,
@@ -147,8 +147,8 @@ describe('vllm service', () => {
     expect(Object.keys(file().volumes ?? {})).toContain('huggingface-cache');
   });
 
-  it('passes HF_TOKEN through from the host without a default', () => {
-    expect(environmentOf(vllm())).toHaveProperty('HF_TOKEN', null);
+  it('passes HF_TOKEN and VLLM_API_KEY through from the host without defaults', () => {
+    expect(environmentOf(vllm())).toMatchObject({ HF_TOKEN: null, VLLM_API_KEY: null });
   });
 
   it('is healthy only when its /health answers, with a long start period for the first download', () => {
@@ -192,6 +192,16 @@ describe('aime service', () => {
       tracesDir: '/app/traces',
       workspace: '/workspace',
     });
+  });
+
+  it('sends the key vLLM requires when VLLM_API_KEY is set, and none otherwise', () => {
+    const keyed = service(
+      loadComposeFile('docker-compose.yml', { ...testEnvironment, VLLM_API_KEY: 'vllm-key' }),
+      'aime',
+    );
+    const merged = { ...imageEnvironment, ...(environmentOf(keyed) as Record<string, string>) };
+    expect(loadConfig({ directory: join(repositoryRoot, 'config'), env: merged }).apiKey).toBe('vllm-key');
+    expect(environment().AIME_API_KEY).toBe('');
   });
 
   it('publishes the image port on 127.0.0.1:8765 by default', () => {
