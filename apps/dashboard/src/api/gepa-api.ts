@@ -1,0 +1,6 @@
+import { requestJson } from './http-client';
+import type { GepaOverview } from './types';
+
+export function getGepaOverview(): Promise<GepaOverview> {
+  return requestJson('GET', '/gepa');
+}

@@ -1,0 +1,44 @@
+import type { RunEvent, RunEventType } from '@gepa-aime/core';
+import type { RunSummary, ServerMessage } from './types';
+
+const runEventTypes: ReadonlySet<string> = new Set<RunEventType>([
+  'run-start',
+  'plan-update',
+  'task-start',
+  'actor-step',
+  'tool-call',
+  'tool-result',
+  'progress-update',
+  'llm-usage',
+  'task-end',
+  'gepa-record',
+  'gepa-candidate',
+  'run-end',
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRunSummary(value: unknown): value is RunSummary {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.status === 'string';
+}
+
+/** Classifies one WebSocket frame: a RunEvent, a run-list change, or anything else (heartbeats, acks). */
+export function parseServerMessage(data: string): ServerMessage | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!isRecord(parsed) || typeof parsed.type !== 'string') return null;
+  if (runEventTypes.has(parsed.type) && typeof parsed.runId === 'string' && typeof parsed.seq === 'number') {
+    return { kind: 'event', event: parsed as unknown as RunEvent };
+  }
+  if (isRecord(parsed.event) && runEventTypes.has(String(parsed.event.type))) {
+    return { kind: 'event', event: parsed.event as unknown as RunEvent };
+  }
+  if (parsed.type === 'run-status' && isRunSummary(parsed.run)) return { kind: 'run-status', run: parsed.run };
+  return { kind: 'other', type: parsed.type };
+}

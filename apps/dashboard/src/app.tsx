@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import type { RunSummary } from './api/types';
+import { GepaPanel } from './components/gepa/gepa-panel';
+import { GoalForm } from './components/goal-form/goal-form';
+import { AppHeader } from './components/layout/app-header';
+import { RunView } from './components/run-detail/run-view';
+import { RunsList } from './components/runs-list/runs-list';
+import { TokenDialog } from './components/token-dialog/token-dialog';
+import { useDashboardServices, useDashboardState } from './hooks/dashboard-context';
+import { runHref, useHashRoute } from './hooks/use-hash-route';
+import { sortRuns } from './state/run-summaries';
+
+export function App() {
+  const { store, controller } = useDashboardServices();
+  const state = useDashboardState();
+  const route = useHashRoute();
+  const selectedRunId = route.view === 'runs' ? route.runId : undefined;
+
+  useEffect(() => {
+    controller.start();
+    return () => controller.stop();
+  }, [controller]);
+
+  useEffect(() => {
+    if (selectedRunId) controller.openRun(selectedRunId);
+  }, [controller, selectedRunId]);
+
+  useEffect(() => {
+    if (route.view === 'gepa') void controller.refreshGepa();
+  }, [controller, route.view]);
+
+  function onCreated(run: RunSummary) {
+    store.upsertRun(run);
+    window.location.hash = runHref(run.id);
+  }
+
+  const runs = sortRuns(state.runs);
+  const selectedRun = selectedRunId ? state.runStates[selectedRunId] : undefined;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppHeader route={route} />
+      <div className="app-body">
+        <aside className="sidebar" aria-label="Missions">
+          <GoalForm onCreated={onCreated} />
+          <RunsList runs={runs} selectedRunId={selectedRunId} />
+        </aside>
+        <main id="main" className="main" tabIndex={-1}>
+          {route.view === 'gepa' ? (
+            <GepaPanel gepa={state.gepa} error={state.gepaError} />
+          ) : selectedRun ? (
+            <RunView run={selectedRun} summary={state.runs[selectedRun.runId]} />
+          ) : (
+            <div className="empty-state panel">
+              <h1 className="panel-title">No run selected</h1>
+              <p className="empty-note">Launch a goal or pick a run from the list to watch it live.</p>
+            </div>
+          )}
+        </main>
+      </div>
+      {state.tokenRequired ? <TokenDialog onSubmit={(token) => controller.submitToken(token)} /> : null}
+    </div>
+  );
+}

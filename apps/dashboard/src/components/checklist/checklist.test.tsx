@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reduceRunEvents } from '../../state/run-reducer';
+import { sampleRunEvents } from '../../testing/sample-run-events';
+import { Checklist } from './checklist';
+
+const events = sampleRunEvents();
+
+afterEach(cleanup);
+
+function taskItem(id: string): HTMLElement {
+  const item = document.querySelector<HTMLElement>(`li[data-task-id="${id}"]`);
+  if (!item) throw new Error(`task ${id} not rendered`);
+  return item;
+}
+
+describe('Checklist', () => {
+  it('renders the hierarchy in plan order with children nested under their parent', () => {
+    const state = reduceRunEvents(events.slice(0, 2));
+    render(<Checklist tasks={state.tasks} iteration={state.iteration} />);
+    const list = screen.getByRole('list', { name: 'Tasks' });
+    const topLevel = within(list)
+      .getAllByRole('listitem')
+      .filter((item) => item.parentElement === list);
+    expect(topLevel.map((item) => item.dataset.taskId)).toEqual(['1']);
+    const children = taskItem('1').querySelectorAll(':scope > ol > li');
+    expect([...children].map((item) => (item as HTMLElement).dataset.taskId)).toEqual(['1.1', '1.2']);
+    expect(within(taskItem('1.1')).getByText('Entries listed')).toBeTruthy();
+    expect(screen.getByText('0/3 complete · iteration 1')).toBeTruthy();
+  });
+
+  it('shows status icons, persona, tools and the latest progress message of a running task', () => {
+    const state = reduceRunEvents(events.slice(0, 5));
+    render(<Checklist tasks={state.tasks} />);
+    const running = taskItem('1.1');
+    expect(within(running).getByRole('img', { name: 'in progress' })).toBeTruthy();
+    expect(within(running).getByText('Repository cartographer')).toBeTruthy();
+    expect(
+      within(running)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['list_dir', 'update_progress']);
+    expect(within(running).getByText('Listed 3 entries')).toBeTruthy();
+    expect(within(taskItem('1.2')).getByRole('img', { name: 'pending' })).toBeTruthy();
+  });
+
+  it('shows result summaries and complete icons when tasks finish', () => {
+    const state = reduceRunEvents(events);
+    render(<Checklist tasks={state.tasks} />);
+    expect(within(taskItem('1.1')).getByText('Root holds apps, packages and a README')).toBeTruthy();
+    expect(screen.getAllByRole('img', { name: 'complete' })).toHaveLength(3);
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+  });
+
+  it('re-mounts a task highlight when an event changes that task (the change animates)', () => {
+    const before = reduceRunEvents(events.slice(0, 4));
+    const { rerender } = render(<Checklist tasks={before.tasks} />);
+    const flash = taskItem('1.1').querySelector('.task-flash');
+    const untouched = taskItem('1.2').querySelector('.task-flash');
+    const after = reduceRunEvents(events.slice(4, 7), before);
+    rerender(<Checklist tasks={after.tasks} />);
+    expect(taskItem('1.1').querySelector('.task-flash')).not.toBe(flash);
+    expect(taskItem('1.2').querySelector('.task-flash')).toBe(untouched);
+  });
+
+  it('says it is waiting while there is no plan', () => {
+    render(<Checklist tasks={[]} />);
+    expect(screen.getByText('Waiting for the planner…')).toBeTruthy();
+  });
+});

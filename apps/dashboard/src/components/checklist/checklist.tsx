@@ -1,0 +1,50 @@
+import type { TaskView } from '../../state/run-state';
+import { buildTaskTree } from './build-task-tree';
+import { TaskItem } from './task-item';
+
+interface ChecklistProps {
+  tasks: readonly TaskView[];
+  iteration?: number;
+}
+
+function countDone(tasks: readonly TaskView[]): number {
+  return tasks.filter((task) => task.status === 'complete').length;
+}
+
+/** The run's ordered, hierarchical checklist as the planner keeps it, live. */
+export function Checklist({ tasks, iteration }: ChecklistProps) {
+  const tree = buildTaskTree(tasks);
+  const done = countDone(tasks);
+  const percent = tasks.length === 0 ? 0 : Math.round((done / tasks.length) * 100);
+  return (
+    <section className="checklist panel" aria-labelledby="checklist-title">
+      <header className="panel-header">
+        <h2 className="panel-title" id="checklist-title">
+          Checklist
+        </h2>
+        <span className="panel-meta">
+          {done}/{tasks.length} complete{iteration ? ` · iteration ${iteration}` : ''}
+        </span>
+      </header>
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-label="Tasks complete"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      {tree.length === 0 ? (
+        <p className="empty-note">Waiting for the planner…</p>
+      ) : (
+        <ol className="task-list" aria-label="Tasks">
+          {tree.map((node) => (
+            <TaskItem key={node.task.id} node={node} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { TaskStatusIcon } from '../status/task-status-icon';
+import type { TaskTreeNode } from './build-task-tree';
+
+/** One checklist entry: status, title, criteria, who works on it with which tools, and what it found. */
+export function TaskItem({ node }: { node: TaskTreeNode }) {
+  const { task } = node;
+  const tools = task.tools ?? task.bundles ?? [];
+  return (
+    <li className={`task task-${task.status}`} data-task-id={task.id} data-status={task.status}>
+      <div className="task-card">
+        <span key={task.updatedSeq} className="task-flash" aria-hidden="true" />
+        <TaskStatusIcon status={task.status} />
+        <div className="task-body">
+          <div className="task-heading">
+            <span className="task-id">{task.id}</span>
+            <span className="task-title">{task.title}</span>
+          </div>
+          {task.completionCriteria ? (
+            <p className="task-criteria">
+              <span className="task-label">Done when</span> {task.completionCriteria}
+            </p>
+          ) : null}
+          {task.persona || tools.length > 0 ? (
+            <div className="task-actor">
+              {task.persona ? (
+                <span className="task-persona" title={task.actor}>
+                  {task.persona}
+                </span>
+              ) : null}
+              {tools.length > 0 ? (
+                <ul className="task-tools" aria-label="Tools">
+                  {tools.map((tool) => (
+                    <li key={tool} className="chip">
+                      {tool}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+          {task.lastProgress && task.status === 'in_progress' ? (
+            <p className="task-progress" aria-live="polite">
+              {task.lastProgress}
+            </p>
+          ) : null}
+          {task.summary && (task.status === 'complete' || task.status === 'failed') ? (
+            <p className={`task-summary task-summary-${task.status}`}>{task.summary}</p>
+          ) : null}
+        </div>
+      </div>
+      {node.children.length > 0 ? (
+        <ol className="task-children">
+          {node.children.map((child) => (
+            <TaskItem key={child.task.id} node={child} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,34 @@
+import type { RunSummary } from '../../api/types';
+import type { RunState } from '../../state/run-state';
+import { Checklist } from '../checklist/checklist';
+import { TuiView } from '../tui/tui-view';
+import { RunHeader } from './run-header';
+import { RunOutcome } from './run-outcome';
+
+interface RunViewProps {
+  run: RunState;
+  summary?: RunSummary;
+}
+
+/** Everything about one run: header, checklist, terminal, answer and usage. */
+export function RunView({ run, summary }: RunViewProps) {
+  const hasEvents = run.lastSeq > 0;
+  const status = hasEvents ? run.status : (summary?.status ?? run.status);
+  return (
+    <div className="run-view" data-run-id={run.runId}>
+      <RunHeader
+        runId={run.runId}
+        goal={run.goal || summary?.goal || ''}
+        status={status}
+        model={run.model}
+        startedAt={run.startedAt ?? summary?.startedAt}
+        endedAt={run.endedAt ?? summary?.endedAt}
+      />
+      <div className="run-grid">
+        <Checklist tasks={run.tasks} iteration={run.iteration} />
+        <TuiView tasks={run.tasks} log={run.log} title={run.runId} />
+      </div>
+      <RunOutcome run={run} />
+    </div>
+  );
+}

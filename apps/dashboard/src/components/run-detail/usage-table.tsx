@@ -1,0 +1,71 @@
+import { formatCount, formatDuration } from '../../format/format-time';
+import type { RoleUsage } from '../../state/run-state';
+
+interface UsageRow {
+  role: string;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  calls?: number;
+  ms?: number;
+}
+
+export function usageRows(
+  live: Record<string, RoleUsage>,
+  reported?: Record<string, Omit<UsageRow, 'role'>>,
+): UsageRow[] {
+  const source = reported && Object.keys(reported).length > 0 ? reported : live;
+  return Object.entries(source)
+    .map(([role, usage]) => ({ role, ...live[role], ...usage }))
+    .sort((left, right) => right.totalTokens - left.totalTokens);
+}
+
+/** Token usage per model role (planner, actor, reflection…), with a total row. */
+export function UsageTable({ rows }: { rows: UsageRow[] }) {
+  if (rows.length === 0) return <p className="empty-note">No model calls yet.</p>;
+  const total = rows.reduce(
+    (sum, row) => ({
+      promptTokens: sum.promptTokens + row.promptTokens,
+      completionTokens: sum.completionTokens + row.completionTokens,
+      totalTokens: sum.totalTokens + row.totalTokens,
+    }),
+    { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+  );
+  return (
+    <table className="data-table usage-table">
+      <caption className="sr-only">Token usage by role</caption>
+      <thead>
+        <tr>
+          <th scope="col">Role</th>
+          <th scope="col">Calls</th>
+          <th scope="col">Prompt</th>
+          <th scope="col">Completion</th>
+          <th scope="col">Total</th>
+          <th scope="col">Model time</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.role}>
+            <th scope="row">{row.role}</th>
+            <td>{row.calls ?? '—'}</td>
+            <td>{formatCount(row.promptTokens)}</td>
+            <td>{formatCount(row.completionTokens)}</td>
+            <td>{formatCount(row.totalTokens)}</td>
+            <td>{row.ms === undefined ? '—' : formatDuration(row.ms)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">total</th>
+          <td />
+          <td>{formatCount(total.promptTokens)}</td>
+          <td>{formatCount(total.completionTokens)}</td>
+          <td>{formatCount(total.totalTokens)}</td>
+          <td />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

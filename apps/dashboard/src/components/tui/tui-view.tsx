@@ -1,0 +1,90 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { LogEvent, TaskView } from '../../state/run-state';
+import { formatLogEvent } from './format-log-event';
+import { parseChecklistLine, renderChecklistMarkdown } from './render-checklist-markdown';
+
+interface TuiViewProps {
+  tasks: readonly TaskView[];
+  log: readonly LogEvent[];
+  title?: string;
+}
+
+/** Follows the tail like `tail -f`, unless the reader has scrolled up to read. */
+function useStickToBottom() {
+  const element = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  // after every render: new lines may have arrived
+  useLayoutEffect(() => {
+    const node = element.current;
+    if (node && pinned.current) node.scrollTop = node.scrollHeight;
+  });
+  const onScroll = () => {
+    const node = element.current;
+    if (node) pinned.current = node.scrollHeight - node.scrollTop - node.clientHeight < 24;
+  };
+  return { element, onScroll };
+}
+
+/** The checklist as a terminal (the seed's TUI) and a scrolling tail of the actors' steps. */
+export function TuiView({ tasks, log, title = 'aime' }: TuiViewProps) {
+  const markdown = renderChecklistMarkdown(tasks);
+  const lines = markdown ? markdown.split('\n') : [];
+  const terminalLines = log.flatMap(formatLogEvent);
+  const tail = useStickToBottom();
+  return (
+    <section className="tui panel-dark" aria-labelledby="tui-title">
+      <header className="tui-bar">
+        <span className="tui-lights" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+        </span>
+        <h2 className="tui-title" id="tui-title">
+          Terminal — {title}
+        </h2>
+      </header>
+      <h3 className="sr-only">Checklist (markdown)</h3>
+      <pre className="tui-checklist" data-testid="tui-checklist">
+        {lines.length === 0 ? (
+          <span className="tui-muted">$ waiting for the first plan…</span>
+        ) : (
+          lines.map((line, index) => {
+            const parsed = parseChecklistLine(line);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional; the checklist order is the key
+              <span key={index} className="tui-line">
+                {parsed.indent}
+                {parsed.marker ? (
+                  <span className={`tui-marker tui-marker-${parsed.status}`}>{parsed.marker}</span>
+                ) : null}
+                {parsed.marker ? ' ' : ''}
+                {parsed.text}
+                {'\n'}
+              </span>
+            );
+          })
+        )}
+      </pre>
+      <div
+        className="tui-tail"
+        role="log"
+        aria-label="Actor steps"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling log must be reachable by keyboard
+        tabIndex={0}
+        ref={tail.element}
+        onScroll={tail.onScroll}
+        data-testid="tui-tail"
+      >
+        {terminalLines.length === 0 ? <div className="tui-muted">$ tail -f actor steps</div> : null}
+        {terminalLines.map((line) => (
+          <div key={line.key} className={`tui-entry tui-${line.tone}`}>
+            <span className="tui-prefix">{line.prefix}</span> <span className="tui-text">{line.text}</span>
+          </div>
+        ))}
+        <div className="tui-cursor" aria-hidden="true">
+          ▍
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import type { RunEvent } from '@gepa-aime/core';
+import { getGepaOverview } from '../api/gepa-api';
+import { setUnauthorizedHandler } from '../api/http-client';
+import { getRunEvents, listRuns } from '../api/runs-api';
+import { SocketClient } from '../api/socket-client';
+import { readToken, saveToken } from '../api/token-store';
+import type { DashboardStore } from '../state/dashboard-store';
+import { missingSeqs } from '../state/run-reducer';
+
+const gapFillDelayMs = 1_000;
+const gepaRefreshDelayMs = 400;
+
+function socketUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const token = readToken();
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `${protocol}//${window.location.host}/ws${query}`;
+}
+
+/** Wires the store to the server: REST for snapshots and gap filling, one WebSocket for live events. */
+export class DashboardController {
+  private readonly socket: SocketClient;
+  private gapTimer: ReturnType<typeof setTimeout> | undefined;
+  private gepaTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly store: DashboardStore) {
+    this.socket = new SocketClient({
+      url: socketUrl,
+      resumeFrom: (runId) => store.lastSeq(runId),
+      onEvents: (events) => this.ingest(events),
+      onRunStatus: (run) => store.upsertRun(run),
+      onConnection: (connection) => store.setConnection(connection),
+      onOpen: () => {
+        void this.refreshRuns();
+        this.scheduleGepaRefresh();
+      },
+    });
+  }
+
+  start(): void {
+    setUnauthorizedHandler(() => this.store.setTokenRequired(true));
+    this.socket.start();
+  }
+
+  stop(): void {
+    this.socket.stop();
+    clearTimeout(this.gapTimer);
+    clearTimeout(this.gepaTimer);
+  }
+
+  async refreshRuns(): Promise<void> {
+    try {
+      const page = await listRuns();
+      this.store.replaceRuns(page.runs);
+    } catch {
+      // the connection indicator and the next reconnect cover an unreachable server
+    }
+  }
+
+  async refreshGepa(): Promise<void> {
+    try {
+      this.store.setGepa(await getGepaOverview());
+    } catch (error) {
+      this.store.setGepa(undefined, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Opens a run: its state is rebuilt from the event log (REST now, then the socket's replay and live tail). */
+  openRun(runId: string): void {
+    this.store.trackRun(runId);
+    this.socket.subscribe(runId);
+    void this.fetchEvents(runId);
+  }
+
+  submitToken(token: string): void {
+    saveToken(token);
+    this.store.setTokenRequired(false);
+    this.socket.reconnectNow();
+    void this.refreshRuns();
+    void this.refreshGepa();
+  }
+
+  private async fetchEvents(runId: string): Promise<void> {
+    try {
+      this.ingest(await getRunEvents(runId, this.store.lastSeq(runId)));
+    } catch {
+      // the socket replay delivers the same events
+    }
+  }
+
+  private ingest(events: RunEvent[]): void {
+    if (events.length === 0) return;
+    this.store.ingestEvents(events);
+    if (events.some((event) => event.type.startsWith('gepa-') || event.type === 'run-end')) this.scheduleGepaRefresh();
+    this.scheduleGapFill();
+  }
+
+  private scheduleGepaRefresh(): void {
+    clearTimeout(this.gepaTimer);
+    this.gepaTimer = setTimeout(() => void this.refreshGepa(), gepaRefreshDelayMs);
+  }
+
+  /** A gap that the socket did not fill within a second is fetched over REST. */
+  private scheduleGapFill(): void {
+    if (this.gapTimer) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined;
+      const { runStates } = this.store.getSnapshot();
+      for (const runState of Object.values(runStates)) {
+        if (missingSeqs(runState).length > 0) void this.fetchEvents(runState.runId);
+      }
+    }, gapFillDelayMs);
+  }
+}
