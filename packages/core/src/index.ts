@@ -1,11 +1,16 @@
+export * from './actors/index';
 export * from './config/index';
 export * from './errors/index';
+export { checkModelReady, type ModelReadiness } from './llm/check-model-ready';
+export { type CreateModelOptions, createModel } from './llm/create-model';
 export * from './llm/errors/index';
 export { estimateTokens, estimateUsage } from './llm/estimate-usage';
 export * from './llm/offline/index';
+export * from './llm/openai-compatible/index';
 export type * from './llm/types';
 export * from './optimizer/gepa/index';
 export type * from './optimizer/prompt-optimizer';
+export * from './planner/index';
 export * from './progress/index';
 export * from './tools/index';
-export * from './workflow/events';
+export * from './workflow/index';

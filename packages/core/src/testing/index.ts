@@ -1,1 +1,2 @@
+export * from './fake-server/index';
 export { ScriptedModel, type ScriptedModelOptions, type ScriptedReply } from './scripted-model';

@@ -1,4 +1,6 @@
 import type { OfflineSkill } from '../offline-skill';
+import { aimeActorSkill } from './aime-actor-skill';
+import { aimePlannerSkill } from './aime-planner-skill';
 import { plainChatSkill } from './plain-chat-skill';
 import { structuredOutputSkill } from './structured-output-skill';
 import { toolCallSkill } from './tool-call-skill';
@@ -8,6 +10,8 @@ import { toolCallSkill } from './tool-call-skill';
  * Role-specific skills (planner, actor, reflection …) go BEFORE the generic ones below.
  */
 export const defaultOfflineSkills: OfflineSkill[] = [
+  aimePlannerSkill,
+  aimeActorSkill,
   // Generic fallbacks — keep these last.
   structuredOutputSkill,
   toolCallSkill,

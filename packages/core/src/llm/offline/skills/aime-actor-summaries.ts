@@ -1,0 +1,131 @@
+import type { ActorConversation, ObservedCall } from './aime-actor-conversation';
+
+/** Directories and files of a `list_dir` observation (`[dir] apps/`, `[file] README.md (2 KB)`), top level only. */
+export function parseListing(output: string): { directories: string[]; files: string[]; path: string } {
+  const path = /^Directory (\S+)/.exec(output)?.[1] ?? '.';
+  const directories: string[] = [];
+  const files: string[] = [];
+  for (const line of output.split('\n')) {
+    const match = /^\[(dir|file|link)\] ([^\s/]+)\/?/.exec(line);
+    if (!match?.[2]) continue;
+    if (match[1] === 'dir') directories.push(match[2]);
+    else files.push(match[2]);
+  }
+  return { directories, files, path };
+}
+
+/** The gist of a text document: its title, first paragraph and section headings. */
+export function summariseDocument(path: string, text: string): string {
+  const lines = text.split('\n');
+  const title = lines
+    .find((line) => /^#\s+/.test(line))
+    ?.replace(/^#\s+/, '')
+    .trim();
+  const headings = lines
+    .filter((line) => /^##\s+/.test(line))
+    .map((line) => line.replace(/^##\s+/, '').trim())
+    .slice(0, 8);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block && !/^(#|```|\||<|!\[|-{3,})/.test(block));
+  const first = paragraphs[0] ? clip(paragraphs[0].replace(/\s+/g, ' '), 320) : '';
+  const parts = [`${path}${title ? ` ("${title}")` : ''}`];
+  if (first) parts.push(`says: ${first}`);
+  if (headings.length > 0) parts.push(`Sections: ${headings.join('; ')}.`);
+  const lineCount = lines.filter((line) => line.trim()).length;
+  parts.push(`(${lineCount} non-empty lines)`);
+  return parts.join(' ');
+}
+
+export function describeListing(listing: ReturnType<typeof parseListing>): string {
+  const where = listing.path === '.' ? 'The workspace root' : `Directory ${listing.path}`;
+  const directories = listing.directories.map((name) => `${name}/`);
+  const parts = [
+    `${where} contains ${listing.directories.length} director${listing.directories.length === 1 ? 'y' : 'ies'}` +
+      `${directories.length > 0 ? ` (${directories.join(', ')})` : ''}`,
+    `${listing.files.length} file${listing.files.length === 1 ? '' : 's'}${listing.files.length > 0 ? ` (${listing.files.slice(0, 12).join(', ')}${listing.files.length > 12 ? ', …' : ''})` : ''}`,
+  ];
+  return `${parts.join(' and ')}.`;
+}
+
+/** A summary of everything the actor observed, in call order. */
+export function summariseObservations(calls: ObservedCall[]): string[] {
+  const parts: string[] = [];
+  for (const call of calls) {
+    if (!call.ok || call.name === 'update_progress') continue;
+    if (call.name === 'list_dir') parts.push(describeListing(parseListing(call.output)));
+    else if (call.name === 'read_file')
+      parts.push(summariseDocument(String(call.args.path ?? 'the file'), call.output));
+    else if (call.name === 'write_file') parts.push(`${call.output.split('\n')[0]}.`);
+    else if (call.name === 'search_files' || call.name === 'web_search') {
+      const hits = call.output.split('\n').filter((line) => line.trim()).length;
+      parts.push(
+        `${call.name} for "${String(call.args.query ?? '')}" returned ${hits} line(s): ${clip(call.output.replace(/\s+/g, ' '), 300)}`,
+      );
+    } else parts.push(`${call.name}: ${clip(call.output.replace(/\s+/g, ' '), 200)}`);
+  }
+  return parts;
+}
+
+const STEP_RULES: Array<{ folder: RegExp; present: string; absent?: string }> = [
+  {
+    folder: /^(tests?|__tests__|spec)$/,
+    present: 'Run the test suite in {name}/ and keep it green before changing code',
+    absent: 'Add automated tests (no tests/ folder was found at the top level)',
+  },
+  {
+    folder: /^docs?$/,
+    present: 'Review {name}/ and fill gaps in the user-facing documentation',
+    absent: 'Start a docs/ folder for user-facing documentation',
+  },
+  {
+    folder: /^packages$/,
+    present: 'Read the packages in packages/ and their public entry points (index files) to learn the core APIs',
+  },
+  { folder: /^apps$/, present: 'Try the applications in apps/ end to end (CLI, server, dashboard as present)' },
+  {
+    folder: /^config$/,
+    present: 'Check the settings in config/ and adapt them to your environment (model endpoint, tools)',
+  },
+  { folder: /^src$/, present: 'Read the source in src/ starting from its entry point' },
+  { folder: /^(scripts|bin)$/, present: 'Look at {name}/ for the build and maintenance commands' },
+  { folder: /^(e2e|bench)$/, present: 'Run the checks in {name}/ to see end-to-end behaviour and performance' },
+];
+
+/** Concrete next steps grounded in the folders and files named in earlier results. */
+export function proposeNextSteps(conversation: ActorConversation): string {
+  const text = [
+    ...conversation.knowledge.map((entry) => entry.summary),
+    ...summariseObservations(conversation.calls),
+  ].join(' ');
+  const folders = [...new Set([...text.matchAll(/\b([\w.-]+)\//g)].map((match) => match[1] ?? ''))].filter(Boolean);
+  const steps: string[] = [];
+  for (const rule of STEP_RULES) {
+    const name = folders.find((folder) => rule.folder.test(folder));
+    if (name) steps.push(rule.present.replace('{name}', name));
+    else if (rule.absent && folders.length > 0) steps.push(rule.absent);
+  }
+  if (/README/i.test(text)) steps.push('Keep README.md in step with the layout described above');
+  if (steps.length === 0) {
+    return 'No earlier result names folders or files, so no grounded next steps can be proposed; list the workspace first.';
+  }
+  const basis =
+    folders.length > 0
+      ? `the folders found earlier (${folders
+          .slice(0, 10)
+          .map((folder) => `${folder}/`)
+          .join(', ')})`
+      : 'earlier results';
+  return `Proposed next steps, based on ${basis}: ${steps
+    .slice(0, 6)
+    .map((step, index) => `${index + 1}. ${step}.`)
+    .join(' ')}`;
+}
+
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

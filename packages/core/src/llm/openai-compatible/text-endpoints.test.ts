@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/index';
+import { ModelServerError } from '../errors/index';
+import type { ChatDelta, ChatRequest, ToolDefinition } from '../types';
+import { chatBaseUrl, endpointKind, endpointUrl } from './endpoints';
+import { OpenAICompatibleModel } from './openai-compatible-model';
+
+let server: FakeOpenAIServer;
+beforeAll(async () => {
+  server = await startFakeOpenAIServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+function model(endpoint: string, apiBase = server.url) {
+  return new OpenAICompatibleModel({
+    provider: 'vllm',
+    model: 'qwen3-test',
+    apiBase,
+    requestTimeoutMs: 5000,
+    maxRetries: 1,
+    retryBaseDelayMs: 1,
+    extraParams: { endpoint, temperature: 0.5, max_tokens: 64, top_p: 0.9 },
+  });
+}
+
+const request: ChatRequest = {
+  messages: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: 'Name a colour.' },
+  ],
+};
+
+describe('extra_params.endpoint', () => {
+  it('resolves endpoint kinds and URLs against the server root', () => {
+    expect(endpointKind(undefined)).toBe('chat');
+    expect(endpointKind('/v1/chat/completions')).toBe('chat');
+    expect(endpointKind('/v1/completions')).toBe('completions');
+    expect(endpointKind('/v1/generate')).toBe('generate');
+    expect(endpointKind('/generate')).toBe('generate');
+    expect(endpointUrl('https://gw.example.com', '/v1/generate')).toBe('https://gw.example.com/v1/generate');
+    expect(endpointUrl('http://h:8000/v1/', '/generate')).toBe('http://h:8000/generate');
+    expect(chatBaseUrl('https://gw.example.com', undefined)).toBe('https://gw.example.com/v1');
+    expect(chatBaseUrl('http://h:8000/v1', undefined)).toBe('http://h:8000/v1');
+    expect(chatBaseUrl('http://h:8000/v1', '/openai/v1/chat/completions')).toBe('http://h:8000/openai/v1');
+  });
+
+  it('/v1/completions sends a rendered prompt and maps choices[0].text to content', async () => {
+    server.script({ content: ' Blue.', usage: { prompt_tokens: 9, completion_tokens: 2 } });
+    const response = await model('/v1/completions').chat(request);
+    const recorded = server.requests[0];
+    expect(recorded?.path).toBe('/v1/completions');
+    expect(recorded?.body).toMatchObject({ model: 'qwen3-test', temperature: 0.5, max_tokens: 64, top_p: 0.9 });
+    expect(recorded?.body).not.toHaveProperty('endpoint');
+    expect(recorded?.body?.prompt).toBe('System: Be brief.\n\nUser: Name a colour.\n\nAssistant:');
+    expect(response).toMatchObject({ content: 'Blue.', finishReason: 'stop' });
+    expect(response.usage).toEqual({ promptTokens: 9, completionTokens: 2, totalTokens: 11 });
+  });
+
+  it('/generate posts {prompt, ...params}, strips the echoed prompt and estimates usage', async () => {
+    server.script({ content: ' Green.' });
+    const response = await model('/generate').chat(request);
+    const recorded = server.requests[0];
+    expect(recorded?.path).toBe('/generate');
+    expect(Object.keys(recorded?.body ?? {}).sort()).toEqual(['max_tokens', 'prompt', 'temperature', 'top_p']);
+    expect(response.content).toBe('Green.');
+    expect(response.usage.estimated).toBe(true);
+  });
+
+  it('the seed example: api_base without /v1 and endpoint /v1/generate', async () => {
+    server.script({ content: 'Red.' });
+    const response = await model('/v1/generate', server.origin).chat(request);
+    expect(server.requests[0]?.path).toBe('/v1/generate');
+    expect(response.content).toBe('Red.');
+  });
+
+  it('recovers tool calls from generate text and streams the result', async () => {
+    const tool: ToolDefinition = {
+      type: 'function',
+      function: { name: 'list_dir', description: 'List a directory', parameters: { type: 'object', properties: {} } },
+    };
+    server.script({ content: '<tool_call>{"name": "list_dir", "arguments": {"path": "."}}</tool_call>' });
+    const deltas: ChatDelta[] = [];
+    for await (const delta of model('/generate').stream({ ...request, tools: [tool], toolChoice: 'required' })) {
+      deltas.push(delta);
+    }
+    expect(String(server.requests[0]?.body?.prompt)).toContain('You must call a tool.');
+    const last = deltas.at(-1);
+    expect(last?.type === 'finish' && last.response.toolCalls[0]?.function).toEqual({
+      name: 'list_dir',
+      arguments: '{"path":"."}',
+    });
+  });
+
+  it('retries text endpoints on 5xx', async () => {
+    server.script({ fault: 'server-error' }, { fault: 'server-error' });
+    await expect(model('/v1/completions').chat(request)).rejects.toBeInstanceOf(ModelServerError);
+    expect(server.requests).toHaveLength(2);
+  });
+});
