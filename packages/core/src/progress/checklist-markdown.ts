@@ -5,7 +5,8 @@ import type { TaskNode } from './task-node';
 /**
  * The checklist as markdown, as in the Python reference: `- [ ]` pending, `- [-]` in progress,
  * `- [x]` complete, `- [!]` failed, four spaces per level. Detail lines sit one level deeper:
- *   `> Done when: …` (completion criteria), `> Result: …` (summary), `> References: a, b`, `> Note: …`.
+ *   `> Done when: …` (completion criteria), `> Result: …` (summary), `> Progress: …` (last report
+ *   while in progress), `> References: a, b`, `> Note: …`.
  */
 const INDENT = '    ';
 
@@ -21,7 +22,8 @@ const STATUS_BY_MARK: Record<string, TaskStatus> = {
 };
 
 const TASK_LINE = /^(\s*)[-*+]\s+\[(.)\]\s?(.*)$/;
-const DETAIL_LINE = /^(\s*)>\s?(done when|criteria|completion criteria|result|summary|references|note)\s*:\s*(.*)$/i;
+const DETAIL_LINE =
+  /^(\s*)>\s?(done when|criteria|completion criteria|result|summary|progress|references|note)\s*:\s*(.*)$/i;
 const HEADING_LINE = /^#{1,6}\s+(?:goal\s*:\s*)?(.+)$/i;
 
 export function renderChecklist(nodes: TaskNode[]): string {
@@ -38,6 +40,9 @@ export function renderChecklist(nodes: TaskNode[]): string {
     const detail = indent + INDENT;
     if (node.completionCriteria) lines.push(`${detail}> Done when: ${oneLine(node.completionCriteria)}`);
     if (node.summary) lines.push(`${detail}> Result: ${oneLine(node.summary)}`);
+    if (node.lastProgress && node.status === 'in_progress') {
+      lines.push(`${detail}> Progress: ${oneLine(node.lastProgress)}`);
+    }
     if (node.references.length > 0) lines.push(`${detail}> References: ${node.references.map(oneLine).join(', ')}`);
     for (const note of node.notes) lines.push(`${detail}> Note: ${oneLine(note)}`);
     for (const child of node.children) visit(child, depth + 1);
@@ -98,6 +103,7 @@ function applyDetail(node: TaskNode, key: string, value: string): void {
   if (value === '') return;
   if (key === 'done when' || key === 'criteria' || key === 'completion criteria') node.completionCriteria = value;
   else if (key === 'result' || key === 'summary') node.summary = value;
+  else if (key === 'progress') node.lastProgress = value;
   else if (key === 'references') {
     node.references = value
       .split(',')
