@@ -1,0 +1,133 @@
+import type { AimeConfig } from '../config/load-config';
+import type { LanguageModel } from '../llm/types';
+import type { ActivePrompt } from '../optimizer/prompt-optimizer';
+import type { TaskNode } from '../progress/task-node';
+import { resolveBundleTools } from '../tools/registry/resolve-bundle-tools';
+import type { ToolRegistry } from '../tools/registry/tool-registry';
+import type { AnyTool } from '../tools/types';
+import {
+  DEFAULT_ACTOR_PROMPT_TEMPLATE,
+  DEFAULT_OUTPUT_FORMAT,
+  fillTemplate,
+  REACT_TEXT_OUTPUT_FORMAT,
+} from './actor-prompt';
+import { DynamicActor } from './dynamic-actor';
+import { finishTool } from './finish-tool';
+import { describeToolsAsText } from './react-text';
+import type { ToolExecutor } from './run-tool';
+
+export const UPDATE_PROGRESS_TOOL = 'update_progress';
+export const DEFAULT_PERSONA = 'a careful generalist assistant';
+
+export interface ActorFactoryOptions {
+  config: AimeConfig;
+  model: LanguageModel;
+  tools: ToolRegistry;
+  workspaceRoot: string;
+  goal: string;
+  /** The actor prompt template to use (the optimizer's current candidate). */
+  prompt?: () => ActivePrompt;
+  maxSteps?: number;
+  toolTimeoutMs?: number;
+  loopLimit?: number;
+  now?: () => number;
+  executeTool?: ToolExecutor;
+}
+
+export interface ActorKnowledge {
+  /** Results of earlier tasks relevant to this one (dependencies first). */
+  results: Array<{ id: string; title: string; summary: string; references: string[] }>;
+}
+
+const defaultPrompt = (): ActivePrompt => ({
+  component: 'actor',
+  candidateId: 'default',
+  text: DEFAULT_ACTOR_PROMPT_TEMPLATE,
+});
+
+/**
+ * AIME's Actor Factory: composes a specialised actor for one subtask from a persona, the tools of
+ * the bundles the planner chose (update_progress always included), knowledge from earlier tasks,
+ * the environment (OS, date, workspace root) and the required output format.
+ */
+export class ActorFactory {
+  private readonly options: ActorFactoryOptions;
+
+  constructor(options: ActorFactoryOptions) {
+    this.options = options;
+  }
+
+  create(task: TaskNode, knowledge: ActorKnowledge = { results: [] }): DynamicActor {
+    const { config } = this.options;
+    const prompt = (this.options.prompt ?? defaultPrompt)();
+    const persona = task.persona?.trim() || DEFAULT_PERSONA;
+    const tools = this.toolsFor(task.bundles);
+    const protocol = config.model.tool_protocol === 'react-text' ? 'react-text' : 'native';
+    const toolsText =
+      protocol === 'react-text'
+        ? describeToolsAsText([...tools, finishTool])
+        : tools.map((tool) => `- ${tool.name}: ${tool.description}`).join('\n') +
+          `\n- finish: ${finishTool.description}`;
+    const systemPrompt = fillTemplate(prompt.text, {
+      persona,
+      tools: toolsText,
+      knowledge: renderKnowledge(knowledge),
+      environment: this.environment(),
+      output_format: protocol === 'react-text' ? REACT_TEXT_OUTPUT_FORMAT : DEFAULT_OUTPUT_FORMAT,
+      task: task.title,
+    });
+    const options: ConstructorParameters<typeof DynamicActor>[0] = {
+      name: `actor-${task.id}`,
+      persona,
+      goal: this.options.goal,
+      task: {
+        id: task.id,
+        title: task.title,
+        ...(task.completionCriteria ? { completionCriteria: task.completionCriteria } : {}),
+      },
+      systemPrompt,
+      prompt,
+      tools,
+      model: this.options.model,
+      protocol,
+      maxSteps: this.options.maxSteps ?? 10,
+      toolTimeoutMs: this.options.toolTimeoutMs ?? 30_000,
+      loopLimit: this.options.loopLimit ?? 3,
+      now: this.options.now ?? Date.now,
+    };
+    if (this.options.executeTool) options.executeTool = this.options.executeTool;
+    return new DynamicActor(options);
+  }
+
+  /** Tools of the requested bundles (unknown bundle names are ignored; none → `default`), plus update_progress. */
+  toolsFor(bundles: string[] | undefined): AnyTool[] {
+    const available = this.options.config.toolBundles;
+    const requested = (bundles ?? []).filter((name) => name in available);
+    const names = requested.length > 0 ? requested : ['default'].filter((name) => name in available);
+    const tools = resolveBundleTools(names, available, this.options.tools);
+    if (!tools.some((tool) => tool.name === UPDATE_PROGRESS_TOOL)) {
+      const updateProgress = this.options.tools.get(UPDATE_PROGRESS_TOOL);
+      if (updateProgress) tools.push(updateProgress);
+    }
+    return tools;
+  }
+
+  environment(): string {
+    const now = new Date((this.options.now ?? Date.now)());
+    return [
+      `- Operating system: ${process.platform} (${process.arch})`,
+      `- Current date and time: ${now.toISOString()}`,
+      `- Workspace root: ${this.options.workspaceRoot} (file tools take paths relative to it and cannot leave it)`,
+    ].join('\n');
+  }
+}
+
+export function renderKnowledge(knowledge: ActorKnowledge): string {
+  if (knowledge.results.length === 0) return '(no earlier results)';
+  return knowledge.results
+    .map((result) => {
+      const references = result.references.length > 0 ? ` (references: ${result.references.join(', ')})` : '';
+      return `- [${result.id}] ${result.title}: ${result.summary}${references}`;
+    })
+    .join('\n');
+}

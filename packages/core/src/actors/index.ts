@@ -1,0 +1,12 @@
+export { ActorFactory, type ActorFactoryOptions, type ActorKnowledge, renderKnowledge } from './actor-factory';
+export {
+  DEFAULT_ACTOR_PROMPT_TEMPLATE,
+  DEFAULT_OUTPUT_FORMAT,
+  fillTemplate,
+  REACT_TEXT_OUTPUT_FORMAT,
+} from './actor-prompt';
+export { type ActorReport, actorReportSchema, FINISH_TOOL_NAME } from './actor-report';
+export { type ActorRunContext, type ActorTask, DynamicActor, type DynamicActorOptions } from './dynamic-actor';
+export { finishTool } from './finish-tool';
+export { describeToolsAsText, parseReactText, type ReactTextStep } from './react-text';
+export type { ToolExecution, ToolExecutor } from './run-tool';

@@ -1,0 +1,81 @@
+import type { AimeConfig } from '../config/load-config';
+import type { LanguageModel } from '../llm/types';
+import type { PromptOptimizer } from '../optimizer/prompt-optimizer';
+import type { ToolRegistry } from '../tools/registry/tool-registry';
+import { EventQueue } from './event-queue';
+import type { RunEvent, WorkflowReport } from './events';
+import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from './workflow-limits';
+import { WorkflowRun } from './workflow-run';
+
+export interface AIMEWorkflowDependencies {
+  config: AimeConfig;
+  model: LanguageModel;
+  /** Absolute path the file tools are confined to. */
+  workspaceRoot: string;
+  /** Tool registry (default: the built-in tools). */
+  tools?: ToolRegistry;
+  /** Online prompt optimizer (LightweightOnlineGEPA); without it the default prompts are used. */
+  optimizer?: PromptOptimizer;
+  now?: () => number;
+  /** Overrides of the default limits (max re-plans, actor steps, tool timeout …). */
+  limits?: Partial<WorkflowLimits>;
+}
+
+export interface WorkflowRunOptions {
+  runId?: string;
+  signal?: AbortSignal;
+  maxIterations?: number;
+  maxParallelActors?: number;
+  onEvent?: (event: RunEvent) => void | Promise<void>;
+}
+
+/**
+ * The AIME loop (the seed's AIMEWorkflow): planner → actor factory → ReAct actors → progress
+ * manager, repeated until the planner declares the goal done or a limit stops it. `run` never
+ * rejects for model or tool faults or cancellation: it ends with a `run-end` event and returns the
+ * report whose status says what happened.
+ */
+export class AIMEWorkflow {
+  readonly dependencies: AIMEWorkflowDependencies;
+
+  constructor(dependencies: AIMEWorkflowDependencies) {
+    this.dependencies = dependencies;
+  }
+
+  run(goal: string, options: WorkflowRunOptions = {}): Promise<WorkflowReport> {
+    const limits: WorkflowLimits = { ...DEFAULT_WORKFLOW_LIMITS, ...this.dependencies.limits };
+    if (options.maxIterations !== undefined) limits.maxIterations = options.maxIterations;
+    if (options.maxParallelActors !== undefined) limits.maxParallelActors = options.maxParallelActors;
+    return new WorkflowRun(this.dependencies, goal, options, limits).execute();
+  }
+
+  /** The same run as an async iterable of events (ending with `run-end`); leaving the loop early cancels the run. */
+  stream(goal: string, options: Omit<WorkflowRunOptions, 'onEvent'> = {}): AsyncIterable<RunEvent> {
+    const workflow = this;
+    return {
+      [Symbol.asyncIterator]() {
+        const queue = new EventQueue<RunEvent>();
+        const controller = new AbortController();
+        const external = options.signal;
+        const abort = () => controller.abort(external?.reason);
+        if (external?.aborted) abort();
+        else external?.addEventListener('abort', abort, { once: true });
+        const finished = workflow
+          .run(goal, { ...options, signal: controller.signal, onEvent: (event) => queue.push(event) })
+          .finally(() => {
+            external?.removeEventListener('abort', abort);
+            queue.close();
+          });
+        const iterator = queue[Symbol.asyncIterator]();
+        return {
+          next: () => iterator.next(),
+          async return() {
+            controller.abort(new Error('The event stream was closed'));
+            await finished.catch(() => undefined);
+            return { value: undefined, done: true };
+          },
+        };
+      },
+    };
+  }
+}
