@@ -26,7 +26,7 @@ export function RunView({ run, summary }: RunViewProps) {
       />
       <div className="run-grid">
         <Checklist tasks={run.tasks} iteration={run.iteration} />
-        <TuiView tasks={run.tasks} log={run.log} title={run.runId} />
+        <TuiView goal={run.goal} tasks={run.tasks} log={run.log} title={run.runId} />
       </div>
       <RunOutcome run={run} />
     </div>

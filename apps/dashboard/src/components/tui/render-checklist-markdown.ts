@@ -9,18 +9,39 @@ export const statusMarkers: Record<TaskStatus, string> = {
   failed: '[!]',
 };
 
-/**
- * The checklist as markdown, one task per line, indented by depth: `- [x] 1.2 Title`. Rendered from
- * the live task state, so it changes after every action, not only when the planner re-plans.
- */
-export function renderChecklistMarkdown(tasks: readonly TaskView[]): string {
-  return tasks
-    .map((task) => `${'  '.repeat(task.depth)}- ${statusMarkers[task.status]} ${task.id} ${task.title}`)
-    .join('\n');
+const indentUnit = '    ';
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The checklist as the core's progress manager writes it (four spaces per level, `> Done when:`,
+ * `> Progress:`, `> Result:` detail lines), without the id comments. Rendered from the live task
+ * state, so it changes after every action, not only when the planner re-plans.
+ */
+export function renderChecklistMarkdown(tasks: readonly TaskView[], goal?: string): string {
+  const lines: string[] = goal ? [`# Goal: ${oneLine(goal)}`, ''] : [];
+  for (const task of tasks) {
+    const indent = indentUnit.repeat(task.depth);
+    const detail = indent + indentUnit;
+    lines.push(`${indent}- ${statusMarkers[task.status]} ${oneLine(task.title)}`);
+    if (task.completionCriteria) lines.push(`${detail}> Done when: ${oneLine(task.completionCriteria)}`);
+    if (task.summary && (task.status === 'complete' || task.status === 'failed')) {
+      lines.push(`${detail}> Result: ${oneLine(task.summary)}`);
+    }
+    if (task.lastProgress && task.status === 'in_progress')
+      lines.push(`${detail}> Progress: ${oneLine(task.lastProgress)}`);
+  }
+  return lines.join('\n');
+}
+
+export type ChecklistLineKind = 'task' | 'detail' | 'heading' | 'text';
+
 export interface ChecklistLine {
-  indent: string;
+  kind: ChecklistLineKind;
+  /** Indentation plus the bullet (`    - `), printed as is before the marker. */
+  lead: string;
   marker: string | null;
   status: TaskStatus | null;
   text: string;
@@ -34,10 +55,15 @@ const markerStatus: Record<string, TaskStatus> = {
   '!': 'failed',
 };
 
-/** Splits a markdown checklist line into indent, marker and text so the marker can be coloured. */
+/** Splits a markdown checklist line so the terminal can colour markers, details and headings. */
 export function parseChecklistLine(line: string): ChecklistLine {
-  const match = /^(\s*)(?:[-*]\s+)?\[([ xX!-])\]\s?(.*)$/.exec(line);
-  if (!match) return { indent: '', marker: null, status: null, text: line };
-  const [, indent = '', symbol = ' ', text = ''] = match;
-  return { indent, marker: `[${symbol}]`, status: markerStatus[symbol] ?? null, text };
+  const task = /^(\s*[-*+]\s+)\[([ xX!-])\]\s?(.*)$/.exec(line);
+  if (task) {
+    const [, lead = '', symbol = ' ', text = ''] = task;
+    return { kind: 'task', lead, marker: `[${symbol}]`, status: markerStatus[symbol] ?? null, text };
+  }
+  const detail = /^(\s*)(>\s?.*)$/.exec(line);
+  if (detail) return { kind: 'detail', lead: detail[1] ?? '', marker: null, status: null, text: detail[2] ?? '' };
+  if (/^#{1,6}\s/.test(line)) return { kind: 'heading', lead: '', marker: null, status: null, text: line };
+  return { kind: 'text', lead: '', marker: null, status: null, text: line };
 }

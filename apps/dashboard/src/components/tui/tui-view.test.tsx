@@ -13,8 +13,18 @@ afterEach(cleanup);
 describe('renderChecklistMarkdown', () => {
   it('prints one indented line per task with the seed markers', () => {
     const state = reduceRunEvents(events.slice(0, 7));
-    expect(renderChecklistMarkdown(state.tasks)).toBe(
-      ['- [-] 1 Survey the workspace', '  - [x] 1.1 List the root directory', '  - [ ] 1.2 Read the README'].join('\n'),
+    expect(renderChecklistMarkdown(state.tasks, 'Summarise the repository')).toBe(
+      [
+        '# Goal: Summarise the repository',
+        '',
+        '- [-] Survey the workspace',
+        '    > Done when: Top-level layout listed',
+        '    - [x] List the root directory',
+        '        > Done when: Entries listed',
+        '        > Result: Root holds apps, packages and a README',
+        '    - [ ] Read the README',
+        '        > Done when: Purpose summarised',
+      ].join('\n'),
     );
   });
 
@@ -32,20 +42,29 @@ describe('renderChecklistMarkdown', () => {
         references: [],
       },
     ]);
-    expect(renderChecklistMarkdown(state.tasks)).toContain('  - [!] 1.1 List the root directory');
+    expect(renderChecklistMarkdown(state.tasks)).toContain(
+      '    - [!] List the root directory\n        > Done when: Entries listed\n        > Result: no access',
+    );
   });
 });
 
 describe('parseChecklistLine', () => {
-  it('splits indent, marker and text', () => {
-    expect(parseChecklistLine('  - [x] 1.1 Done')).toEqual({
-      indent: '  ',
+  it('splits the lead, marker and text of task, detail and heading lines', () => {
+    expect(parseChecklistLine('    - [x] Done')).toEqual({
+      kind: 'task',
+      lead: '    - ',
       marker: '[x]',
       status: 'complete',
-      text: '1.1 Done',
+      text: 'Done',
     });
-    expect(parseChecklistLine('- [-] 2 Working')).toMatchObject({ marker: '[-]', status: 'in_progress' });
-    expect(parseChecklistLine('# Heading')).toEqual({ indent: '', marker: null, status: null, text: '# Heading' });
+    expect(parseChecklistLine('- [-] Working')).toMatchObject({ kind: 'task', marker: '[-]', status: 'in_progress' });
+    expect(parseChecklistLine('* [!] Broken')).toMatchObject({ kind: 'task', lead: '* ', status: 'failed' });
+    expect(parseChecklistLine('        > Progress: half way')).toMatchObject({
+      kind: 'detail',
+      lead: '        ',
+      text: '> Progress: half way',
+    });
+    expect(parseChecklistLine('# Goal: x')).toMatchObject({ kind: 'heading', marker: null, text: '# Goal: x' });
   });
 });
 
@@ -59,6 +78,14 @@ describe('TuiView', () => {
       ['[x]', 'tui-marker tui-marker-complete'],
       ['[ ]', 'tui-marker tui-marker-pending'],
     ]);
+  });
+
+  it("shows the running task's latest progress message under it", () => {
+    const state = reduceRunEvents(events.slice(0, 5));
+    render(<TuiView tasks={state.tasks} log={state.log} />);
+    expect(screen.getByTestId('tui-checklist').textContent).toContain(
+      '- [-] List the root directory\n        > Done when: Entries listed\n        > Progress: Listed 3 entries',
+    );
   });
 
   it('tails actor steps as thought → action → observation', () => {
@@ -79,7 +106,7 @@ describe('TuiView', () => {
   it('updates the checklist after every action', () => {
     const partial = reduceRunEvents(events.slice(0, 6));
     const { rerender } = render(<TuiView tasks={partial.tasks} log={partial.log} />);
-    expect(screen.getByTestId('tui-checklist').textContent).not.toContain('[x] 1.1');
+    expect(screen.getByTestId('tui-checklist').textContent).not.toContain('[x] List the root directory');
     const complete = reduceRunEvents(events.slice(6), partial);
     rerender(<TuiView tasks={complete.tasks} log={complete.log} />);
     const text = screen.getByTestId('tui-checklist').textContent ?? '';

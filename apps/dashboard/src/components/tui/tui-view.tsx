@@ -4,6 +4,7 @@ import { formatLogEvent } from './format-log-event';
 import { parseChecklistLine, renderChecklistMarkdown } from './render-checklist-markdown';
 
 interface TuiViewProps {
+  goal?: string;
   tasks: readonly TaskView[];
   log: readonly LogEvent[];
   title?: string;
@@ -26,9 +27,8 @@ function useStickToBottom() {
 }
 
 /** The checklist as a terminal (the seed's TUI) and a scrolling tail of the actors' steps. */
-export function TuiView({ tasks, log, title = 'aime' }: TuiViewProps) {
-  const markdown = renderChecklistMarkdown(tasks);
-  const lines = markdown ? markdown.split('\n') : [];
+export function TuiView({ goal, tasks, log, title = 'aime' }: TuiViewProps) {
+  const lines = tasks.length === 0 ? [] : renderChecklistMarkdown(tasks, goal).split('\n');
   const terminalLines = log.flatMap(formatLogEvent);
   const tail = useStickToBottom();
   return (
@@ -52,8 +52,8 @@ export function TuiView({ tasks, log, title = 'aime' }: TuiViewProps) {
             const parsed = parseChecklistLine(line);
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional; the checklist order is the key
-              <span key={index} className="tui-line">
-                {parsed.indent}
+              <span key={index} className={`tui-line tui-line-${parsed.kind}`}>
+                {parsed.lead}
                 {parsed.marker ? (
                   <span className={`tui-marker tui-marker-${parsed.status}`}>{parsed.marker}</span>
                 ) : null}
