@@ -51,6 +51,13 @@ export function App() {
         <main id="main" className="main" tabIndex={-1}>
           {route.view === 'gepa' ? (
             <GepaPanel gepa={state.gepa} error={state.gepaError} />
+          ) : selectedRunId && state.missingRuns[selectedRunId] ? (
+            <div className="empty-state panel" role="alert">
+              <h1 className="panel-title">Run not found</h1>
+              <p className="empty-note">
+                The server has no run <code>{selectedRunId}</code>. Pick one from the list.
+              </p>
+            </div>
           ) : selectedRun ? (
             <RunView run={selectedRun} summary={state.runs[selectedRun.runId]} />
           ) : (

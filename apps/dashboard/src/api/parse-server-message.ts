@@ -24,7 +24,7 @@ function isRunSummary(value: unknown): value is RunSummary {
   return isRecord(value) && typeof value.id === 'string' && typeof value.status === 'string';
 }
 
-/** Classifies one WebSocket frame: a RunEvent, a run-list change, or anything else (heartbeats, acks). */
+/** Classifies one WebSocket frame: a RunEvent, run-list changes, an error, or anything else (hello). */
 export function parseServerMessage(data: string): ServerMessage | null {
   let parsed: unknown;
   try {
@@ -39,6 +39,16 @@ export function parseServerMessage(data: string): ServerMessage | null {
   if (isRecord(parsed.event) && runEventTypes.has(String(parsed.event.type))) {
     return { kind: 'event', event: parsed.event as unknown as RunEvent };
   }
-  if (parsed.type === 'run-status' && isRunSummary(parsed.run)) return { kind: 'run-status', run: parsed.run };
+  // run-status (a run changed) and subscribed (the ack, with the run or the runs in flight)
+  const runs = [parsed.run, ...(Array.isArray(parsed.runs) ? parsed.runs : [])].filter(isRunSummary);
+  if (runs.length > 0) return { kind: 'runs', runs };
+  if (parsed.type === 'error') {
+    return {
+      kind: 'error',
+      code: String(parsed.code ?? 'error'),
+      message: String(parsed.message ?? ''),
+      runId: typeof parsed.runId === 'string' ? parsed.runId : undefined,
+    };
+  }
   return { kind: 'other', type: parsed.type };
 }

@@ -1,6 +1,6 @@
 import type { RunEvent } from '@gepa-aime/core';
 import { requestJson } from './http-client';
-import type { CreatedRun, RunDetail, RunListPage } from './types';
+import type { CreatedRun, RunDetail, RunEventsPage, RunListPage } from './types';
 
 export interface CreateRunInput {
   goal: string;
@@ -22,12 +22,16 @@ export function getRun(runId: string): Promise<RunDetail> {
   return requestJson('GET', `/runs/${encodeURIComponent(runId)}`);
 }
 
-export async function getRunEvents(runId: string, after: number): Promise<RunEvent[]> {
-  const body = await requestJson<RunEvent[] | { events: RunEvent[] }>(
-    'GET',
-    `/runs/${encodeURIComponent(runId)}/events?after=${after}`,
-  );
-  return Array.isArray(body) ? body : body.events;
+/** Pages through the run's log from `after` (bounded: at most `maxPages` requests). */
+export async function getRunEvents(runId: string, after: number, maxPages = 50): Promise<RunEvent[]> {
+  const events: RunEvent[] = [];
+  let cursor: number | null = after;
+  for (let page = 0; page < maxPages && cursor !== null; page++) {
+    const body: RunEventsPage = await requestJson('GET', `/runs/${encodeURIComponent(runId)}/events?after=${cursor}`);
+    events.push(...body.events);
+    cursor = body.nextAfter;
+  }
+  return events;
 }
 
 export function cancelRun(runId: string): Promise<unknown> {

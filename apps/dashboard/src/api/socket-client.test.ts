@@ -42,7 +42,7 @@ describe('SocketClient', () => {
       url: () => 'ws://test/ws',
       resumeFrom: (runId) => lastSeq[runId] ?? 0,
       onEvents: () => {},
-      onRunStatus: () => {},
+      onRuns: () => {},
       onConnection: (state) => phases.push(state),
       createSocket: (url) => {
         const socket = new FakeSocket(url);
@@ -100,7 +100,7 @@ describe('SocketClient', () => {
       url: () => 'ws://test/ws',
       resumeFrom: () => 0,
       onEvents: (events) => batches.push(events.map((event) => event.seq)),
-      onRunStatus: () => {},
+      onRuns: () => {},
       onConnection: () => {},
       createSocket: (url) => {
         const socket = new FakeSocket(url);

@@ -9,7 +9,9 @@ export interface SocketClientOptions {
   /** The last seq applied for a run: every (re)subscription resumes right after it. */
   resumeFrom: (runId: string) => number;
   onEvents: (events: RunEvent[]) => void;
-  onRunStatus: (run: RunSummary) => void;
+  onRuns: (runs: RunSummary[]) => void;
+  /** The server refused a subscription (e.g. `run_not_found`). */
+  onError?: (error: { code: string; message: string; runId?: string }) => void;
   onConnection: (state: ConnectionState) => void;
   /** Called after every successful (re)open, e.g. to refresh the runs list. */
   onOpen?: () => void;
@@ -91,7 +93,8 @@ export class SocketClient {
       if (this.socket !== socket || typeof message.data !== 'string') return;
       const parsed = parseServerMessage(message.data);
       if (parsed?.kind === 'event') this.enqueue(parsed.event);
-      else if (parsed?.kind === 'run-status') this.options.onRunStatus(parsed.run);
+      else if (parsed?.kind === 'runs') this.options.onRuns(parsed.runs);
+      else if (parsed?.kind === 'error') this.options.onError?.(parsed);
     };
     socket.onclose = () => {
       if (this.socket !== socket) return;

@@ -1,13 +1,27 @@
 import type { RunEvent, RunStatus, TaskSnapshot, WorkflowReport } from '@gepa-aime/core';
 
-/** One row of `GET /runs`. */
+export interface TaskCounts {
+  total: number;
+  pending: number;
+  in_progress: number;
+  complete: number;
+  failed: number;
+}
+
+/**
+ * One row of `GET /runs` (the server's RunSummary schema, apps/server/src/schemas/run.ts). Only id,
+ * goal, status and createdAt are required here: a row is also built from a run's first event.
+ */
 export interface RunSummary {
   id: string;
   goal: string;
   status: RunStatus;
   createdAt: number;
-  startedAt?: number;
-  endedAt?: number;
+  startedAt?: number | null;
+  endedAt?: number | null;
+  model?: string | null;
+  lastSeq?: number;
+  taskCounts?: TaskCounts;
 }
 
 export interface RunListPage {
@@ -19,7 +33,15 @@ export interface RunListPage {
 export interface RunDetail extends RunSummary {
   tasks: TaskSnapshot[];
   markdown: string;
-  report?: WorkflowReport;
+  report: WorkflowReport | null;
+}
+
+/** `GET /runs/:id/events`: one page of the run's log. */
+export interface RunEventsPage {
+  runId: string;
+  events: RunEvent[];
+  lastSeq: number;
+  nextAfter: number | null;
 }
 
 export interface CreatedRun {
@@ -29,6 +51,7 @@ export interface CreatedRun {
 
 export interface GepaTimelinePoint {
   index: number;
+  runId?: string | null;
   ts: number;
   component: string;
   candidateId: string;
@@ -47,8 +70,11 @@ export interface GepaCandidate {
   createdAt?: number;
 }
 
-/** `GET /gepa`. */
+/** `GET /gepa` (the server's GepaMetrics schema). */
 export interface GepaOverview {
+  source?: string;
+  compositeScore?: number | null;
+  traceRecords?: number;
   threshold: number;
   timeline: GepaTimelinePoint[];
   /** Current prompt per component (planner, actor). */
@@ -59,5 +85,6 @@ export interface GepaOverview {
 /** What the WebSocket delivers besides run events. */
 export type ServerMessage =
   | { kind: 'event'; event: RunEvent }
-  | { kind: 'run-status'; run: RunSummary }
+  | { kind: 'runs'; runs: RunSummary[] }
+  | { kind: 'error'; code: string; message: string; runId?: string }
   | { kind: 'other'; type: string };

@@ -1,4 +1,5 @@
 import type { RunEvent } from '@gepa-aime/core';
+import { ApiError } from '../api/api-error';
 import { getGepaOverview } from '../api/gepa-api';
 import { setUnauthorizedHandler } from '../api/http-client';
 import { getRunEvents, listRuns } from '../api/runs-api';
@@ -28,7 +29,10 @@ export class DashboardController {
       url: socketUrl,
       resumeFrom: (runId) => store.lastSeq(runId),
       onEvents: (events) => this.ingest(events),
-      onRunStatus: (run) => store.upsertRun(run),
+      onRuns: (runs) => store.replaceRuns(runs),
+      onError: (error) => {
+        if (error.code === 'run_not_found' && error.runId) store.markRunMissing(error.runId);
+      },
       onConnection: (connection) => store.setConnection(connection),
       onOpen: () => {
         void this.refreshRuns();
@@ -83,8 +87,9 @@ export class DashboardController {
   private async fetchEvents(runId: string): Promise<void> {
     try {
       this.ingest(await getRunEvents(runId, this.store.lastSeq(runId)));
-    } catch {
-      // the socket replay delivers the same events
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) this.store.markRunMissing(runId);
+      // otherwise the socket's replay delivers the same events
     }
   }
 

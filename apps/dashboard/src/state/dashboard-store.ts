@@ -14,13 +14,21 @@ export interface DashboardState {
   gepaError?: string;
   /** True while the UI must ask for the API token (a request came back 401). */
   tokenRequired: boolean;
+  /** Runs the server does not know (a stale link). */
+  missingRuns: Record<string, true>;
 }
 
 type Listener = () => void;
 
 /** A tiny external store for useSyncExternalStore: every change produces a new immutable snapshot. */
 export class DashboardStore {
-  private state: DashboardState = { runs: {}, runStates: {}, connection: initialConnection, tokenRequired: false };
+  private state: DashboardState = {
+    runs: {},
+    runStates: {},
+    connection: initialConnection,
+    tokenRequired: false,
+    missingRuns: {},
+  };
   private readonly listeners = new Set<Listener>();
 
   readonly subscribe = (listener: Listener): (() => void) => {
@@ -76,6 +84,11 @@ export class DashboardStore {
 
   setGepa(gepa: GepaOverview | undefined, gepaError?: string): void {
     this.update({ ...this.state, gepa: gepa ?? this.state.gepa, gepaError });
+  }
+
+  markRunMissing(runId: string): void {
+    if (this.state.missingRuns[runId]) return;
+    this.update({ ...this.state, missingRuns: { ...this.state.missingRuns, [runId]: true } });
   }
 
   setTokenRequired(tokenRequired: boolean): void {

@@ -21,8 +21,8 @@ export function RunView({ run, summary }: RunViewProps) {
         goal={run.goal || summary?.goal || ''}
         status={status}
         model={run.model}
-        startedAt={run.startedAt ?? summary?.startedAt}
-        endedAt={run.endedAt ?? summary?.endedAt}
+        startedAt={run.startedAt ?? summary?.startedAt ?? undefined}
+        endedAt={run.endedAt ?? summary?.endedAt ?? undefined}
       />
       <div className="run-grid">
         <Checklist tasks={run.tasks} iteration={run.iteration} />

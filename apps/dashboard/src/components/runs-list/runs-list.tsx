@@ -43,6 +43,11 @@ export function RunsList({ runs, selectedRunId }: RunsListProps) {
                     <StatusBadge status={run.status} />
                     <span className="run-item-age">{formatAge(run.createdAt, now)}</span>
                     {duration ? <span className="run-item-duration">⏱ {duration}</span> : null}
+                    {run.taskCounts && run.taskCounts.total > 0 ? (
+                      <span className="run-item-tasks">
+                        {run.taskCounts.complete}/{run.taskCounts.total} tasks
+                      </span>
+                    ) : null}
                   </span>
                 </a>
               </li>
