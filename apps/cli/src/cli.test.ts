@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli';
+import { commands } from './commands/index';
+
+function capture(stream: PassThrough): () => string {
+  let text = '';
+  stream.on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+  });
+  return () => text;
+}
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}, stdinText?: string) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out = capture(stdout);
+  const err = capture(stderr);
+  const stdin = Object.assign(stdinText === undefined ? new PassThrough() : Readable.from([stdinText]), {
+    isTTY: stdinText === undefined,
+  });
+  const code = await runCli(argv, { stdout, stderr, stdin, env });
+  return { code, stdout: out(), stderr: err() };
+}
+
+let server: FakeOpenAIServer;
+beforeAll(async () => {
+  server = await startFakeOpenAIServer();
+});
+afterAll(() => server.close());
+
+describe('aime (in process)', () => {
+  it('prints global help listing every registered command', async () => {
+    const result = await run(['--help']);
+    expect(result.code).toBe(0);
+    for (const name of Object.keys(commands)) expect(result.stdout).toContain(`  ${name}`);
+  });
+
+  it('prints help for every command', async () => {
+    for (const name of Object.keys(commands)) {
+      const result = await run([name, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: aime ${name}`);
+    }
+  });
+
+  it('prints the version', async () => {
+    expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('rejects unknown commands and options with exit code 2 and one line', async () => {
+    const unknown = await run(['fly']);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toBe("aime: unknown command 'fly' (commands: " + Object.keys(commands).join(', ') + ')\n');
+    const option = await run(['chat', '--loud', 'hi']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe("aime: Unknown option '--loud' (see: aime chat --help)\n");
+    const missing = await run(['chat']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('chat needs a message');
+  });
+
+  it('reads the message from piped stdin', async () => {
+    const result = await run(['chat', '--no-stream'], {}, 'hello from a pipe');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Hello!');
+  });
+
+  it('resolves --config relative to INIT_CWD and reports a bad config in one line', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'aime-cli-'));
+    mkdirSync(join(directory, 'settings'));
+    writeFileSync(join(directory, 'settings', 'model_config.yaml'), 'provider: vllm\nrequest_timeout: soon\n');
+    const result = await run(['--config', 'settings', 'chat', 'hi'], { INIT_CWD: directory });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(join(directory, 'settings', 'model_config.yaml'));
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('chats with the configured vllm server, streaming, with --config after the command', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'aime-cli-'));
+    writeFileSync(
+      join(directory, 'model_config.yaml'),
+      `model: served\nprovider: vllm\napi_base: ${server.url}\nmax_retries: 0\n`,
+    );
+    server.script({ content: 'streamed from the fake server', reasoning: 'thinking', chunkSize: 5 });
+    const result = await run(['chat', '--show-reasoning', '--system', 'Be brief.', 'hi', '--config', directory]);
+    expect(result).toMatchObject({ code: 0, stdout: 'streamed from the fake server\n', stderr: 'thinking' });
+    expect(server.requests.at(-1)?.body).toMatchObject({
+      model: 'served',
+      stream: true,
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
+    });
+  });
+});

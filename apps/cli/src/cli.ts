@@ -1,0 +1,62 @@
+import { loadConfig } from '@gepa-aime/core';
+import type { CliIo } from './command';
+import { commands } from './commands/index';
+import { formatError } from './format-error';
+import { parseGlobalOptions } from './global-options';
+import { resolveConfigDirectory } from './paths';
+import { cliVersion } from './version';
+
+function globalHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const list = Object.entries(commands)
+    .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+    .join('\n');
+  return `aime ${cliVersion()} — AIME multi-agent loop with GEPA prompt evolution
+
+Usage: aime [--config DIR] <command> [options]
+
+Commands:
+${list}
+
+Global options:
+  --config <dir>   config directory with model_config.yaml, gepa_config.yaml, tool_bundles.json
+                   (relative to where you run the command; default: <repo>/config)
+  -h, --help       show help (also: aime <command> --help)
+  -V, --version    print the version
+
+Environment: AIME_PROVIDER, AIME_API_BASE, AIME_MODEL, AIME_API_KEY override the model config.`;
+}
+
+/** Runs the CLI and returns the exit code (0 ok, 1 failure, 2 usage error, 130 interrupted). */
+export async function runCli(argv: string[], io: CliIo, signal: AbortSignal = new AbortController().signal) {
+  try {
+    const options = parseGlobalOptions(argv);
+    if (options.version) {
+      io.stdout.write(`${cliVersion()}\n`);
+      return 0;
+    }
+    if (options.help || options.command === undefined) {
+      (options.help ? io.stdout : io.stderr).write(`${globalHelp()}\n`);
+      return options.help ? 0 : 2;
+    }
+    const command = Object.hasOwn(commands, options.command) ? commands[options.command] : undefined;
+    if (!command) {
+      io.stderr.write(`aime: unknown command '${options.command}' (commands: ${Object.keys(commands).join(', ')})\n`);
+      return 2;
+    }
+    const configDirectory = resolveConfigDirectory(options.config, io.env);
+    return await command.run(options.rest, {
+      ...io,
+      configDirectory,
+      loadConfig: () => loadConfig({ directory: configDirectory, env: io.env }),
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) {
+      io.stderr.write('\naime: interrupted\n');
+      return 130;
+    }
+    io.stderr.write(`${formatError(error, io.env)}\n`);
+    return error instanceof Error && error.name === 'UsageError' ? 2 : 1;
+  }
+}

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './paths';
+
+/** Spawns the real entry point as `pnpm aime` would (tsx, cwd = repo root). */
+function spawnCli(args: string[], env: Record<string, string> = {}) {
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AIME_')));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...cleanEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let server: FakeOpenAIServer;
+beforeAll(async () => {
+  server = await startFakeOpenAIServer();
+});
+afterAll(() => server.close());
+
+describe('aime (spawned)', () => {
+  it('chats with the offline model by default', async () => {
+    const result = await spawnCli(['chat', 'hello']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Hello! I'm the offline model/);
+  });
+
+  it('chats with a vllm server given by environment variables', async () => {
+    server.script({ content: 'answer from the fake vLLM' });
+    const result = await spawnCli(['chat', 'ping'], { AIME_PROVIDER: 'vllm', AIME_API_BASE: server.url });
+    expect(result).toMatchObject({ code: 0, stdout: 'answer from the fake vLLM\n' });
+    expect(server.requests.at(-1)?.body?.messages).toEqual([{ role: 'user', content: 'ping' }]);
+  });
+
+  it('prints a model error as one line without a stack trace and exits 1', async () => {
+    server.script({ fault: 'error', status: 404, shape: 'flat', message: 'The model `nope` does not exist.' });
+    const result = await spawnCli(['chat', 'ping'], {
+      AIME_PROVIDER: 'vllm',
+      AIME_API_BASE: server.url,
+      AIME_MODEL: 'nope',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^aime: model_not_found: The model `nope` does not exist\./);
+  });
+});

@@ -1,0 +1,6 @@
+import { runCli } from './cli';
+
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+process.exitCode = await runCli(process.argv.slice(2), io, controller.signal);
