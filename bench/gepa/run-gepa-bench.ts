@@ -1,0 +1,177 @@
+import { type GepaCandidate, optimize } from '../../packages/core/src/optimizer/gepa/index';
+import { formatMeanSd, mean } from '../lib/stats';
+import type { BenchReport } from '../lib/types';
+import { type CurvePoint, runReminderBaseline } from './reminder-baseline';
+import { createReflection } from './simulated-reflection';
+import { createStudent, expectedScore } from './simulated-student';
+import { buildSuite, seedCandidate } from './task-suite';
+
+export type StrategyName = 'pareto' | 'current-best' | 'pareto+merge' | 'reminder';
+
+export interface GepaBenchOptions {
+  seeds: number[];
+  budget: number;
+  sizes: { train: number; val: number; test: number };
+  checkpoints: number[];
+  strategies: StrategyName[];
+  minibatchSize: number;
+}
+
+export interface StrategyRun {
+  strategy: StrategyName;
+  seed: number;
+  curve: CurvePoint[];
+  totalMetricCalls: number;
+  candidates: number;
+  /** Noise-free expected score of the best-by-validation candidate on the held-out test split. */
+  testScore: number;
+}
+
+export const fullOptions: GepaBenchOptions = {
+  seeds: [1, 2, 3, 4, 5],
+  budget: 1200,
+  sizes: { train: 24, val: 24, test: 120 },
+  checkpoints: [300, 600, 900, 1200],
+  strategies: ['pareto', 'current-best', 'pareto+merge', 'reminder'],
+  minibatchSize: 3,
+};
+
+export const smokeOptions: GepaBenchOptions = {
+  seeds: [1],
+  budget: 150,
+  sizes: { train: 9, val: 9, test: 20 },
+  checkpoints: [75, 150],
+  strategies: ['pareto', 'current-best', 'pareto+merge', 'reminder'],
+  minibatchSize: 3,
+};
+
+/** Best validation score known by `metricCalls` (the curve holds running maxima). */
+export function bestAt(curve: readonly CurvePoint[], metricCalls: number): number {
+  let best = Number.NaN;
+  for (const point of curve)
+    if (point.metricCalls <= metricCalls) best = Number.isNaN(best) ? point.score : Math.max(best, point.score);
+  return best;
+}
+
+async function runGepa(strategy: Exclude<StrategyName, 'reminder'>, seed: number, options: GepaBenchOptions) {
+  const suite = buildSuite(seed, options.sizes);
+  const student = createStudent(seed * 31 + 1);
+  const curve: CurvePoint[] = [];
+  let lastCalls = 0;
+  let best = -Infinity;
+  const result = await optimize({
+    seedCandidate,
+    trainset: suite.trainset,
+    valset: suite.valset,
+    adapter: student.adapter,
+    reflectionModel: createReflection(seed * 31 + 2),
+    maxMetricCalls: options.budget,
+    candidateSelection: strategy === 'current-best' ? 'current-best' : 'pareto',
+    useMerge: strategy === 'pareto+merge',
+    reflectionMinibatchSize: options.minibatchSize,
+    seed,
+    onEvent: (event) => {
+      if (event.type === 'budget') lastCalls = event.totalMetricCalls;
+      if (event.type === 'valset-evaluated') {
+        best = Math.max(best, event.aggregateScore);
+        curve.push({ metricCalls: lastCalls, score: best });
+      }
+    },
+  });
+  return {
+    curve,
+    totalMetricCalls: result.totalMetricCalls,
+    candidates: result.candidates.length,
+    best: result.bestCandidate,
+    testset: suite.testset,
+  };
+}
+
+export async function runStrategy(
+  strategy: StrategyName,
+  seed: number,
+  options: GepaBenchOptions,
+): Promise<StrategyRun> {
+  let outcome: { curve: CurvePoint[]; totalMetricCalls: number; candidates: number; best: GepaCandidate };
+  const suite = buildSuite(seed, options.sizes);
+  if (strategy === 'reminder') {
+    const baseline = runReminderBaseline({
+      student: createStudent(seed * 31 + 1),
+      seedCandidate,
+      trainset: suite.trainset,
+      valset: suite.valset,
+      budget: options.budget,
+      seed,
+    });
+    outcome = { ...baseline, candidates: baseline.reminders + 1 };
+  } else {
+    outcome = await runGepa(strategy, seed, options);
+  }
+  return {
+    strategy,
+    seed,
+    curve: outcome.curve,
+    totalMetricCalls: outcome.totalMetricCalls,
+    candidates: outcome.candidates,
+    testScore: expectedScore(outcome.best, suite.testset),
+  };
+}
+
+/** Runs every strategy on every seed and builds the report (tables of mean ± sd over seeds). */
+export async function runGepaBenchmark(options: GepaBenchOptions): Promise<BenchReport> {
+  const runs: StrategyRun[] = [];
+  for (const strategy of options.strategies) {
+    for (const seed of options.seeds) runs.push(await runStrategy(strategy, seed, options));
+  }
+  const byStrategy = (strategy: StrategyName) => runs.filter((run) => run.strategy === strategy);
+  const curveRows = options.strategies.map((strategy) => [
+    strategy,
+    ...options.checkpoints.map((checkpoint) =>
+      formatMeanSd(byStrategy(strategy).map((run) => bestAt(run.curve, checkpoint))),
+    ),
+  ]);
+  const summaryRows = options.strategies.map((strategy) => {
+    const strategyRuns = byStrategy(strategy);
+    return [
+      strategy,
+      formatMeanSd(strategyRuns.map((run) => run.testScore)),
+      mean(strategyRuns.map((run) => run.candidates)).toFixed(1),
+      `${Math.max(...strategyRuns.map((run) => run.totalMetricCalls))} / ${options.budget}`,
+    ];
+  });
+  const finalMean = (strategy: StrategyName) =>
+    mean(byStrategy(strategy).map((run) => bestAt(run.curve, options.budget)));
+  const notes: string[] = [];
+  if (options.strategies.includes('pareto') && options.strategies.includes('current-best')) {
+    const difference = finalMean('pareto') - finalMean('current-best');
+    notes.push(
+      `pareto − current-best at the full budget: ${difference >= 0 ? '+' : ''}${difference.toFixed(3)} mean best validation score (${difference >= 0 ? 'pareto matches or beats current-best' : 'current-best is ahead on this suite'}).`,
+    );
+  }
+  const seedScore = mean(
+    options.seeds.map((seed) => expectedScore(seedCandidate, buildSuite(seed, options.sizes).testset)),
+  );
+  notes.push(`The seed prompts' expected test score is ${seedScore.toFixed(3)}.`);
+  return {
+    name: 'gepa',
+    description:
+      'GEPA candidate selection on a synthetic skill suite with a simulated student and reflection model ' +
+      '(see bench/README.md). Best validation score (running maximum, noisy student) against metric calls; ' +
+      'mean ± sd over seeds; same budget for every strategy.',
+    parameters: { ...options },
+    tables: [
+      {
+        title: 'Best validation score by metric calls spent',
+        columns: ['strategy', ...options.checkpoints.map((checkpoint) => `≤ ${checkpoint} calls`)],
+        rows: curveRows,
+      },
+      {
+        title: 'Final best candidate',
+        columns: ['strategy', 'expected test score', 'candidates', 'max calls used / budget'],
+        rows: summaryRows,
+      },
+    ],
+    data: runs,
+    notes,
+  };
+}
