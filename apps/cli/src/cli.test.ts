@@ -55,7 +55,7 @@ describe('aime (in process)', () => {
   it('rejects unknown commands and options with exit code 2 and one line', async () => {
     const unknown = await run(['fly']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
-    expect(unknown.stderr).toBe("aime: unknown command 'fly' (commands: " + Object.keys(commands).join(', ') + ')\n');
+    expect(unknown.stderr).toBe(`aime: unknown command 'fly' (commands: ${Object.keys(commands).join(', ')})\n`);
     const option = await run(['chat', '--loud', 'hi']);
     expect(option.code).toBe(2);
     expect(option.stderr).toBe("aime: Unknown option '--loud' (see: aime chat --help)\n");
