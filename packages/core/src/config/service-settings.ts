@@ -9,6 +9,8 @@ export const serviceSettingsSchema = z.object({
   concurrency: z.coerce.number().int().min(1).max(256).default(4),
   tracesDir: z.string().min(1).default('traces'),
   workspace: z.string().min(1).optional(),
+  /** Directory of model_config.yaml, gepa_config.yaml and tool_bundles.json (default ./config). */
+  configDir: z.string().min(1).optional(),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 
@@ -20,6 +22,7 @@ export function loadServiceSettings(env: NodeJS.ProcessEnv = process.env): Servi
     concurrency: env.AIME_CONCURRENCY || undefined,
     tracesDir: env.AIME_TRACES_DIR || undefined,
     workspace: env.AIME_WORKSPACE || undefined,
+    configDir: env.AIME_CONFIG_DIR || undefined,
   });
   if (result.success) return result.data;
   const names: Record<string, string> = {
@@ -29,6 +32,7 @@ export function loadServiceSettings(env: NodeJS.ProcessEnv = process.env): Servi
     concurrency: 'AIME_CONCURRENCY',
     tracesDir: 'AIME_TRACES_DIR',
     workspace: 'AIME_WORKSPACE',
+    configDir: 'AIME_CONFIG_DIR',
   };
   const problems = result.error.issues.map(
     (issue) => `${names[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`,

@@ -1,0 +1,147 @@
+import { fileURLToPath } from 'node:url';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { GepaMetricsSource } from './gepa/gepa-metrics-source';
+import { RunLogGepaSource } from './gepa/run-log-gepa-source';
+import { ServiceMetrics } from './metrics/service-metrics';
+import auth from './plugins/auth';
+import dashboard from './plugins/dashboard';
+import errorHandler from './plugins/error-handler';
+import rateLimit from './plugins/rate-limit';
+import swagger from './plugins/swagger';
+import gepaRoutes from './routes/gepa/index';
+import healthRoutes from './routes/health/index';
+import metricsRoutes from './routes/metrics/index';
+import runRoutes from './routes/runs/index';
+import websocketRoutes from './routes/ws/index';
+import type { RunExecutor } from './runs/run-executor';
+import { RunManager } from './runs/run-manager';
+import { RunStore } from './runs/run-store';
+import type { AimeServices, ReadinessCheck } from './services';
+import { SERVICE_VERSION } from './version';
+import { WebSocketHub } from './ws/websocket-hub';
+
+export interface AppOptions {
+  /** `apiToken`, `concurrency`, `tracesDir` of the service settings (see loadServiceSettings). */
+  settings: { apiToken?: string | undefined; concurrency: number; tracesDir: string };
+  /** Runs one goal; production: the AIME workflow (see createWorkflowExecutor). */
+  executor: RunExecutor;
+  /** `/ready`; default: always ready. */
+  readiness?: ReadinessCheck;
+  model?: { provider: string; model: string };
+  /** `GET /gepa` source; default: folded from the runs' gepa events (+ the trace file). */
+  gepa?: GepaMetricsSource;
+  gepaTraceFile?: string;
+  gepaThreshold?: number;
+  /** Built dashboard directory; default apps/dashboard/dist; `null`: no static hosting. */
+  dashboardDirectory?: string | null;
+  /** `POST /runs` per client per minute (default 60). */
+  runsPerMinute?: number;
+  websocket?: { maxBufferedBytes?: number; heartbeatMs?: number; maxPayloadBytes?: number };
+  /** How long shutdown waits for running runs to stop before marking them interrupted (default 10 s). */
+  shutdownGraceMs?: number;
+}
+
+export const DEFAULT_DASHBOARD_DIRECTORY = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
+
+/**
+ * The service as a Fastify plugin: rebuilds the run index from the logs, then registers the
+ * plugins and routes. Everything it talks to is injected, so tests build it with a temp traces
+ * dir and the model of their choice.
+ */
+export const aimeApp = fp(
+  async function aimeApp(fastify: FastifyInstance, options: AppOptions) {
+    fastify.setValidatorCompiler(validatorCompiler);
+    fastify.setSerializerCompiler(serializerCompiler);
+
+    const store = new RunStore(options.settings.tracesDir);
+    const manager = new RunManager({
+      store,
+      executor: options.executor,
+      concurrency: options.settings.concurrency,
+      logger: fastify.log,
+    });
+    const gepa =
+      options.gepa ?? new RunLogGepaSource({ traceFile: options.gepaTraceFile, threshold: options.gepaThreshold });
+    if (gepa instanceof RunLogGepaSource) manager.observe(gepa);
+    let metrics: ServiceMetrics | undefined;
+    const hub = new WebSocketHub({
+      manager,
+      store,
+      maxBufferedBytes: options.websocket?.maxBufferedBytes,
+      heartbeatMs: options.websocket?.heartbeatMs,
+      onClientDropped: () => {
+        fastify.log.warn('WebSocket client dropped: send buffer limit exceeded');
+        metrics?.recordWebSocketDrop();
+      },
+    });
+    metrics = new ServiceMetrics(manager, hub);
+    manager.observe(hub);
+    manager.observe(metrics);
+
+    const recovered = await manager.recover();
+    fastify.log.info(
+      { runs: recovered.runs, interrupted: recovered.interrupted.length },
+      'run index rebuilt from logs',
+    );
+
+    const services: AimeServices = {
+      manager,
+      store,
+      hub,
+      metrics,
+      gepa,
+      readiness: options.readiness ?? (async () => ({ ready: true, detail: 'no readiness check configured' })),
+      model: options.model ?? { provider: 'unknown', model: 'unknown' },
+      authRequired: options.settings.apiToken !== undefined,
+      runsPerMinute: options.runsPerMinute ?? 60,
+      startedAt: Date.now(),
+    };
+    fastify.decorate('aime', services);
+
+    fastify.addHook('preClose', async () => {
+      await manager.shutdown(options.shutdownGraceMs);
+    });
+    fastify.addHook('onClose', async () => {
+      hub.close();
+      await store.flush();
+    });
+
+    await fastify.register(errorHandler);
+    await fastify.register(auth, { apiToken: options.settings.apiToken });
+    await fastify.register(rateLimit);
+    await fastify.register(swagger, { version: SERVICE_VERSION, authRequired: services.authRequired });
+    await fastify.register(fastifyWebsocket, {
+      options: { maxPayload: options.websocket?.maxPayloadBytes ?? 64 * 1024 },
+    });
+    await fastify.register(healthRoutes);
+    await fastify.register(runRoutes);
+    await fastify.register(gepaRoutes);
+    await fastify.register(metricsRoutes);
+    await fastify.register(websocketRoutes);
+    await fastify.register(dashboard, {
+      directory: options.dashboardDirectory === undefined ? DEFAULT_DASHBOARD_DIRECTORY : options.dashboardDirectory,
+    });
+  },
+  { name: 'aime-app' },
+);
+
+export interface BuildAppOptions extends AppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** A Fastify instance with the service registered and ready (used by server.ts, the CLI and tests). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+  });
+  await app.register(aimeApp, options);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,3 @@
+export { RunNotFoundError } from './run-not-found-error';
+export { ServiceUnavailableError } from './service-unavailable-error';
+export { UnauthorizedError } from './unauthorized-error';

@@ -1,0 +1,10 @@
+import { AimeError } from '@gepa-aime/core';
+
+/** The service is shutting down and accepts no new runs (HTTP 503). */
+export class ServiceUnavailableError extends AimeError {
+  readonly statusCode = 503;
+
+  constructor(message: string) {
+    super('service_unavailable', message);
+  }
+}

@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { toRunDetail, toRunSummary } from '../../runs/run-view';
+import { errorResponseSchema } from '../../schemas/error';
+import {
+  createRunBodySchema,
+  createRunResponseSchema,
+  eventsQuerySchema,
+  eventsResponseSchema,
+  listRunsQuerySchema,
+  runDetailSchema,
+  runListResponseSchema,
+  runParamsSchema,
+  runSummarySchema,
+} from '../../schemas/run';
+
+/** Request bodies above this are refused with 413 (a goal is at most 8000 characters). */
+const CREATE_RUN_BODY_LIMIT = 64 * 1024;
+
+const runs: FastifyPluginAsyncZod = async (fastify) => {
+  const { manager, store, runsPerMinute } = fastify.aime;
+
+  fastify.post(
+    '/runs',
+    {
+      bodyLimit: CREATE_RUN_BODY_LIMIT,
+      config: { rateLimit: { max: runsPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['runs'],
+        summary: 'Queue a run for a goal',
+        body: createRunBodySchema,
+        response: {
+          202: createRunResponseSchema,
+          400: errorResponseSchema,
+          413: errorResponseSchema,
+          429: errorResponseSchema,
+          503: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const run = await manager.submit(request.body);
+      const summary = toRunSummary(run);
+      return reply.code(202).header('location', summary.links.self).send({
+        id: run.id,
+        status: run.status,
+        links: summary.links,
+      });
+    },
+  );
+
+  fastify.get(
+    '/runs',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'List runs, newest first',
+        querystring: listRunsQuerySchema,
+        response: { 200: runListResponseSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const page = manager.list(request.query);
+      return { runs: page.runs.map(toRunSummary), nextCursor: page.nextCursor };
+    },
+  );
+
+  fastify.get(
+    '/runs/:id',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'One run: status, checklist, markdown, report when finished, usage',
+        params: runParamsSchema,
+        response: { 200: runDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => toRunDetail(manager.require(request.params.id)),
+  );
+
+  fastify.get(
+    '/runs/:id/events',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Logged events after a seq (JSON, or NDJSON with `Accept: application/x-ndjson`)',
+        params: runParamsSchema,
+        querystring: eventsQuerySchema,
+        response: { 200: eventsResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const run = manager.require(request.params.id);
+      const { after, limit } = request.query;
+      const events = await store.readEvents(run.id, after, limit);
+      if ((request.headers.accept ?? '').includes('application/x-ndjson')) {
+        const lines = events.map((event) => `${JSON.stringify(event)}\n`).join('');
+        // A string body is sent as is: the JSON schema above describes the other representation.
+        return reply.type('application/x-ndjson').send(lines as never);
+      }
+      const lastReturned = events.at(-1)?.seq;
+      const nextAfter = events.length === limit && lastReturned !== undefined ? lastReturned : null;
+      return { runId: run.id, events, lastSeq: run.lastSeq, nextAfter };
+    },
+  );
+
+  fastify.post(
+    '/runs/:id/cancel',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Cancel a queued or running run (idempotent)',
+        description: 'Waits up to 5 s for a running run to stop, then answers with its state.',
+        params: runParamsSchema,
+        body: z.unknown().optional(),
+        response: { 200: runSummarySchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => toRunSummary(await manager.cancel(request.params.id)),
+  );
+};
+
+export default runs;

@@ -1,0 +1,325 @@
+import { randomBytes } from 'node:crypto';
+import { type FinalRunStatus, normalizeError, type RunEvent } from '@gepa-aime/core';
+import { RunNotFoundError } from '../errors/run-not-found-error';
+import { ServiceUnavailableError } from '../errors/service-unavailable-error';
+import type { RunExecutor, RunRequest } from './run-executor';
+import { listRuns, type RunListPage, type RunListQuery } from './run-list';
+import type { RunQueuedRecord } from './run-log-record';
+import { applyRunRecord, createRunState, isFinalStatus, type RunState, reportFromState } from './run-state';
+import type { RunStore } from './run-store';
+
+export interface RunObserver {
+  /** A logged event (called after the line is written, in seq order per run). */
+  onEvent?(run: RunState, event: RunEvent): void;
+  /** The run was created, changed status, or its plan/tasks changed. */
+  onRunChange?(run: RunState): void;
+  /** An event read back from a log while the index is rebuilt at start-up. */
+  onRecoveredEvent?(event: RunEvent): void;
+}
+
+export interface RunManagerLogger {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+export interface RunManagerOptions {
+  store: RunStore;
+  executor: RunExecutor;
+  concurrency: number;
+  logger?: RunManagerLogger;
+  /** How long `cancel` waits for a running run to stop before answering (default 5 s). */
+  cancelWaitMs?: number;
+}
+
+export interface SubmitRunInput {
+  goal: string;
+  maxIterations?: number;
+  maxParallelActors?: number;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  /** The stop comes from a shutdown: the run ends `interrupted`, not `cancelled`. */
+  interrupted: boolean;
+  done: Promise<void>;
+}
+
+const SILENT_LOGGER: RunManagerLogger = { info() {}, warn() {}, error() {} };
+const PLAN_EVENT_TYPES: ReadonlySet<RunEvent['type']> = new Set(['run-start', 'plan-update', 'task-end', 'run-end']);
+
+/**
+ * Owns every run: a FIFO queue under a concurrency limit, one AbortController per running run,
+ * and the index (folded from the logs, so a restart loses nothing). Every change is written to
+ * the run's log before observers hear of it.
+ */
+export class RunManager {
+  private readonly runs = new Map<string, RunState>();
+  private readonly queue: Array<{ runId: string; request: RunRequest }> = [];
+  private readonly active = new Map<string, ActiveRun>();
+  /** Per-run chain: log writes and state updates of one run happen strictly in order. */
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly observers = new Set<RunObserver>();
+  private readonly logger: RunManagerLogger;
+  private accepting = true;
+
+  constructor(private readonly options: RunManagerOptions) {
+    this.logger = options.logger ?? SILENT_LOGGER;
+  }
+
+  observe(observer: RunObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  get queueDepth(): number {
+    return this.queue.length;
+  }
+
+  get activeCount(): number {
+    return this.active.size;
+  }
+
+  get concurrency(): number {
+    return this.options.concurrency;
+  }
+
+  get(runId: string): RunState | undefined {
+    return this.runs.get(runId);
+  }
+
+  require(runId: string): RunState {
+    const run = this.runs.get(runId);
+    if (!run) throw new RunNotFoundError(runId);
+    return run;
+  }
+
+  all(): IterableIterator<RunState> {
+    return this.runs.values();
+  }
+
+  list(query: RunListQuery): RunListPage {
+    return listRuns(this.runs.values(), query);
+  }
+
+  /**
+   * Rebuilds the index from the logs. A run without `run-end` was queued or running when the
+   * previous process died: its torn tail is repaired and a `run-end` with status `interrupted` appended.
+   */
+  async recover(): Promise<{ runs: number; interrupted: string[] }> {
+    const { store } = this.options;
+    await store.initialise();
+    const interrupted: string[] = [];
+    for (const runId of await store.listRunIds()) {
+      const contents = await store.read(runId);
+      let run: RunState | undefined;
+      for (const record of contents.records) {
+        run = applyRunRecord(run, { ...record, runId });
+        if (record.type !== 'run-queued') this.notify((observer) => observer.onRecoveredEvent?.(record));
+      }
+      if (!run) {
+        this.logger.warn({ runId }, 'run log has no readable record; skipped');
+        continue;
+      }
+      if (contents.skippedLines > 0)
+        this.logger.warn({ runId, skipped: contents.skippedLines }, 'unreadable log lines skipped');
+      this.runs.set(runId, run);
+      if (!isFinalStatus(run.status)) {
+        await store.repairTail(runId, contents);
+        const wasRunning = run.status === 'running';
+        await this.appendRunEnd(
+          run,
+          'interrupted',
+          `the server stopped while the run was ${wasRunning ? 'running' : 'queued'}`,
+        );
+        interrupted.push(runId);
+      }
+    }
+    if (interrupted.length > 0)
+      this.logger.warn({ runs: interrupted }, 'runs in flight at the last stop marked interrupted');
+    return { runs: this.runs.size, interrupted };
+  }
+
+  async submit(input: SubmitRunInput): Promise<RunState> {
+    if (!this.accepting) throw new ServiceUnavailableError('the server is shutting down and accepts no new runs');
+    const runId = createRunId();
+    const record: RunQueuedRecord = { type: 'run-queued', runId, seq: 0, ts: Date.now(), goal: input.goal };
+    if (input.maxIterations !== undefined) record.maxIterations = input.maxIterations;
+    if (input.maxParallelActors !== undefined) record.maxParallelActors = input.maxParallelActors;
+    await this.options.store.append(runId, record);
+    const run = applyRunRecord(createRunState(runId, input.goal, record.ts), record);
+    this.runs.set(runId, run);
+    this.queue.push({ runId, request: { runId, ...input } });
+    this.logger.info({ runId }, 'run queued');
+    this.notifyRunChange(run);
+    this.pump();
+    return run;
+  }
+
+  /** Idempotent: cancels a queued or running run, waits (bounded) for it to stop, returns its state. */
+  async cancel(runId: string): Promise<RunState> {
+    const run = this.require(runId);
+    const queuedIndex = this.queue.findIndex((entry) => entry.runId === runId);
+    if (queuedIndex !== -1) {
+      this.queue.splice(queuedIndex, 1);
+      await this.appendRunEnd(run, 'cancelled', 'cancelled before it started');
+      return run;
+    }
+    const active = this.active.get(runId);
+    if (active) {
+      if (!active.controller.signal.aborted) {
+        this.logger.info({ runId }, 'run cancel requested');
+        active.controller.abort(new Error('cancelled by request'));
+      }
+      await raceTimeout(active.done, this.options.cancelWaitMs ?? 5000);
+    }
+    return run;
+  }
+
+  /** Stops accepting runs, interrupts queued and running ones (bounded wait), flushes the logs. */
+  async shutdown(graceMs = 10_000): Promise<void> {
+    this.accepting = false;
+    for (const { runId } of this.queue.splice(0)) {
+      const run = this.runs.get(runId);
+      if (run) await this.appendRunEnd(run, 'interrupted', 'the server stopped before the run started');
+    }
+    const running = [...this.active.entries()];
+    for (const [, active] of running) {
+      active.interrupted = true;
+      active.controller.abort(new Error('server shutting down'));
+    }
+    await raceTimeout(Promise.all(running.map(([, active]) => active.done)), graceMs);
+    for (const [runId] of running) {
+      const run = this.runs.get(runId);
+      if (run && !isFinalStatus(run.status)) {
+        await this.appendRunEnd(run, 'interrupted', 'the server stopped while the run was running');
+      }
+    }
+    await Promise.all([...this.chains.values()]);
+    await this.options.store.flush();
+  }
+
+  private pump(): void {
+    while (this.accepting && this.active.size < this.options.concurrency && this.queue.length > 0) {
+      const next = this.queue.shift();
+      if (next) this.start(next.runId, next.request);
+    }
+  }
+
+  private start(runId: string, request: RunRequest): void {
+    const run = this.runs.get(runId);
+    if (!run) return;
+    const active: ActiveRun = { controller: new AbortController(), interrupted: false, done: Promise.resolve() };
+    this.active.set(runId, active);
+    run.status = 'running';
+    run.startedAt = Date.now();
+    this.logger.info({ runId }, 'run started');
+    this.notifyRunChange(run);
+    active.done = this.execute(run, request, active).finally(() => {
+      this.active.delete(runId);
+      this.pump();
+    });
+  }
+
+  private async execute(run: RunState, request: RunRequest, active: ActiveRun): Promise<void> {
+    const { signal } = active.controller;
+    let failure: string | undefined;
+    try {
+      await this.options.executor(request, {
+        signal,
+        onEvent: (event) => this.enqueue(run.id, () => this.recordEvent(run, event, active)),
+      });
+    } catch (error) {
+      failure = normalizeError(error).message;
+      this.logger.error({ runId: run.id, error: failure }, 'run executor failed');
+    }
+    await this.chains.get(run.id);
+    if (!isFinalStatus(run.status)) {
+      const status: FinalRunStatus = active.interrupted ? 'interrupted' : signal.aborted ? 'cancelled' : 'failed';
+      await this.appendRunEnd(run, status, failure ?? 'the workflow ended without a run-end event');
+    }
+    this.logger.info({ runId: run.id, status: run.status }, 'run ended');
+  }
+
+  private async recordEvent(run: RunState, incoming: RunEvent, active: ActiveRun): Promise<void> {
+    // Events after the run ended (e.g. a forced stop at shutdown) and replays of a seq are dropped.
+    if (isFinalStatus(run.status) || incoming.seq <= run.lastSeq) return;
+    let event: RunEvent = incoming.runId === run.id ? incoming : { ...incoming, runId: run.id };
+    if (event.type === 'run-end' && active.interrupted && event.status === 'cancelled') {
+      event = { ...event, status: 'interrupted', report: event.report && { ...event.report, status: 'interrupted' } };
+    }
+    await this.write(run, event);
+  }
+
+  private appendRunEnd(run: RunState, status: FinalRunStatus, error: string): Promise<void> {
+    return this.enqueue(run.id, async () => {
+      if (isFinalStatus(run.status)) return;
+      const event: RunEvent = {
+        type: 'run-end',
+        runId: run.id,
+        seq: run.lastSeq + 1,
+        ts: Date.now(),
+        status,
+        error,
+        report: reportFromState(run, status, error),
+      };
+      await this.write(run, event);
+    });
+  }
+
+  private async write(run: RunState, event: RunEvent): Promise<void> {
+    const statusBefore = run.status;
+    await this.options.store.append(run.id, event);
+    applyRunRecord(run, event);
+    this.notify((observer) => observer.onEvent?.(run, event));
+    if (run.status !== statusBefore || PLAN_EVENT_TYPES.has(event.type)) this.notifyRunChange(run);
+  }
+
+  private enqueue(runId: string, task: () => Promise<void>): Promise<void> {
+    const previous = this.chains.get(runId) ?? Promise.resolve();
+    const next = previous.then(task);
+    const settled = next.catch((error: unknown) => {
+      this.logger.error({ runId, error: normalizeError(error).message }, 'could not record a run event');
+    });
+    this.chains.set(runId, settled);
+    void settled.then(() => {
+      if (this.chains.get(runId) === settled) this.chains.delete(runId);
+    });
+    return next;
+  }
+
+  private notifyRunChange(run: RunState): void {
+    this.notify((observer) => observer.onRunChange?.(run));
+  }
+
+  /** An observer that throws is logged and does not stop the others or the run. */
+  private notify(call: (observer: RunObserver) => void): void {
+    for (const observer of this.observers) {
+      try {
+        call(observer);
+      } catch (error) {
+        this.logger.error({ error: normalizeError(error).message }, 'run observer failed');
+      }
+    }
+  }
+}
+
+function createRunId(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `run-${stamp}-${randomBytes(4).toString('hex')}`;
+}
+
+async function raceTimeout(promise: Promise<unknown>, milliseconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, milliseconds);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+}

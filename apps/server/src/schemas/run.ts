@@ -1,0 +1,116 @@
+import { runEventSchema, runStatusSchema, taskSnapshotSchema, workflowReportSchema } from '@gepa-aime/core';
+import { z } from 'zod';
+import { decodeCursor } from '../runs/run-list';
+import { isValidRunId } from '../runs/run-store';
+
+export const MAX_GOAL_LENGTH = 8000;
+
+export const createRunBodySchema = z.strictObject({
+  goal: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_GOAL_LENGTH, `must be at most ${MAX_GOAL_LENGTH} characters`),
+  maxIterations: z.number().int().min(1).max(100).optional(),
+  maxParallelActors: z.number().int().min(1).max(16).optional(),
+});
+export type CreateRunBody = z.infer<typeof createRunBodySchema>;
+
+export const runIdSchema = z.string().refine(isValidRunId, 'not a valid run id');
+
+export const runParamsSchema = z.object({ id: runIdSchema });
+
+export const runLinksSchema = z.object({
+  self: z.string(),
+  events: z.string(),
+  cancel: z.string(),
+  websocket: z.string(),
+});
+
+export const createRunResponseSchema = z
+  .object({ id: z.string(), status: runStatusSchema, links: runLinksSchema })
+  .meta({ id: 'RunAccepted' });
+
+export const usageTotalsSchema = z.object({
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  totalTokens: z.number(),
+});
+
+export const runSummarySchema = z
+  .object({
+    id: z.string(),
+    goal: z.string(),
+    status: runStatusSchema,
+    createdAt: z.number().describe('epoch milliseconds'),
+    startedAt: z.number().nullable(),
+    endedAt: z.number().nullable(),
+    updatedAt: z.number(),
+    model: z.string().nullable(),
+    lastSeq: z.number().int().describe('seq of the newest logged event (0: none yet)'),
+    taskCounts: z.object({
+      total: z.number().int(),
+      pending: z.number().int(),
+      in_progress: z.number().int(),
+      complete: z.number().int(),
+      failed: z.number().int(),
+    }),
+    usage: usageTotalsSchema,
+    links: runLinksSchema,
+  })
+  .meta({ id: 'RunSummary' });
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const runDetailSchema = runSummarySchema
+  .extend({
+    maxIterations: z.number().int().nullable(),
+    maxParallelActors: z.number().int().nullable(),
+    iteration: z.number().int(),
+    tasks: z.array(taskSnapshotSchema),
+    markdown: z.string(),
+    rationale: z.string(),
+    finalAnswer: z.string().nullable(),
+    usageByRole: z.record(z.string(), usageTotalsSchema),
+    report: workflowReportSchema.nullable(),
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'RunDetail' });
+export type RunDetail = z.infer<typeof runDetailSchema>;
+
+const statusListSchema = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
+  .pipe(z.array(runStatusSchema));
+
+export const listRunsQuerySchema = z.object({
+  status: statusListSchema.optional().describe('One status or a comma-separated list, e.g. `running,queued`'),
+  cursor: z
+    .string()
+    .refine((cursor) => decodeCursor(cursor) !== undefined, 'not a cursor from this server')
+    .optional()
+    .describe('`nextCursor` of the previous page'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const runListResponseSchema = z
+  .object({ runs: z.array(runSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'RunList' });
+
+export const eventsQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0).describe('Return events with seq greater than this'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export const eventsResponseSchema = z
+  .object({
+    runId: z.string(),
+    events: z.array(runEventSchema),
+    lastSeq: z.number().int().describe('seq of the newest logged event of the run'),
+    nextAfter: z.number().int().nullable().describe('pass as `after` to read the next page; null when complete'),
+  })
+  .meta({ id: 'RunEvents' });

@@ -1,0 +1,33 @@
+import type { GepaMetricsSource } from './gepa/gepa-metrics-source';
+import type { ServiceMetrics } from './metrics/service-metrics';
+import type { RunManager } from './runs/run-manager';
+import type { RunStore } from './runs/run-store';
+import type { WebSocketHub } from './ws/websocket-hub';
+
+export interface ReadinessResult {
+  ready: boolean;
+  detail: string;
+}
+
+/** Is the model reachable? (vLLM: its `/health` or `/v1/models`; offline: always.) */
+export type ReadinessCheck = (signal: AbortSignal) => Promise<ReadinessResult>;
+
+/** What the routes use; decorated on the Fastify instance as `aime`. */
+export interface AimeServices {
+  manager: RunManager;
+  store: RunStore;
+  hub: WebSocketHub;
+  metrics: ServiceMetrics;
+  gepa: GepaMetricsSource;
+  readiness: ReadinessCheck;
+  model: { provider: string; model: string };
+  authRequired: boolean;
+  runsPerMinute: number;
+  startedAt: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    aime: AimeServices;
+  }
+}

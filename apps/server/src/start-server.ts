@@ -1,0 +1,128 @@
+import { resolve } from 'node:path';
+import {
+  ConfigError,
+  checkModelReady,
+  createAimeRuntime,
+  type LanguageModel,
+  loadServiceSettings,
+  type PromptOptimizer,
+  resolveWorkspaceRoot,
+  type ServiceSettings,
+} from '@gepa-aime/core';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp } from './app';
+import { createWorkflowExecutor } from './runs/workflow-executor';
+
+export interface StartServerOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Directory of the three config files (default `AIME_CONFIG_DIR`, else ./config). */
+  configDirectory?: string;
+  /** Overrides of the environment's settings (e.g. the CLI's `--port`). */
+  settings?: Partial<ServiceSettings>;
+  /** Use this model instead of the configured one. */
+  model?: LanguageModel;
+  optimizer?: PromptOptimizer;
+  /** Install SIGINT/SIGTERM handlers that shut down gracefully, then exit (default false). */
+  handleSignals?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  dashboardDirectory?: string | null;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** `http://host:port` */
+  url: string;
+  /** Graceful stop: refuse new runs, interrupt running ones, flush the logs, close. */
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
+/** Refuses to expose the API beyond this machine without a token. */
+export function assertSafeBinding(settings: Pick<ServiceSettings, 'host' | 'apiToken'>): void {
+  if (!LOOPBACK.has(settings.host) && settings.apiToken === undefined) {
+    throw new ConfigError(
+      `refusing to listen on ${settings.host} without AIME_API_TOKEN: anyone who can reach it could run goals ` +
+        'that read and write the workspace. Set AIME_API_TOKEN (clients then send "Authorization: Bearer <token>"), ' +
+        'or bind 127.0.0.1 (AIME_HOST).',
+    );
+  }
+}
+
+/** Loads settings and config, builds the runtime and the app, listens. Used by server.ts and `aime --viz`. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const settings: ServiceSettings = { ...loadServiceSettings(env), ...options.settings };
+  assertSafeBinding(settings);
+  const configDirectory = options.configDirectory ?? settings.configDir;
+  const runtime = await createAimeRuntime({
+    workspaceRoot: resolve(resolveWorkspaceRoot(settings.workspace, env)),
+    env,
+    ...(configDirectory !== undefined ? { configDirectory } : {}),
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.optimizer ? { optimizer: options.optimizer } : {}),
+  });
+  const app = await buildApp({
+    settings: { ...settings, tracesDir: resolve(settings.tracesDir) },
+    executor: createWorkflowExecutor(runtime.workflow),
+    readiness: (signal) => checkModelReady(runtime.config, signal),
+    model: { provider: runtime.config.model.provider, model: runtime.model.modelId },
+    gepaTraceFile: resolve(runtime.config.gepa.trace_path),
+    gepaThreshold: runtime.config.gepa.threshold,
+    logger: options.logger ?? { level: env.AIME_LOG_LEVEL ?? 'info' },
+    ...(options.dashboardDirectory !== undefined ? { dashboardDirectory: options.dashboardDirectory } : {}),
+  });
+  try {
+    await app.listen({ host: settings.host, port: settings.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : settings.port;
+  const host = settings.host.includes(':') && !settings.host.startsWith('[') ? `[${settings.host}]` : settings.host;
+  const url = `http://${host}:${port}`;
+  app.log.info(
+    { url, workspace: runtime.workflow.dependencies.workspaceRoot, model: runtime.model.modelId },
+    'serving API and dashboard',
+  );
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= app.close();
+    return closing;
+  };
+  if (options.handleSignals) installSignalHandlers(app, close);
+  return { app, url, close };
+}
+
+function installSignalHandlers(app: FastifyInstance, close: () => Promise<void>): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      app.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(130);
+    }
+    signalled = true;
+    app.log.info({ signal }, 'shutting down: no new runs, interrupting running ones');
+    const deadline = setTimeout(() => {
+      app.log.error('shutdown took too long: exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    close().then(
+      () => {
+        app.log.info('shut down cleanly');
+        (app.log as { flush?: () => void }).flush?.();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
