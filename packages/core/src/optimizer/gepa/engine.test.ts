@@ -144,6 +144,37 @@ describe('optimize: acceptance', () => {
     expect(events.filter((event) => event.type === 'proposal-skipped').map((event) => event.type)).toHaveLength(3);
   });
 
+  it('stops after three reflection failures in a row, but survives a single one', async () => {
+    const down = await optimize({
+      seedCandidate: { text: 'v0' },
+      trainset: [0, 1, 2],
+      adapter,
+      reflectionModel: async () => {
+        throw new Error('connection refused');
+      },
+      maxMetricCalls: 100,
+    });
+    expect(down.stopReason).toBe('reflection-errors');
+    expect(down.iterations).toBe(3);
+    expect(down.failedProposals).toBe(3);
+
+    const answers: Array<() => string> = [
+      () => {
+        throw new Error('timeout');
+      },
+      () => '```\nv2\n```',
+    ];
+    const flaky = await optimize({
+      seedCandidate: { text: 'v0' },
+      trainset: [0, 1, 2],
+      adapter,
+      reflectionModel: async () => (answers.shift() ?? (() => '```\nv2\n```'))(),
+      stopWhen: maxIterationsReached(2),
+    });
+    expect(flaky.stopReason).toBe('stop-condition');
+    expect(flaky.candidates.map((candidate) => candidate.text)).toEqual(['v0', 'v2']);
+  });
+
   it('rejects a LanguageModel answer cut off by the token limit and sends the prompt as a user message', async () => {
     const model = new ScriptedModel([() => ({ content: '```\nv2\n```' }), '```markdown\nv2\n```']);
     const truncating = {

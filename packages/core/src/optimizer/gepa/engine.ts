@@ -39,6 +39,7 @@ function stopReason<Example, Output, Trajectory>(
   ) {
     return 'no-improvement';
   }
+  if (state.consecutiveReflectionErrors >= settings.maxConsecutiveReflectionErrors) return 'reflection-errors';
   if (settings.stopWhen.some((condition) => condition(state))) return 'stop-condition';
   return undefined;
 }

@@ -35,6 +35,7 @@ export async function reflectiveStep<Example, Output, Trajectory>(
     detail?: string,
   ): StepOutcome => {
     if (reason !== 'perfect-score' && reason !== 'no-change') state.failedProposals += 1;
+    if (reason === 'reflection-error') state.consecutiveReflectionErrors += 1;
     context.emit({ type: 'proposal-skipped', iteration, parentIndex, reason, ...(detail ? { detail } : {}) });
     return 'skipped';
   };
@@ -59,6 +60,12 @@ export async function reflectiveStep<Example, Output, Trajectory>(
     options.signal,
   );
   context.checkAborted();
+  if (
+    Object.keys(proposal.texts).length > 0 ||
+    proposal.failures.every((failure) => failure.reason !== 'reflection-error')
+  ) {
+    state.consecutiveReflectionErrors = 0;
+  }
   const changed = Object.entries(proposal.texts).filter(([component, text]) => parent[component] !== text);
   if (Object.keys(proposal.texts).length === 0 && proposal.failures.length > 0) {
     const first = proposal.failures[0] as (typeof proposal.failures)[number];

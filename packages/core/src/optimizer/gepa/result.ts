@@ -11,6 +11,7 @@ const stopReasonSchema = z.enum([
   'aborted',
   'stop-file',
   'stop-condition',
+  'reflection-errors',
 ]);
 
 export const gepaResultSchema = z.object({

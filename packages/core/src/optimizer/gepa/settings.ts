@@ -17,6 +17,7 @@ export interface EngineSettings {
   concurrency: number;
   promptTemplate: string;
   maxMetricCalls: number | undefined;
+  maxConsecutiveReflectionErrors: number;
   stopWhen: GepaStopCondition[];
 }
 
@@ -76,6 +77,11 @@ export function resolveSettings<Example>(options: GepaOptimizeOptions<Example>):
         : Number.isInteger(options.maxMetricCalls) && options.maxMetricCalls >= 0
           ? options.maxMetricCalls
           : fail('maxMetricCalls must be a non-negative integer'),
+    maxConsecutiveReflectionErrors: positiveInteger(
+      'maxConsecutiveReflectionErrors',
+      options.maxConsecutiveReflectionErrors,
+      3,
+    ),
     stopWhen,
   };
 }

@@ -47,6 +47,8 @@ export const gepaStateSchema = z.object({
   merge: mergeStateSchema,
   lastImprovementIteration: z.number().int().nonnegative(),
   failedProposals: z.number().int().nonnegative(),
+  /** Reflection calls that threw in a row; the run stops at `maxConsecutiveReflectionErrors`. */
+  consecutiveReflectionErrors: z.number().int().nonnegative(),
   evaluationErrors: z.array(z.object({ iteration: z.number().int(), message: z.string() })),
 });
 

@@ -30,6 +30,7 @@ export function createInitialState(
     merge: { due: 0, tested: 0, lastIterationFoundNewProgram: false, triedTriplets: [], triedDescriptions: [] },
     lastImprovementIteration: 0,
     failedProposals: 0,
+    consecutiveReflectionErrors: 0,
     evaluationErrors: [],
   };
 }

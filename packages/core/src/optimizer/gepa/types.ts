@@ -67,7 +67,8 @@ export type GepaStopReason =
   | 'score-threshold'
   | 'aborted'
   | 'stop-file'
-  | 'stop-condition';
+  | 'stop-condition'
+  | 'reflection-errors';
 
 /** Progress events, in the order they happen; `iteration` is 0 for the seed evaluation. */
 export type GepaEvent =
@@ -166,6 +167,8 @@ export interface GepaOptimizeOptions<Example = unknown, Output = unknown, Trajec
   /** Stop once the best validation score reaches this value. */
   scoreThreshold?: number;
   signal?: AbortSignal;
+  /** Stop after this many reflection-model failures in a row (default 3), e.g. the model server is down. */
+  maxConsecutiveReflectionErrors?: number;
   /** Extra stop predicates; the run stops when any returns true. */
   stopWhen?: GepaStopCondition | GepaStopCondition[];
 
