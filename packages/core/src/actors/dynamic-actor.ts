@@ -173,7 +173,11 @@ export class DynamicActor {
   ): Promise<ChatResponse> {
     context.signal.throwIfAborted();
     const started = this.options.now();
-    const response = await this.options.model.chat({ ...request, signal: context.signal });
+    const response = await this.options.model.chat({
+      ...request,
+      messages: [...request.messages],
+      signal: context.signal,
+    });
     const usage = response.usage;
     await context.emit({
       type: 'llm-usage',
@@ -257,7 +261,8 @@ export class DynamicActor {
       report.references = unique([...parsed.data.references, ...this.references]);
       return report;
     }
-    const text = content.replace(/^\s*(Thought|Final Answer)\s*:\s*/i, '').trim();
+    const finalAnswer = /Final Answer\s*:\s*([\s\S]*)$/i.exec(content)?.[1];
+    const text = (finalAnswer ?? content.replace(/^\s*Thought\s*:\s*/i, '')).trim();
     if (!text) return this.report('failed', 'The actor ended without a report.', step, 'no-answer');
     return this.report('complete', text, step);
   }

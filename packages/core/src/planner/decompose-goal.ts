@@ -52,7 +52,10 @@ export function splitIntoClauses(goal: string): string[] {
 }
 
 function cleanClause(clause: string): string {
-  const trimmed = clause.trim().replace(/[.!?,;:]+$/, '');
+  const trimmed = clause
+    .trim()
+    .replace(/^(?:and then|then|and|finally|after that|next|also),?\s+/i, '')
+    .replace(/[.!?,;:]+$/, '');
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 

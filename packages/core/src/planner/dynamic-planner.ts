@@ -95,7 +95,7 @@ export class DynamicPlanner {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const started = this.now();
       const response = await this.options.model.chat({
-        messages,
+        messages: [...messages],
         responseSchema: { name: PLAN_RESPONSE_NAME, schema: planResponseJsonSchema() },
         signal: request.signal,
       });

@@ -1,0 +1,44 @@
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AimeConfig, loadConfig } from '../config/load-config';
+import type { LanguageModel } from '../llm/types';
+import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
+import type { RunEventInput, TaskStatus } from '../workflow/events';
+import { ActorFactory } from './actor-factory';
+
+/** A temp workspace with a README, the default config, a factory and a context that records events. */
+export function actorFixture(model: LanguageModel, overrides: { config?: Partial<AimeConfig['model']> } = {}) {
+  const workspaceRoot = realpathSync(mkdtempSync(join(tmpdir(), 'aime-actor-')));
+  writeFileSync(join(workspaceRoot, 'README.md'), '# Demo\n\nA demo project.\n');
+  const loaded = loadConfig({ directory: mkdtempSync(join(tmpdir(), 'aime-config-')), env: {} });
+  const config: AimeConfig = { ...loaded, model: { ...loaded.model, ...overrides.config } };
+  const factory = new ActorFactory({
+    config,
+    model,
+    tools: createBuiltinRegistry(),
+    workspaceRoot,
+    goal: 'Test goal',
+    maxSteps: 4,
+    toolTimeoutMs: 2_000,
+    now: () => Date.UTC(2026, 0, 2, 3, 4, 5),
+  });
+  const events: RunEventInput[] = [];
+  const progress: Array<[TaskStatus, string]> = [];
+  const controller = new AbortController();
+  const context = {
+    workspaceRoot,
+    signal: controller.signal,
+    emit: (event: RunEventInput) => {
+      events.push(event);
+    },
+    reportProgress: (status: TaskStatus, message: string) => {
+      progress.push([status, message]);
+    },
+  };
+  return { workspaceRoot, config, factory, events, progress, controller, context };
+}
+
+export function leafTask(id: string, title: string, extra: { persona?: string; bundles?: string[] } = {}) {
+  return { id, title, status: 'pending' as const, dependsOn: [], notes: [], references: [], children: [], ...extra };
+}

@@ -1,0 +1,197 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChatRequest } from '../llm/types';
+import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../optimizer/prompt-optimizer';
+import { ScriptedModel, type ScriptedReply } from '../testing/scripted-model';
+import { AIMEWorkflow } from './aime-workflow';
+import type { RunEvent } from './events';
+import { expectValidEventLog, requestRole, tempWorkspace, testConfig } from './workflow-test-support';
+
+const plan = (body: Record<string, unknown>) =>
+  JSON.stringify({ rationale: 'r', tasks: [], next: [], done: false, ...body });
+const finish = (summary: string, status = 'complete') => ({
+  toolCalls: [{ name: 'finish', arguments: { status, summary, references: [] } }],
+});
+
+/** Routes planner calls and actor calls (by task id) to separate scripts. */
+function routedModel(planner: ScriptedReply[], actors: Record<string, ScriptedReply[]>, latencyMs = 0) {
+  return new ScriptedModel({
+    latencyMs,
+    fallback: (request: ChatRequest) => {
+      const role = requestRole(request);
+      const queue = role === 'planner' ? planner : actors[role];
+      const reply = queue?.shift();
+      if (reply === undefined) throw new Error(`no scripted reply for ${role}`);
+      return reply;
+    },
+  });
+}
+
+function workflowWith(model: ScriptedModel, optimizer?: PromptOptimizer) {
+  return new AIMEWorkflow({
+    config: testConfig(),
+    model,
+    workspaceRoot: tempWorkspace(),
+    ...(optimizer ? { optimizer } : {}),
+  });
+}
+
+describe('AIMEWorkflow (scripted model)', () => {
+  it('runs plan → actors → done and returns a report consistent with the event log', async () => {
+    const model = routedModel(
+      [
+        plan({ tasks: [{ id: '1', title: 'Read README.md' }], next: ['1'] }),
+        plan({ done: true, finalAnswer: 'It is a demo [1].' }),
+      ],
+      { '1': [{ toolCalls: [{ name: 'read_file', arguments: { path: 'README.md' } }] }, finish('A demo project.')] },
+    );
+    const events: RunEvent[] = [];
+    const report = await workflowWith(model).run('Read the readme', {
+      runId: 'run-a',
+      onEvent: (event) => void events.push(event),
+    });
+    expectValidEventLog(events);
+    expect(report).toMatchObject({
+      status: 'completed',
+      completed: true,
+      finalAnswer: 'It is a demo [1].',
+      iterations: 1,
+    });
+    expect(report.model).toBe('scripted');
+    expect(report.tasks[0]).toMatchObject({ id: '1', status: 'complete', summary: 'A demo project.' });
+    expect(report.markdown).toContain('- [x] Read README.md');
+    expect(Object.keys(report.usage.byRole).sort()).toEqual(['actor', 'planner']);
+    const runEnd = events.at(-1);
+    expect(runEnd?.type === 'run-end' && runEnd.report).toEqual(report);
+    expect(events.every((event) => event.runId === 'run-a')).toBe(true);
+    expect(events.map((event) => event.type)).toEqual([
+      'run-start',
+      'llm-usage',
+      'plan-update',
+      'task-start',
+      'llm-usage',
+      'tool-call',
+      'tool-result',
+      'actor-step',
+      'llm-usage',
+      'actor-step',
+      'task-end',
+      'llm-usage',
+      'plan-update',
+      'run-end',
+    ]);
+  });
+
+  it('asks the optimizer for prompts and records every task outcome, emitting its events', async () => {
+    const outcomes: TaskOutcome[] = [];
+    const optimizer: PromptOptimizer = {
+      currentPrompt: (component: PromptComponent): ActivePrompt => ({
+        component,
+        candidateId: `${component}-v2`,
+        text: component === 'planner' ? 'EVOLVED PLANNER' : 'EVOLVED ACTOR as {{persona}}',
+      }),
+      record: async (outcome) => {
+        outcomes.push(outcome);
+        return [
+          {
+            type: 'gepa-record',
+            component: outcome.component,
+            candidateId: outcome.candidateId,
+            score: outcome.score,
+            composite: 0.5,
+          },
+        ];
+      },
+    };
+    const model = routedModel(
+      [
+        plan({ tasks: [{ id: '1', title: 'Do it', persona: 'doer' }], next: ['1'] }),
+        plan({ done: true, finalAnswer: 'no' }),
+      ],
+      { '1': [finish('It cannot be done', 'failed')] },
+    );
+    const events: RunEvent[] = [];
+    const report = await workflowWith(model, optimizer).run('Do it', { onEvent: (event) => void events.push(event) });
+    expect(model.requests[0]?.messages[0]?.content).toBe('EVOLVED PLANNER');
+    expect(model.requests[1]?.messages[0]?.content).toBe('EVOLVED ACTOR as doer');
+    expect(outcomes.map((outcome) => [outcome.component, outcome.candidateId, outcome.score])).toEqual([
+      ['planner', 'planner-v2', 0],
+      ['actor', 'actor-v2', 0],
+    ]);
+    expect(outcomes[1]?.feedback).toContain('failed: It cannot be done');
+    expect(outcomes[1]?.prompt).toBe('EVOLVED ACTOR as {{persona}}');
+    expect(events.filter((event) => event.type === 'gepa-record')).toHaveLength(2);
+    expect(report.status).toBe('failed');
+    expectValidEventLog(events);
+  });
+
+  it('never rejects on a planner fault: the run ends failed with the error', async () => {
+    const model = new ScriptedModel([
+      () => {
+        throw new Error('model server unreachable');
+      },
+    ]);
+    const events: RunEvent[] = [];
+    const report = await workflowWith(model).run('Anything', { onEvent: (event) => void events.push(event) });
+    expect(report).toMatchObject({ status: 'failed', completed: false, error: 'model server unreachable' });
+    expectValidEventLog(events);
+  });
+
+  it('stops at the iteration limit with status limit-reached', async () => {
+    const tasks = [1, 2, 3].map((id) => ({
+      id: String(id),
+      title: `Step ${id}`,
+      dependsOn: id > 1 ? [String(id - 1)] : [],
+    }));
+    const model = routedModel(
+      [plan({ tasks, next: ['1'] }), plan({ tasks, next: ['2'] }), plan({ tasks, next: ['3'] })],
+      { '1': [finish('one')], '2': [finish('two')] },
+    );
+    const report = await workflowWith(model).run('Three steps', { maxIterations: 2 });
+    expect(report).toMatchObject({ status: 'limit-reached', iterations: 2 });
+    expect(report.tasks.map((task) => task.status)).toEqual(['complete', 'complete', 'pending']);
+  });
+
+  it('cancels through the AbortSignal: status cancelled, the running task marked failed', async () => {
+    const controller = new AbortController();
+    const model = routedModel(
+      [plan({ tasks: [{ id: '1', title: 'Slow' }], next: ['1'] })],
+      { '1': [finish('never')] },
+      30,
+    );
+    const events: RunEvent[] = [];
+    const report = await workflowWith(model).run('Slow goal', {
+      signal: controller.signal,
+      onEvent: (event) => {
+        events.push(event);
+        if (event.type === 'task-start') controller.abort(new Error('user pressed Ctrl-C'));
+      },
+    });
+    expect(report.status).toBe('cancelled');
+    expect(report.tasks[0]?.status).toBe('failed');
+    expectValidEventLog(events);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'cancelled' });
+    expect(events.some((event) => event.type === 'task-end' && event.summary === 'cancelled')).toBe(true);
+  });
+
+  it('streams the same events as an async iterable, ending with run-end', async () => {
+    const model = routedModel(
+      [plan({ tasks: [{ id: '1', title: 'Say hi' }], next: ['1'] }), plan({ done: true, finalAnswer: 'hi' })],
+      { '1': [finish('hi')] },
+    );
+    const events: RunEvent[] = [];
+    for await (const event of workflowWith(model).stream('Say hi')) events.push(event);
+    expectValidEventLog(events);
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'completed' });
+  });
+
+  it('runs the offline model end to end in a workspace (write goal)', async () => {
+    const { OfflineModel } = await import('../llm/offline/offline-model');
+    const workspaceRoot = tempWorkspace();
+    const workflow = new AIMEWorkflow({ config: testConfig(), model: new OfflineModel(), workspaceRoot });
+    const report = await workflow.run('Read README.md and write a summary to notes/summary.md');
+    expect(report.status).toBe('completed');
+    expect(existsSync(join(workspaceRoot, 'notes/summary.md'))).toBe(true);
+  });
+});
