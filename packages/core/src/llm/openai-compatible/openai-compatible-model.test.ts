@@ -172,6 +172,7 @@ describe('OpenAICompatibleModel against the fake server', () => {
         chat_template_kwargs: { enable_thinking: false },
         repetition_penalty: 1.1,
         endpoint: '/v1/chat/completions',
+        stream: true,
       },
     }).chat(ask('hi', { temperature: 0 }));
     const body = server.requests[0]?.body ?? {};
@@ -183,5 +184,6 @@ describe('OpenAICompatibleModel against the fake server', () => {
       repetition_penalty: 1.1,
     });
     expect(body).not.toHaveProperty('endpoint');
+    expect(body).not.toHaveProperty('stream');
   });
 });
