@@ -83,6 +83,14 @@ function sortEntries(entries: Dirent[]): Dirent[] {
     const leftDirectory = left.isDirectory() ? 0 : 1;
     const rightDirectory = right.isDirectory() ? 0 : 1;
     if (leftDirectory !== rightDirectory) return leftDirectory - rightDirectory;
-    return left.name.localeCompare(right.name);
+    return compareNames(left.name, right.name);
   });
+}
+
+/** Case-insensitive, then by code point: the same order on every machine and locale. */
+export function compareNames(left: string, right: string): number {
+  const leftLower = left.toLowerCase();
+  const rightLower = right.toLowerCase();
+  if (leftLower !== rightLower) return leftLower < rightLower ? -1 : 1;
+  return left < right ? -1 : left > right ? 1 : 0;
 }

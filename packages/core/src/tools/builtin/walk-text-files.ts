@@ -1,7 +1,7 @@
 import { lstat, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { looksBinary } from './is-binary';
-import { SKIPPED_DIRECTORIES } from './list-dir';
+import { compareNames, SKIPPED_DIRECTORIES } from './list-dir';
 
 export const SEARCH_MAX_FILES = 5000;
 export const SEARCH_MAX_FILE_BYTES = 1024 * 1024;
@@ -29,7 +29,7 @@ export async function* walkTextFiles(
     options.signal.throwIfAborted();
     const current = stack.pop() as { absolute: string; relative: string };
     const entries = await readdir(current.absolute, { withFileTypes: true }).catch(() => []);
-    entries.sort((left, right) => right.name.localeCompare(left.name));
+    entries.sort((left, right) => compareNames(right.name, left.name));
     const files: Array<{ absolute: string; relative: string }> = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
