@@ -218,6 +218,14 @@ describe('timeouts and cancellation', () => {
     await server.waitForDisconnects(1);
   });
 
+  it('waits out latency below the timeout and times out latency above it', async () => {
+    server.script({ content: 'slow but fine', latencyMs: 100 }, { content: 'too slow', latencyMs: 1000 });
+    expect((await model().chat(ask)).content).toBe('slow but fine');
+    const error = await failure(model({ requestTimeoutMs: 150, maxRetries: 0 }).chat(ask));
+    expect(error).toBeInstanceOf(ModelTimeoutError);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('retries after a timeout', async () => {
     server.script({ fault: 'hang' }, 'second try');
     const response = await model({ requestTimeoutMs: 200, maxRetries: 1 }).chat(ask);
