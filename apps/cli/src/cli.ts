@@ -13,7 +13,7 @@ function globalHelp(): string {
     .join('\n');
   return `aime ${cliVersion()} — AIME multi-agent loop with GEPA prompt evolution
 
-Usage: aime [--config DIR] <command> [options]
+Usage: aime [--config DIR] [<command>] [options]     (no command: the interactive session)
 
 Commands:
 ${list}
@@ -35,13 +35,15 @@ export async function runCli(argv: string[], io: CliIo, signal: AbortSignal = ne
       io.stdout.write(`${cliVersion()}\n`);
       return 0;
     }
-    if (options.help || options.command === undefined) {
-      (options.help ? io.stdout : io.stderr).write(`${globalHelp()}\n`);
-      return options.help ? 0 : 2;
+    if (options.help) {
+      io.stdout.write(`${globalHelp()}\n`);
+      return 0;
     }
-    const command = Object.hasOwn(commands, options.command) ? commands[options.command] : undefined;
+    // No command: the interactive session (chat, /goal, /quit).
+    const name = options.command ?? 'interactive';
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) {
-      io.stderr.write(`aime: unknown command '${options.command}' (commands: ${Object.keys(commands).join(', ')})\n`);
+      io.stderr.write(`aime: unknown command '${name}' (commands: ${Object.keys(commands).join(', ')})\n`);
       return 2;
     }
     const configDirectory = resolveConfigDirectory(options.config, io.env);

@@ -1,7 +1,11 @@
 import type { CliCommand } from '../command';
 import { chatCommand } from './chat';
+import { interactiveCommand } from './interactive';
+import { runCommand } from './run';
 
 /** Every `aime` subcommand. Adding one is one line here. */
 export const commands: Record<string, CliCommand> = {
   chat: chatCommand,
+  interactive: interactiveCommand,
+  run: runCommand,
 };

@@ -1,0 +1,70 @@
+import { createAimeRuntime, type RunEvent, type WorkflowReport } from '@gepa-aime/core';
+import { type CliCommand, UsageError } from '../command';
+import { parseCommandArgs } from '../parse-command-args';
+import { positiveInteger, resolveWorkspace } from '../workspace-option';
+
+const HELP = `Usage: aime run [options] <goal...>
+
+Runs the AIME loop on one goal: the dynamic planner builds a checklist, actors work through it
+with the workspace tools, and the JSON report is printed when the planner declares the goal done
+(or a limit, an error or Ctrl-C stops the run).
+
+Options:
+  --events               stream every run event as a JSON line to stdout; the report is the last line
+  --workspace <dir>      directory the file tools may touch (default: AIME_WORKSPACE, else the
+                         directory you ran the command in)
+  --max-iterations <n>   planner iterations that run tasks (default 20)
+  --max-parallel <n>     actors running at the same time (default 3)
+  --config <dir>         config directory (default: <repo>/config)
+  -h, --help             show this help
+
+Exit codes: 0 completed, 1 failed or limit reached, 130 cancelled (Ctrl-C).
+
+Examples:
+  pnpm aime run "Summarise the repository layout and propose next steps"
+  pnpm aime run --workspace /tmp/demo "Read README.md and write a summary to notes/summary.md"
+  pnpm aime run --events "List the docs folder" | jq -c 'select(.type=="task-end")'`;
+
+export const runCommand: CliCommand = {
+  summary: 'run the AIME loop on a goal and print the JSON report',
+  help: HELP,
+  async run(argv, context) {
+    const { values, positionals } = parseCommandArgs('run', argv, {
+      events: { type: 'boolean' },
+      workspace: { type: 'string' },
+      'max-iterations': { type: 'string' },
+      'max-parallel': { type: 'string' },
+    });
+    if (values.help) {
+      context.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    const goal = positionals.join(' ').trim();
+    if (!goal)
+      throw new UsageError('run needs a goal, e.g. aime run "Summarise the repository layout" (see: aime run --help)');
+    const maxIterations = positiveInteger('max-iterations', values['max-iterations']);
+    const maxParallelActors = positiveInteger('max-parallel', values['max-parallel']);
+    const workspaceRoot = resolveWorkspace(values.workspace, context.env);
+    const { workflow } = await createAimeRuntime({
+      configDirectory: context.configDirectory,
+      workspaceRoot,
+      env: context.env,
+    });
+    const report = await workflow.run(goal, {
+      signal: context.signal,
+      ...(maxIterations !== undefined ? { maxIterations } : {}),
+      ...(maxParallelActors !== undefined ? { maxParallelActors } : {}),
+      ...(values.events
+        ? { onEvent: (event: RunEvent) => void context.stdout.write(`${JSON.stringify(event)}\n`) }
+        : {}),
+    });
+    context.stdout.write(values.events ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);
+    return exitCodeFor(report);
+  },
+};
+
+export function exitCodeFor(report: WorkflowReport): number {
+  if (report.status === 'completed') return 0;
+  if (report.status === 'cancelled') return 130;
+  return 1;
+}

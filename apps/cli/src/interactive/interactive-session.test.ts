@@ -1,0 +1,78 @@
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { AIMEWorkflow, type LanguageModel, loadConfig, OfflineModel } from '@gepa-aime/core';
+import { ScriptedModel } from '@gepa-aime/core/testing';
+import { describe, expect, it } from 'vitest';
+import { runInteractiveSession } from './interactive-session';
+
+function session(model: LanguageModel, terminal = false) {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'aime-interactive-')));
+  writeFileSync(join(root, 'README.md'), '# Session\n\nA project used by the interactive test.\n');
+  const config = loadConfig({ directory: mkdtempSync(join(tmpdir(), 'aime-config-')), env: {} });
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+  });
+  const controller = new AbortController();
+  const done = runInteractiveSession({
+    input,
+    output,
+    terminal,
+    model,
+    workflow: new AIMEWorkflow({ config, model, workspaceRoot: root }),
+    signal: controller.signal,
+  });
+  return { input, done, controller, text: () => text };
+}
+
+async function waitFor(predicate: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200 && !predicate(); attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(predicate()).toBe(true);
+}
+
+describe('interactive session', () => {
+  it('chats, runs /goal and prints the report, and leaves on /quit', async () => {
+    const { input, done, text } = session(new OfflineModel());
+    input.write('hello\n');
+    input.write('/goal Read README.md\n');
+    input.write('/unknown\n');
+    input.write('/quit\n');
+    expect(await done).toBe(0);
+    expect(text()).toContain("Hello! I'm the offline model");
+    expect(text()).toContain('▸ [1] Read README.md');
+    expect(text()).toContain('"status": "completed"');
+    expect(text()).toContain('A project used by the interactive test.');
+    expect(text()).toContain('Unknown command /unknown');
+    expect(text()).toMatch(/Bye\.\n$/);
+  });
+
+  it('keeps the conversation between chat lines and leaves on /exit', async () => {
+    const model = new ScriptedModel(['first answer', 'second answer']);
+    const { input, done } = session(model);
+    input.write('one\ntwo\n/exit\n');
+    await done;
+    expect(model.requests[1]?.messages).toEqual([
+      { role: 'user', content: 'one' },
+      { role: 'assistant', content: 'first answer' },
+      { role: 'user', content: 'two' },
+    ]);
+  });
+
+  it('Ctrl-C cancels a running goal without leaving; at the idle prompt it leaves', async () => {
+    const model = new ScriptedModel({ fallback: 'never used', latencyMs: 10_000 });
+    const { input, done, text } = session(model, true);
+    input.write('/goal Wait for a very slow model\r');
+    await waitFor(() => model.requests.length > 0);
+    input.write('\x03');
+    await waitFor(() => text().includes('"status": "cancelled"'));
+    input.write('\x03');
+    expect(await done).toBe(0);
+    expect(text()).toContain('cancelling');
+    expect(text()).toContain('Bye.');
+  });
+});
