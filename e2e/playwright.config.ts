@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 /** A system Chromium (Debian's) when present; Playwright's own browser elsewhere. */
@@ -7,16 +9,28 @@ const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
   (path): path is string => Boolean(path && existsSync(path)),
 );
 const reportDirectory = process.env.AIME_TEST_REPORT_DIR;
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+// Set once in the runner process; workers inherit the environment, so they agree on both.
+process.env.AIME_E2E_PORT ??= '8799';
+process.env.AIME_E2E_TRACES_DIR ??= mkdtempSync(join(tmpdir(), 'aime-e2e-traces-'));
+const port = Number(process.env.AIME_E2E_PORT);
 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  outputDir: join(repoRoot, 'test-results'),
   timeout: 60_000,
+  expect: { timeout: 15_000 },
   workers: 1,
   reporter: reportDirectory
     ? [['list'], ['json', { outputFile: join(reportDirectory, 'playwright.json') }]]
     : [['list']],
   use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: systemChromium,
       args: [
@@ -27,6 +41,24 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
       ],
+    },
+  },
+  // The real service: the one build, then the bundled server with the offline model, a fresh
+  // traces directory and this repository as the workspace its file tools read.
+  webServer: {
+    command: 'pnpm build && node apps/server/dist/server.js',
+    cwd: repoRoot,
+    url: `http://127.0.0.1:${port}/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      AIME_PORT: String(port),
+      AIME_HOST: '127.0.0.1',
+      AIME_TRACES_DIR: process.env.AIME_E2E_TRACES_DIR,
+      AIME_WORKSPACE: repoRoot,
+      AIME_PROVIDER: 'offline',
     },
   },
 });

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { RunSummary } from './api/types';
-import { GepaPanel } from './components/gepa/gepa-panel';
 import { GoalForm } from './components/goal-form/goal-form';
 import { AppHeader } from './components/layout/app-header';
 import { RunView } from './components/run-detail/run-view';
@@ -9,6 +8,9 @@ import { TokenDialog } from './components/token-dialog/token-dialog';
 import { useDashboardServices, useDashboardState } from './hooks/dashboard-context';
 import { runHref, useHashRoute } from './hooks/use-hash-route';
 import { sortRuns } from './state/run-summaries';
+
+/** recharts is most of the bundle: loaded only when the GEPA view opens. */
+const GepaPanel = lazy(() => import('./components/gepa/gepa-panel').then((module) => ({ default: module.GepaPanel })));
 
 export function App() {
   const { store, controller } = useDashboardServices();
@@ -50,7 +52,9 @@ export function App() {
         </aside>
         <main id="main" className="main" tabIndex={-1}>
           {route.view === 'gepa' ? (
-            <GepaPanel gepa={state.gepa} error={state.gepaError} />
+            <Suspense fallback={<p className="empty-note">Loading the optimizer view…</p>}>
+              <GepaPanel gepa={state.gepa} error={state.gepaError} />
+            </Suspense>
           ) : selectedRunId && state.missingRuns[selectedRunId] ? (
             <div className="empty-state panel" role="alert">
               <h1 className="panel-title">Run not found</h1>

@@ -22,8 +22,12 @@ export function CandidatesTable({
             <th scope="col">Candidate</th>
             <th scope="col">Component</th>
             <th scope="col">Parent</th>
-            <th scope="col">Score</th>
-            <th scope="col">Uses</th>
+            <th scope="col" className="numeric">
+              Score
+            </th>
+            <th scope="col" className="numeric">
+              Uses
+            </th>
             <th scope="col">Decision</th>
           </tr>
         </thead>
@@ -38,8 +42,8 @@ export function CandidatesTable({
               <td>
                 {candidate.parents.length ? candidate.parents.map((parent) => <code key={parent}>{parent}</code>) : '—'}
               </td>
-              <td>{formatScore(candidate.score)}</td>
-              <td>{candidate.uses}</td>
+              <td className="numeric">{formatScore(candidate.score)}</td>
+              <td className="numeric">{candidate.uses}</td>
               <td>{candidate.decision ?? '—'}</td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { cancelRun } from '../../api/runs-api';
 import { formatClock, formatDuration } from '../../format/format-time';
 import { useNow } from '../../hooks/use-now';
 import type { RunStatus } from '../../state/run-state';
+import { ClockIcon } from '../icons/clock-icon';
 import { StatusBadge } from '../status/status-badge';
 
 interface RunHeaderProps {
@@ -49,7 +50,11 @@ export function RunHeader({ runId, goal, status, model, startedAt, endedAt }: Ru
         <p className="run-header-meta">
           <StatusBadge status={status} />
           {startedAt ? <span>started {formatClock(startedAt)}</span> : null}
-          {startedAt ? <span>⏱ {formatDuration((endedAt ?? now) - startedAt)}</span> : null}
+          {startedAt ? (
+            <span className="run-header-duration">
+              <ClockIcon /> {formatDuration((endedAt ?? now) - startedAt)}
+            </span>
+          ) : null}
         </p>
       </div>
       {live ? (

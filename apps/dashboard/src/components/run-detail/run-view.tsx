@@ -15,7 +15,7 @@ export function RunView({ run, summary }: RunViewProps) {
   const hasEvents = run.lastSeq > 0;
   const status = hasEvents ? run.status : (summary?.status ?? run.status);
   return (
-    <div className="run-view" data-run-id={run.runId}>
+    <div className="run-view" data-run-id={run.runId} data-last-seq={run.lastSeq}>
       <RunHeader
         runId={run.runId}
         goal={run.goal || summary?.goal || ''}

@@ -37,33 +37,43 @@ export function UsageTable({ rows }: { rows: UsageRow[] }) {
       <thead>
         <tr>
           <th scope="col">Role</th>
-          <th scope="col">Calls</th>
-          <th scope="col">Prompt</th>
-          <th scope="col">Completion</th>
-          <th scope="col">Total</th>
-          <th scope="col">Model time</th>
+          <th scope="col" className="numeric">
+            Calls
+          </th>
+          <th scope="col" className="numeric">
+            Prompt
+          </th>
+          <th scope="col" className="numeric">
+            Completion
+          </th>
+          <th scope="col" className="numeric">
+            Total
+          </th>
+          <th scope="col" className="numeric">
+            Model time
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.role}>
             <th scope="row">{row.role}</th>
-            <td>{row.calls ?? '—'}</td>
-            <td>{formatCount(row.promptTokens)}</td>
-            <td>{formatCount(row.completionTokens)}</td>
-            <td>{formatCount(row.totalTokens)}</td>
-            <td>{row.ms === undefined ? '—' : formatDuration(row.ms)}</td>
+            <td className="numeric">{row.calls ?? '—'}</td>
+            <td className="numeric">{formatCount(row.promptTokens)}</td>
+            <td className="numeric">{formatCount(row.completionTokens)}</td>
+            <td className="numeric">{formatCount(row.totalTokens)}</td>
+            <td className="numeric">{row.ms === undefined ? '—' : formatDuration(row.ms)}</td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
           <th scope="row">total</th>
-          <td />
-          <td>{formatCount(total.promptTokens)}</td>
-          <td>{formatCount(total.completionTokens)}</td>
-          <td>{formatCount(total.totalTokens)}</td>
-          <td />
+          <td className="numeric" />
+          <td className="numeric">{formatCount(total.promptTokens)}</td>
+          <td className="numeric">{formatCount(total.completionTokens)}</td>
+          <td className="numeric">{formatCount(total.totalTokens)}</td>
+          <td className="numeric" />
         </tr>
       </tfoot>
     </table>

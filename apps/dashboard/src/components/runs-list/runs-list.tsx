@@ -2,6 +2,7 @@ import type { RunSummary } from '../../api/types';
 import { formatAge, formatDuration } from '../../format/format-time';
 import { runHref } from '../../hooks/use-hash-route';
 import { useNow } from '../../hooks/use-now';
+import { ClockIcon } from '../icons/clock-icon';
 import { StatusBadge } from '../status/status-badge';
 
 interface RunsListProps {
@@ -42,7 +43,11 @@ export function RunsList({ runs, selectedRunId }: RunsListProps) {
                   <span className="run-item-meta">
                     <StatusBadge status={run.status} />
                     <span className="run-item-age">{formatAge(run.createdAt, now)}</span>
-                    {duration ? <span className="run-item-duration">⏱ {duration}</span> : null}
+                    {duration ? (
+                      <span className="run-item-duration">
+                        <ClockIcon /> {duration}
+                      </span>
+                    ) : null}
                     {run.taskCounts && run.taskCounts.total > 0 ? (
                       <span className="run-item-tasks">
                         {run.taskCounts.complete}/{run.taskCounts.total} tasks

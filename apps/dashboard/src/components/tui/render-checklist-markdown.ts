@@ -11,8 +11,12 @@ export const statusMarkers: Record<TaskStatus, string> = {
 
 const indentUnit = '    ';
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** Result lines are cut here: the terminal is an overview, the checklist panel has the full text. */
+const maxResultLength = 180;
+
+function oneLine(text: string, maxLength = Number.POSITIVE_INFINITY): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
 
 /**
@@ -28,7 +32,7 @@ export function renderChecklistMarkdown(tasks: readonly TaskView[], goal?: strin
     lines.push(`${indent}- ${statusMarkers[task.status]} ${oneLine(task.title)}`);
     if (task.completionCriteria) lines.push(`${detail}> Done when: ${oneLine(task.completionCriteria)}`);
     if (task.summary && (task.status === 'complete' || task.status === 'failed')) {
-      lines.push(`${detail}> Result: ${oneLine(task.summary)}`);
+      lines.push(`${detail}> Result: ${oneLine(task.summary, maxResultLength)}`);
     }
     if (task.lastProgress && task.status === 'in_progress')
       lines.push(`${detail}> Progress: ${oneLine(task.lastProgress)}`);

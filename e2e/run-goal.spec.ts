@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { collectConsoleErrors } from './support/console-errors';
+import { launchGoal, longTimeout, runStatus, saveScreenshot } from './support/dashboard';
+
+test('a submitted goal runs to completion: every task complete, [x] in the terminal, the final answer shown', async ({
+  page,
+}) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/');
+  await expect(page.locator('.connection')).toHaveAttribute('data-phase', 'open');
+  await saveScreenshot(page, 'empty-dashboard');
+
+  const runId = await launchGoal(page, 'Summarise the repository layout and propose next steps');
+  await expect(page.locator(`.run-item[data-run-id="${runId}"]`)).toBeVisible();
+  await expect(runStatus(page)).toHaveAttribute('data-status', 'completed', { timeout: longTimeout });
+
+  const tasks = page.locator('.checklist li[data-task-id]');
+  expect(await tasks.count()).toBeGreaterThan(0);
+  for (const status of await tasks.evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))) {
+    expect(status).toBe('complete');
+  }
+  const terminal = page.getByTestId('tui-checklist');
+  await expect(terminal).toContainText('[x]');
+  await expect(terminal).not.toContainText('[ ]');
+  await expect(terminal).not.toContainText('[-]');
+  await expect(page.getByRole('log', { name: 'Actor steps' })).toContainText('→ action');
+
+  const answer = page.getByTestId('final-answer');
+  await expect(answer).toBeVisible();
+  expect(((await answer.textContent()) ?? '').trim().length).toBeGreaterThan(20);
+  await expect(page.locator('.usage-table tbody tr').first()).toBeVisible();
+  await expect(page.locator(`.run-item[data-run-id="${runId}"] .status-badge`)).toHaveAttribute(
+    'data-status',
+    'completed',
+  );
+
+  await saveScreenshot(page, 'run-completed');
+  await saveScreenshot(page, 'run-completed-full', true);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await saveScreenshot(page, 'run-completed-narrow', true);
+  expect(errors).toEqual([]);
+});
+
+test('bad input in the form shows the server message', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Launch run' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('goal');
+  await expect(page.getByLabel('Goal')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Goal').fill('A valid goal');
+  await page.getByText('Limits').click();
+  await page.getByLabel('Max iterations').fill('0');
+  await page.getByRole('button', { name: 'Launch run' }).click();
+  await expect(page.getByRole('alert')).toContainText('maxIterations');
+  await expect(page).not.toHaveURL(/#\/runs\//);
+  await saveScreenshot(page, 'form-error');
+  // the 400 itself is logged by the browser as a failed resource load; nothing else may be
+  expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+});
