@@ -1,6 +1,7 @@
+import { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { ModelNotFoundError, ModelServerError, RateLimitedError } from '../errors/index';
-import { errorFromResponse, parseErrorBody, parseRetryAfter } from './map-error';
+import { ContextLengthExceededError, ModelNotFoundError, ModelServerError, RateLimitedError } from '../errors/index';
+import { errorFromResponse, normalizeModelError, parseErrorBody, parseRetryAfter } from './map-error';
 import { retryDelayMs } from './retry';
 
 describe('parseErrorBody', () => {
@@ -59,5 +60,24 @@ describe('retryDelayMs', () => {
   it('uses Retry-After when given, capped', () => {
     expect(retryDelayMs(new RateLimitedError('x', { retryAfterMs: 700 }), 0, policy)).toBe(700);
     expect(retryDelayMs(new RateLimitedError('x', { retryAfterMs: 70_000 }), 0, policy)).toBe(1000);
+  });
+});
+
+describe('normalizeModelError', () => {
+  it('maps an error event inside a stream (no HTTP status) by its code', () => {
+    const inStream = new APIError(
+      undefined,
+      { message: 'maximum context length exceeded', code: 400 },
+      undefined,
+      undefined,
+    );
+    expect(normalizeModelError(inStream)).toBeInstanceOf(ContextLengthExceededError);
+    const crashed = new APIError(
+      undefined,
+      { message: 'engine dead', type: 'InternalServerError' },
+      undefined,
+      undefined,
+    );
+    expect(normalizeModelError(crashed)).toBeInstanceOf(ModelServerError);
   });
 });

@@ -94,10 +94,9 @@ export function errorFromResponse(status: number, bodyText: string, headers: Hea
   if (/context_length_exceeded/i.test(kind) || (status < 500 && CONTEXT_LENGTH.test(detail))) {
     return new ContextLengthExceededError(message, options);
   }
-  if (/model_not_found/i.test(kind) || (status === 404 && (MODEL_NOT_FOUND.test(detail) || !body.message))) {
+  if (/model_not_found/i.test(kind) || status === 404 || (status < 500 && MODEL_NOT_FOUND.test(detail))) {
     return new ModelNotFoundError(message, options);
   }
-  if (status === 404) return new ModelNotFoundError(message, options);
   if (status === 408) return new ModelTimeoutError(message, options);
   if (status >= 500) return new ModelServerError(message, options);
   return new BadRequestError(message, options);
@@ -116,11 +115,20 @@ export function normalizeModelError(error: unknown): ModelError {
     return new ModelAbortedError('The model request was cancelled', { cause: error });
   }
   if (name === 'APIConnectionTimeoutError') return new ModelTimeoutError(error.message, { cause: error });
-  const status = (error as { status?: unknown }).status;
-  if (typeof status === 'number') {
-    const body = JSON.stringify({ error: (error as { error?: unknown }).error ?? { message: error.message } });
-    const headers = (error as { headers?: unknown }).headers;
-    return errorFromResponse(status, body, headers instanceof Headers ? headers : new Headers(), 'server');
+  const apiError = error as { status?: unknown; error?: unknown; headers?: unknown };
+  const embedded =
+    apiError.error && typeof apiError.error === 'object' ? (apiError.error as { code?: unknown }) : undefined;
+  if (typeof apiError.status === 'number' || embedded) {
+    // An HTTP status, or an error event inside a stream (vLLM puts the status in `code`).
+    const status =
+      typeof apiError.status === 'number'
+        ? apiError.status
+        : Number(embedded?.code) >= 400
+          ? Number(embedded?.code)
+          : 500;
+    const body = JSON.stringify({ error: embedded ?? { message: error.message } });
+    const headers = apiError.headers instanceof Headers ? apiError.headers : new Headers();
+    return errorFromResponse(status, body, headers, 'the model server');
   }
   if (name === 'APIConnectionError' || isConnectionFailure(error)) {
     return new ModelConnectionError(`Connection to the model server failed: ${describe(error)}`, { cause: error });

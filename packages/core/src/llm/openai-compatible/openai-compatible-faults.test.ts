@@ -141,6 +141,14 @@ describe('faults that are not retried', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('maps an error event sent mid-stream to a typed error', async () => {
+    server.script({ fault: 'stream-error', message: 'CUDA out of memory' });
+    const error = await failure(drain(model().stream(ask)));
+    expect(error).toBeInstanceOf(ModelServerError);
+    expect(error.message).toContain('CUDA out of memory');
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('retries a non-streaming answer cut mid-body', async () => {
     server.script({ fault: 'cut-stream', answer: { content: 'a long answer that will be cut in half' } }, 'whole');
     const response = await model().chat(ask);

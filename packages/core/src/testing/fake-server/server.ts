@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { chatCompletionBody, textCompletionBody } from './completion-bodies';
 import { isFault, sendJson, sendStatusFault } from './faults';
-import { chatCompletionEvents } from './sse';
+import { chatCompletionEvents, event } from './sse';
 import type { FakeAnswer, FakeHandler, FakeReply, FakeServerOptions, RecordedRequest } from './types';
 
 export interface FakeOpenAIServer {
@@ -116,6 +116,14 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
         response.socket?.destroy();
+        return;
+      }
+      if (reply.fault === 'stream-error') {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write(event({ id: 'chatcmpl-error', choices: [{ index: 0, delta: { content: 'partial ' } }] }));
+        response.end(
+          event({ error: { message: reply.message, type: 'InternalServerError', code: reply.code ?? 500 } }),
+        );
         return;
       }
       if (reply.fault === 'malformed-json' && record.stream) {

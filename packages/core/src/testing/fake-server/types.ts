@@ -29,6 +29,8 @@ export type FakeFault = { latencyMs?: number } & (
   | { fault: 'malformed-json' }
   /** Streams some chunks of `answer` then destroys the socket (default: mid tool-call arguments). */
   | { fault: 'cut-stream'; answer?: FakeAnswer; afterChunks?: number }
+  /** Streams a content chunk, then an error event `data: {"error": {message, code}}` (as vLLM does mid-stream). */
+  | { fault: 'stream-error'; message: string; code?: number }
   /** Never answers; the request stays open until the client gives up or the server closes. */
   | { fault: 'hang' }
   | {
