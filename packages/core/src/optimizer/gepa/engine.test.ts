@@ -71,7 +71,7 @@ const keywordExamples: KeywordExample[] = [
   { component: 'b', keyword: 'delta' },
   { component: 'a', keyword: 'epsilon' },
   { component: 'b', keyword: 'zeta' },
-  { component: 'a', keyword: 'eta' },
+  { component: 'a', keyword: 'omega' },
   { component: 'b', keyword: 'theta' },
 ];
 
@@ -273,6 +273,42 @@ describe('optimize: search', () => {
     }
   });
 
+  it('accepts at most maxMergeInvocations merges and gives the same run at any concurrency', async () => {
+    const run = (concurrency: number) =>
+      optimize({
+        seedCandidate: { a: 'Rules for a:', b: 'Rules for b:' },
+        trainset: keywordExamples,
+        adapter: keywordAdapter().adapter,
+        reflectionModel: keywordReflection,
+        maxMetricCalls: 300,
+        useMerge: true,
+        maxMergeInvocations: 1,
+        reflectionMinibatchSize: 2,
+        seed: 1,
+        concurrency,
+      });
+    const sequential = await run(1);
+    expect(sequential.parents.filter((parents) => parents.length === 2)).toHaveLength(1);
+    expect((await run(4)).toJSON()).toEqual(sequential.toJSON());
+  });
+
+  it('rewrites every component at once with componentSelection "all"', async () => {
+    const events: GepaEvent[] = [];
+    await optimize({
+      seedCandidate: { a: 'Rules for a:', b: 'Rules for b:' },
+      trainset: keywordExamples,
+      adapter: keywordAdapter().adapter,
+      reflectionModel: keywordReflection,
+      componentSelection: 'all',
+      reflectionMinibatchSize: 4,
+      stopWhen: maxIterationsReached(1),
+      seed: 2,
+      onEvent: (event) => events.push(event),
+    });
+    const proposed = events.find((event) => event.type === 'candidate-proposed');
+    expect(proposed).toMatchObject({ components: ['a', 'b'] });
+  });
+
   it('scores a batch whose evaluation throws as 0 and records the error', async () => {
     const { adapter } = keywordAdapter({ throwOn: 'boom' });
     const events: GepaEvent[] = [];
@@ -295,7 +331,7 @@ describe('optimize: search', () => {
   it('skips reflection when the parent is perfect on the minibatch', async () => {
     const { adapter } = keywordAdapter();
     let reflections = 0;
-    const seedCandidate = { a: 'alpha beta epsilon eta', b: 'gamma delta zeta theta' };
+    const seedCandidate = { a: 'alpha beta epsilon omega', b: 'gamma delta zeta theta' };
     const events: GepaEvent[] = [];
     const result = await optimize({
       seedCandidate,

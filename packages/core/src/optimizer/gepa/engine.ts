@@ -52,7 +52,8 @@ async function runIteration<Example, Output, Trajectory>(
   context: RunContext<Example, Output, Trajectory>,
 ): Promise<boolean> {
   const { state, settings } = context;
-  if (settings.useMerge && state.merge.due > 0 && state.merge.lastIterationFoundNewProgram) {
+  const mergeAllowed = state.merge.tested < settings.maxMergeInvocations;
+  if (settings.useMerge && mergeAllowed && state.merge.due > 0 && state.merge.lastIterationFoundNewProgram) {
     state.merge.lastIterationFoundNewProgram = false;
     const mergeOutcome = await mergeStep(context);
     if (mergeOutcome !== 'none') return mergeOutcome === 'accepted';
