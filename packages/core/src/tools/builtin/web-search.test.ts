@@ -105,6 +105,7 @@ describe('web_search', () => {
   it('is configured from tool_bundles.json options or explicit settings', async () => {
     const url = await startSearchServer(() => ({ status: 200, body: '{"results":[]}' }));
     const fromBundles = createBuiltinRegistry({
+      env: {},
       toolBundles: {
         research: {
           name: 'research',
@@ -116,7 +117,13 @@ describe('web_search', () => {
     const output = (await executeToolCall(fromBundles.get('web_search')!, { query: 'q' }, workspace.context())).output;
     expect(output).toContain('Web results from searxng');
     expect(received).toEqual(['/search?q=q&format=json']);
-    const offline = createBuiltinRegistry({ webSearch: { backend: 'offline' } });
+    received.length = 0;
+    const fromEnvironment = createBuiltinRegistry({ env: { AIME_SEARCH_URL: url } });
+    await executeToolCall(fromEnvironment.get('web_search')!, { query: 'env' }, workspace.context());
+    expect(received).toEqual(['/search?q=env&format=json']);
+    expect(createBuiltinRegistry({ env: {} }).get('web_search')?.description).toContain('OFFLINE');
+    expect(() => createBuiltinRegistry({ env: { AIME_SEARCH_BACKEND: 'searxng' } })).toThrow(/AIME_SEARCH_URL/);
+    const offline = createBuiltinRegistry({ webSearch: { backend: 'offline' }, env: { AIME_SEARCH_URL: url } });
     expect(offline.get('web_search')?.description).toContain('OFFLINE');
     expect(() =>
       createBuiltinRegistry({

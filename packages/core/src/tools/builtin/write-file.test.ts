@@ -56,6 +56,15 @@ describe('write_file', () => {
     expect(await readFile(join(workspace.root, 'target.txt'), 'utf8')).toBe('original');
   });
 
+  it('refuses to append text to a binary file', async () => {
+    await writeFile(join(workspace.root, 'data.bin'), Buffer.from([0, 1, 2, 3]));
+    expect(await write({ path: 'data.bin', content: 'x', append: true })).toMatchObject({
+      ok: false,
+      errorCode: 'binary_file',
+    });
+    expect(await readFile(join(workspace.root, 'data.bin'))).toEqual(Buffer.from([0, 1, 2, 3]));
+  });
+
   it('requires path and content', async () => {
     const result = await write({ path: 'a.txt' });
     expect(result).toMatchObject({ ok: false, errorCode: 'invalid_arguments' });

@@ -7,6 +7,7 @@ import { ToolError } from '../tool-error';
 import type { Tool } from '../types';
 import { resolveInWorkspace, toWorkspaceRelative } from '../workspace/resolve-in-workspace';
 import { formatBytes } from './format-bytes';
+import { looksBinary } from './is-binary';
 
 export const WRITE_FILE_MAX_BYTES = 1024 * 1024;
 /** Appending rewrites the file atomically, so the existing file is bounded too. */
@@ -49,7 +50,7 @@ export const writeFileTool: Tool<WriteFileArguments> = {
     const directory = dirname(absolute);
     await mkdir(directory, { recursive: true });
     // Re-check after mkdir: a directory created meanwhile must still resolve inside the workspace.
-    await resolveInWorkspace(context.workspaceRoot, args.path, { forWrite: true });
+    const target = await resolveInWorkspace(context.workspaceRoot, args.path, { forWrite: true });
 
     let data = args.content;
     if (args.append && existing) {
@@ -59,9 +60,12 @@ export const writeFileTool: Tool<WriteFileArguments> = {
           `${relativePath} is larger than ${formatBytes(APPEND_TARGET_MAX_BYTES)}; cannot append`,
         );
       }
-      data = (await readFile(absolute, 'utf8')) + args.content;
+      const current = await readFile(target);
+      if (looksBinary(current))
+        throw new ToolError('binary_file', `${relativePath} is a binary file; cannot append text`);
+      data = current.toString('utf8') + args.content;
     }
-    const temporary = join(directory, `.${basename(absolute)}.${randomBytes(6).toString('hex')}.aime-tmp`);
+    const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.aime-tmp`);
     const mode = existing ? existing.mode & 0o777 : 0o644;
     const handle = await open(
       temporary,
@@ -78,7 +82,7 @@ export const writeFileTool: Tool<WriteFileArguments> = {
     }
     await handle.close();
     try {
-      await rename(temporary, absolute);
+      await rename(temporary, target);
     } catch (error) {
       await rm(temporary, { force: true });
       throw error;

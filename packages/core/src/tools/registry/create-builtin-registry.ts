@@ -1,5 +1,9 @@
 import type { ToolBundles } from '../../config/tool-bundles';
-import { type WebSearchSettings, webSearchSettingsSchema } from '../../config/web-search-settings';
+import {
+  loadWebSearchSettings,
+  type WebSearchSettings,
+  webSearchSettingsSchema,
+} from '../../config/web-search-settings';
 import { listDirTool } from '../builtin/list-dir';
 import { readFileTool } from '../builtin/read-file';
 import { searchFilesTool } from '../builtin/search-files';
@@ -16,11 +20,16 @@ import { ToolRegistry } from './tool-registry';
 export interface BuiltinRegistryOptions {
   /** Bundles from tool_bundles.json: `options` of the web_search entry choose its backend. */
   toolBundles?: ToolBundles;
-  /** Overrides the bundle options: settings (e.g. from loadWebSearchSettings()) or a ready backend. */
+  /** Overrides everything else: web_search settings or a ready backend. */
   webSearch?: WebSearchSettings | WebSearchBackend;
+  /** Environment for AIME_SEARCH_URL / AIME_SEARCH_BACKEND (read by config/); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
-/** A registry with read_file, list_dir, write_file, search_files, web_search and update_progress. */
+/**
+ * A registry with read_file, list_dir, write_file, search_files, web_search and update_progress.
+ * web_search's backend: `webSearch`, else the environment, else the options in tool_bundles.json, else offline.
+ */
 export function createBuiltinRegistry(options: BuiltinRegistryOptions = {}): ToolRegistry {
   return new ToolRegistry([
     readFileTool,
@@ -33,7 +42,8 @@ export function createBuiltinRegistry(options: BuiltinRegistryOptions = {}): Too
 }
 
 function webSearchBackend(options: BuiltinRegistryOptions): WebSearchBackend {
-  const chosen = options.webSearch ?? webSearchOptionsFromBundles(options.toolBundles);
+  const chosen =
+    options.webSearch ?? loadWebSearchSettings(options.env) ?? webSearchOptionsFromBundles(options.toolBundles);
   if (chosen === undefined) return createOfflineSearchBackend();
   if ('search' in chosen) return chosen;
   if (chosen.backend === 'searxng' && chosen.url) {
