@@ -110,12 +110,13 @@ export const aimeApp = fp(
     });
 
     await fastify.register(errorHandler);
-    await fastify.register(auth, { apiToken: options.settings.apiToken });
-    await fastify.register(rateLimit);
-    await fastify.register(swagger, { version: SERVICE_VERSION, authRequired: services.authRequired });
+    // Before auth: its hooks mark upgrade requests, so a refused upgrade's socket is destroyed.
     await fastify.register(fastifyWebsocket, {
       options: { maxPayload: options.websocket?.maxPayloadBytes ?? 64 * 1024 },
     });
+    await fastify.register(auth, { apiToken: options.settings.apiToken });
+    await fastify.register(rateLimit);
+    await fastify.register(swagger, { version: SERVICE_VERSION, authRequired: services.authRequired });
     await fastify.register(healthRoutes);
     await fastify.register(runRoutes);
     await fastify.register(gepaRoutes);

@@ -1,0 +1,84 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAimeRuntime, type LanguageModel, OfflineModel } from '@gepa-aime/core';
+import type { FastifyInstance } from 'fastify';
+import { type BuildAppOptions, buildApp } from '../app';
+import { createWorkflowExecutor } from '../runs/workflow-executor';
+import { GatedModel } from './gated-model';
+
+export const REPOSITORY_CONFIG_DIRECTORY = fileURLToPath(new URL('../../../../config', import.meta.url));
+
+export interface TestApp {
+  app: FastifyInstance;
+  tracesDir: string;
+  workspace: string;
+  /** The offline model behind a gate (open unless the test closes it). */
+  model: GatedModel;
+  cleanup(): Promise<void>;
+}
+
+export interface TestAppOptions extends Partial<BuildAppOptions> {
+  /** Reuse a traces directory (restart tests). */
+  tracesDir?: string;
+  apiToken?: string;
+  concurrency?: number;
+  /** The model behind the gate (default: the offline model). */
+  innerModel?: LanguageModel;
+}
+
+/** A temp workspace with a few files for the offline model to summarise. */
+export async function createWorkspace(root: string): Promise<string> {
+  const workspace = join(root, 'workspace');
+  await mkdir(join(workspace, 'src'), { recursive: true });
+  await writeFile(join(workspace, 'README.md'), '# Demo project\n\nA tiny project used by the server tests.\n');
+  await writeFile(join(workspace, 'src', 'index.ts'), 'export const answer = 42;\n');
+  return workspace;
+}
+
+/** The real service (real AIME workflow, offline model behind a gate) on temp directories. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const root = await mkdtemp(join(tmpdir(), 'aime-server-test-'));
+  const tracesDir = options.tracesDir ?? join(root, 'traces');
+  const workspace = await createWorkspace(root);
+  const model = new GatedModel(options.innerModel ?? new OfflineModel());
+  const runtime = await createAimeRuntime({
+    configDirectory: REPOSITORY_CONFIG_DIRECTORY,
+    workspaceRoot: workspace,
+    env: {},
+    model,
+  });
+  const app = await buildApp({
+    dashboardDirectory: null,
+    executor: createWorkflowExecutor(runtime.workflow),
+    model: { provider: model.provider, model: model.modelId },
+    ...options,
+    settings: { apiToken: options.apiToken, concurrency: options.concurrency ?? 4, tracesDir },
+  });
+  return {
+    app,
+    tracesDir,
+    workspace,
+    model,
+    async cleanup() {
+      model.open();
+      await app.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a value other than undefined/false (bounded). */
+export async function waitFor<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error('waitFor: condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
