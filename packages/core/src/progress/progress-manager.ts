@@ -134,14 +134,12 @@ export class ProgressManager {
 
   /**
    * Marks a leaf complete with its result summary (any status → complete; completing again replaces
-   * the summary). Completing a parent completes every unfinished task below it.
+   * the summary; an empty summary is recorded as such). Completing a parent completes every
+   * unfinished task below it.
    */
   markComplete(id: string, summary: string, references: string[] = []): void {
     const node = this.require(id);
-    if (summary.trim() === '') {
-      throw new InvalidTaskTransitionError(id, node.status, 'complete', 'a summary of the result is required');
-    }
-    node.summary = summary.trim();
+    node.summary = summary.trim() || 'completed without a summary';
     node.references = unique([...node.references, ...references]);
     this.finish(node, 'complete');
     this.record(id, 'complete', node.summary);
