@@ -234,6 +234,19 @@ describe('optimize: budget', () => {
     ).rejects.toMatchObject({ code: 'gepa_budget_too_small' });
   });
 
+  it('fails fast when every evaluation of the seed fails (e.g. the model server is down)', async () => {
+    const { adapter } = keywordAdapter({ throwOn: 'Rules' });
+    await expect(
+      optimize({
+        seedCandidate: { a: 'Rules for a:', b: 'Rules for b:' },
+        trainset: keywordExamples,
+        adapter,
+        reflectionModel: keywordReflection,
+        maxMetricCalls: 50,
+      }),
+    ).rejects.toMatchObject({ code: 'gepa_seed_evaluation_failed', message: /simulated crash/ });
+  });
+
   it('requires some stop condition', async () => {
     const { adapter } = keywordAdapter();
     await expect(

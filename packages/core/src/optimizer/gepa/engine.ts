@@ -110,7 +110,9 @@ export async function optimize<Example, Output = unknown, Trajectory = unknown>(
     const allInstances = valset.map((_, index) => index);
     let seedScores: number[];
     try {
-      seedScores = (await context.evaluate('val', allInstances, options.seedCandidate, false)).scores;
+      seedScores = (
+        await context.evaluate('val', allInstances, options.seedCandidate, false, { failWhenAllFail: true })
+      ).scores;
     } catch (error) {
       if (error instanceof StopRun) throw new GepaError('gepa_aborted', 'Aborted before the seed was evaluated');
       throw error;

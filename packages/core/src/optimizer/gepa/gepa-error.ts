@@ -1,10 +1,18 @@
 import { AimeError } from '../../errors/aime-error';
 
-export type GepaErrorCode = 'gepa_invalid_options' | 'gepa_state_mismatch' | 'gepa_budget_too_small' | 'gepa_aborted';
+export type GepaErrorCode =
+  | 'gepa_invalid_options'
+  | 'gepa_state_mismatch'
+  | 'gepa_budget_too_small'
+  | 'gepa_aborted'
+  | 'gepa_seed_evaluation_failed';
 
 /** An optimizer run cannot start or continue: bad options, a run dir from another setup, no budget. */
 export class GepaError extends AimeError {
   constructor(code: GepaErrorCode, message: string, options?: { cause?: unknown }) {
-    super(code, message, { cause: options?.cause, isUserError: code !== 'gepa_aborted' });
+    super(code, message, {
+      cause: options?.cause,
+      isUserError: code !== 'gepa_aborted' && code !== 'gepa_seed_evaluation_failed',
+    });
   }
 }

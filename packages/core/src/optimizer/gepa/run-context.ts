@@ -1,3 +1,4 @@
+import { GepaError } from './gepa-error';
 import { safeEvaluate } from './safe-evaluate';
 import type { SeededRandom } from './seeded-random';
 import type { EngineSettings } from './settings';
@@ -45,6 +46,7 @@ export class RunContext<Example, Output, Trajectory> {
     indices: readonly number[],
     candidate: GepaCandidate,
     captureTraces: boolean,
+    options: { failWhenAllFail?: boolean } = {},
   ): Promise<EvaluationBatch<Output, Trajectory>> {
     const remaining = this.remainingBudget();
     if (remaining !== undefined && indices.length > remaining) throw new StopRun('max-metric-calls');
@@ -52,7 +54,7 @@ export class RunContext<Example, Output, Trajectory> {
     const source = split === 'train' ? this.trainset : this.valset;
     const batch = indices.map((index) => source[index] as Example);
     const signal = this.options.signal;
-    const { evaluation, errors } = await safeEvaluate(
+    const { evaluation, errors, failedExamples } = await safeEvaluate(
       this.options.adapter,
       batch,
       candidate,
@@ -73,6 +75,12 @@ export class RunContext<Example, Output, Trajectory> {
       this.emit({ type: 'evaluation-error', iteration: this.state.iteration, message });
     }
     this.checkAborted();
+    if (options.failWhenAllFail && indices.length > 0 && failedExamples === indices.length) {
+      throw new GepaError(
+        'gepa_seed_evaluation_failed',
+        `Every evaluation of the seed candidate failed; first error: ${errors[0] ?? 'unknown'}`,
+      );
+    }
     return evaluation;
   }
 }

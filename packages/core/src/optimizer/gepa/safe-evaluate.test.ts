@@ -30,6 +30,15 @@ describe('safeEvaluate', () => {
     expect(errors).toEqual([]);
   });
 
+  it('counts the examples whose evaluation failed', async () => {
+    expect((await safeEvaluate(recordingAdapter({ failOn: 2 }).adapter, [1, 2, 3], {}, false, 1)).failedExamples).toBe(
+      3,
+    );
+    expect((await safeEvaluate(recordingAdapter({ failOn: 2 }).adapter, [1, 2, 3], {}, false, 2)).failedExamples).toBe(
+      1,
+    );
+  });
+
   it('scores the whole batch 0 when evaluate throws, and reports the error', async () => {
     const { adapter } = recordingAdapter({ failOn: 2 });
     const { evaluation, errors } = await safeEvaluate(adapter, [1, 2, 3], {}, false, 1);

@@ -4,6 +4,8 @@ export interface SafeEvaluation<Output, Trajectory> {
   evaluation: EvaluationBatch<Output, Trajectory>;
   /** Messages of evaluations that threw or returned a malformed batch (those examples score 0). */
   errors: string[];
+  /** How many examples scored 0 because their evaluation failed. */
+  failedExamples: number;
 }
 
 function describe(error: unknown): string {
@@ -65,6 +67,7 @@ export async function safeEvaluate<Example, Output, Trajectory>(
   const trajectories: Trajectory[] = [];
   let hasTrajectories = false;
   const errors: string[] = [];
+  let failedExamples = 0;
   for (const result of results) {
     evaluation.outputs.push(...result.evaluation.outputs);
     evaluation.scores.push(...result.evaluation.scores);
@@ -74,8 +77,11 @@ export async function safeEvaluate<Example, Output, Trajectory>(
     } else {
       trajectories.push(...result.evaluation.outputs.map(() => undefined as Trajectory));
     }
-    if (result.error) errors.push(result.error);
+    if (result.error) {
+      errors.push(result.error);
+      failedExamples += result.evaluation.scores.length;
+    }
   }
   if (hasTrajectories) evaluation.trajectories = trajectories;
-  return { evaluation, errors };
+  return { evaluation, errors, failedExamples };
 }
