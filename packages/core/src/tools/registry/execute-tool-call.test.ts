@@ -59,6 +59,12 @@ describe('executeToolCall', () => {
       errorCode: 'EACCES',
       error: "probe failed: EACCES: permission denied, open 'x'",
     });
+    const withPath = tool(async (_args, context) => {
+      throw new Error(`EISDIR: illegal operation on a directory, read '${context.workspaceRoot}/notes'`);
+    });
+    expect((await executeToolCall(withPath, { value: 1 }, contextWith())).error).toBe(
+      "probe failed: EISDIR: illegal operation on a directory, read 'notes'",
+    );
     const weird = tool(async () => {
       throw 'a string';
     });

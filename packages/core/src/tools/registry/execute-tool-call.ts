@@ -104,7 +104,9 @@ export async function executeToolCall(
     if (error instanceof AimeError)
       return failure(error.code, `${tool.name} failed (${error.code}): ${error.message}`, parsed.data);
     const message = error instanceof Error ? error.message : String(error);
-    return failure(errorCodeOf(error), `${tool.name} failed: ${message}`, parsed.data);
+    // System errors name absolute paths; the model only knows workspace-relative ones.
+    const relativeMessage = message.split(`${context.workspaceRoot}/`).join('').split(context.workspaceRoot).join('.');
+    return failure(errorCodeOf(error), `${tool.name} failed: ${relativeMessage}`, parsed.data);
   } finally {
     clearTimeout(timer);
     context.signal.removeEventListener('abort', onRunAbort);
