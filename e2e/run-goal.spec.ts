@@ -47,13 +47,15 @@ test('bad input in the form shows the server message', async ({ page }) => {
   await page.getByRole('button', { name: 'Launch run' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('goal');
-  await expect(page.getByLabel('Goal')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Goal', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
-  await page.getByLabel('Goal').fill('A valid goal');
+  await page.getByLabel('Goal', { exact: true }).fill('A valid goal');
   await page.getByText('Limits').click();
   await page.getByLabel('Max iterations').fill('0');
   await page.getByRole('button', { name: 'Launch run' }).click();
   await expect(page.getByRole('alert')).toContainText('maxIterations');
+  await expect(page.getByLabel('Max iterations')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Goal', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page).not.toHaveURL(/#\/runs\//);
   await saveScreenshot(page, 'form-error');
   // the 400 itself is logged by the browser as a failed resource load; nothing else may be

@@ -6,7 +6,7 @@ export const longTimeout = 45_000;
 
 /** Launches a goal from the form and returns the new run's id (the app opens it at once). */
 export async function launchGoal(page: Page, goal: string): Promise<string> {
-  await page.getByLabel('Goal').fill(goal);
+  await page.getByLabel('Goal', { exact: true }).fill(goal);
   await page.getByRole('button', { name: 'Launch run' }).click();
   await expect(page).toHaveURL(/#\/runs\/[^/]+$/);
   const runId = decodeURIComponent(new URL(page.url()).hash.replace('#/runs/', ''));

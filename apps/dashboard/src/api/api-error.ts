@@ -5,23 +5,42 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** For 400s: the invalid fields as the server names them (`body.goal`, `querystring.limit`). */
+    readonly fields: string[] = [],
   ) {
     super(message);
   }
 }
 
-/** Fastify and our routes answer `{ message }` (sometimes with `error`); fall back to the status text. */
-export async function readErrorMessage(response: Response): Promise<string> {
+export interface ErrorBody {
+  message: string;
+  fields: string[];
+}
+
+/** The server answers `{ statusCode, error, message, fields? }`; fall back to the status line. */
+export async function readErrorBody(response: Response): Promise<ErrorBody> {
   const fallback = `${response.status} ${response.statusText}`.trim();
   try {
     const body: unknown = await response.json();
     if (body && typeof body === 'object') {
       const record = body as Record<string, unknown>;
-      if (typeof record.message === 'string' && record.message) return record.message;
-      if (typeof record.error === 'string' && record.error) return record.error;
+      const fields = Array.isArray(record.fields)
+        ? record.fields.flatMap((field) =>
+            field && typeof field === 'object' && typeof (field as { path?: unknown }).path === 'string'
+              ? [(field as { path: string }).path]
+              : [],
+          )
+        : [];
+      const message =
+        typeof record.message === 'string' && record.message
+          ? record.message
+          : typeof record.error === 'string' && record.error
+            ? record.error
+            : fallback;
+      return { message, fields };
     }
   } catch {
     // not JSON: the status line is all there is
   }
-  return fallback;
+  return { message: fallback, fields: [] };
 }

@@ -1,4 +1,4 @@
-import { ApiError, readErrorMessage } from './api-error';
+import { ApiError, readErrorBody } from './api-error';
 import { readToken } from './token-store';
 
 type UnauthorizedHandler = () => void;
@@ -20,6 +20,9 @@ export async function requestJson<T>(method: 'GET' | 'POST', path: string, body?
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401) onUnauthorized();
-  if (!response.ok) throw new ApiError(response.status, await readErrorMessage(response));
+  if (!response.ok) {
+    const { message, fields } = await readErrorBody(response);
+    throw new ApiError(response.status, message, fields);
+  }
   return (await response.json()) as T;
 }

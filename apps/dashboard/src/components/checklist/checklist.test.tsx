@@ -56,12 +56,17 @@ describe('Checklist', () => {
   it('re-mounts a task highlight when an event changes that task (the change animates)', () => {
     const before = reduceRunEvents(events.slice(0, 4));
     const { rerender } = render(<Checklist tasks={before.tasks} />);
+    // what was already there when the run opened does not flash
+    expect(document.querySelectorAll('.task-flash')).toHaveLength(0);
+    const afterProgress = reduceRunEvents(events.slice(4, 5), before);
+    rerender(<Checklist tasks={afterProgress.tasks} />);
     const flash = taskItem('1.1').querySelector('.task-flash');
-    const untouched = taskItem('1.2').querySelector('.task-flash');
-    const after = reduceRunEvents(events.slice(4, 7), before);
-    rerender(<Checklist tasks={after.tasks} />);
+    expect(flash).not.toBeNull();
+    expect(taskItem('1.2').querySelector('.task-flash')).toBeNull();
+    const afterEnd = reduceRunEvents(events.slice(5, 7), afterProgress);
+    rerender(<Checklist tasks={afterEnd.tasks} />);
     expect(taskItem('1.1').querySelector('.task-flash')).not.toBe(flash);
-    expect(taskItem('1.2').querySelector('.task-flash')).toBe(untouched);
+    expect(taskItem('1.2').querySelector('.task-flash')).toBeNull();
   });
 
   it('says it is waiting while there is no plan', () => {

@@ -5,6 +5,8 @@ import { TaskItem } from './task-item';
 interface ChecklistProps {
   tasks: readonly TaskView[];
   iteration?: number;
+  /** False once the run ended: tasks left in progress stop spinning (they were interrupted). */
+  live?: boolean;
 }
 
 function countDone(tasks: readonly TaskView[]): number {
@@ -12,12 +14,12 @@ function countDone(tasks: readonly TaskView[]): number {
 }
 
 /** The run's ordered, hierarchical checklist as the planner keeps it, live. */
-export function Checklist({ tasks, iteration }: ChecklistProps) {
+export function Checklist({ tasks, iteration, live = true }: ChecklistProps) {
   const tree = buildTaskTree(tasks);
   const done = countDone(tasks);
   const percent = tasks.length === 0 ? 0 : Math.round((done / tasks.length) * 100);
   return (
-    <section className="checklist panel" aria-labelledby="checklist-title">
+    <section className={`checklist panel${live ? '' : ' checklist-stopped'}`} aria-labelledby="checklist-title">
       <header className="panel-header">
         <h2 className="panel-title" id="checklist-title">
           Checklist

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { TaskStatusIcon } from '../status/task-status-icon';
 import type { TaskTreeNode } from './build-task-tree';
 
@@ -5,10 +6,13 @@ import type { TaskTreeNode } from './build-task-tree';
 export function TaskItem({ node }: { node: TaskTreeNode }) {
   const { task } = node;
   const tools = task.tools ?? task.bundles ?? [];
+  // Only changes after the row appeared flash: opening a run (a replay) does not light up every row.
+  const seqAtMount = useRef(task.updatedSeq);
+  const changed = task.updatedSeq !== seqAtMount.current;
   return (
     <li className={`task task-${task.status}`} data-task-id={task.id} data-status={task.status}>
       <div className="task-card">
-        <span key={task.updatedSeq} className="task-flash" aria-hidden="true" />
+        {changed ? <span key={task.updatedSeq} className="task-flash" aria-hidden="true" /> : null}
         <TaskStatusIcon status={task.status} />
         <div className="task-body">
           <div className="task-heading">

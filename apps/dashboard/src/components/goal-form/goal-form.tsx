@@ -21,6 +21,7 @@ export function GoalForm({ onCreated }: GoalFormProps) {
   const [maxIterations, setMaxIterations] = useState('');
   const [maxParallelActors, setMaxParallelActors] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [invalidFields, setInvalidFields] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const id = useId();
 
@@ -29,6 +30,7 @@ export function GoalForm({ onCreated }: GoalFormProps) {
     if (submitting) return;
     setSubmitting(true);
     setError(null);
+    setInvalidFields([]);
     const input: CreateRunInput = { goal: goal.trim() };
     const iterations = parseOptionalInteger(maxIterations);
     const parallel = parseOptionalInteger(maxParallelActors);
@@ -39,10 +41,20 @@ export function GoalForm({ onCreated }: GoalFormProps) {
       onCreated({ id: created.id, goal: input.goal, status: created.status, createdAt: Date.now() });
       setGoal('');
     } catch (caught) {
-      setError(caught instanceof ApiError || caught instanceof Error ? caught.message : String(caught));
+      setError(caught instanceof Error ? caught.message : String(caught));
+      setInvalidFields(caught instanceof ApiError ? caught.fields.map((path) => path.replace(/^body\./, '')) : []);
     } finally {
       setSubmitting(false);
     }
+  }
+
+  /** The field the server named is marked invalid and described by its message. */
+  function fieldState(name: string) {
+    const invalid = invalidFields.includes(name);
+    return {
+      'aria-invalid': invalid ? true : undefined,
+      'aria-describedby': invalid ? `${id}-error` : name === 'goal' ? `${id}-hint` : undefined,
+    };
   }
 
   function onGoalKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -63,10 +75,9 @@ export function GoalForm({ onCreated }: GoalFormProps) {
         placeholder="e.g. Summarise the repository layout and propose next steps"
         onChange={(event) => setGoal(event.target.value)}
         onKeyDown={onGoalKeyDown}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        {...fieldState('goal')}
       />
-      <details className="goal-limits">
+      <details className="goal-limits" open={invalidFields.some((field) => field !== 'goal') || undefined}>
         <summary>Limits</summary>
         <div className="goal-limits-fields">
           <label>
@@ -75,6 +86,7 @@ export function GoalForm({ onCreated }: GoalFormProps) {
               name="maxIterations"
               inputMode="numeric"
               value={maxIterations}
+              {...fieldState('maxIterations')}
               placeholder="default"
               onChange={(event) => setMaxIterations(event.target.value)}
             />
@@ -85,6 +97,7 @@ export function GoalForm({ onCreated }: GoalFormProps) {
               name="maxParallelActors"
               inputMode="numeric"
               value={maxParallelActors}
+              {...fieldState('maxParallelActors')}
               placeholder="default"
               onChange={(event) => setMaxParallelActors(event.target.value)}
             />

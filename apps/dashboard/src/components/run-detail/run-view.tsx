@@ -1,5 +1,5 @@
 import type { RunSummary } from '../../api/types';
-import type { RunState } from '../../state/run-state';
+import { isFinalStatus, type RunState } from '../../state/run-state';
 import { Checklist } from '../checklist/checklist';
 import { TuiView } from '../tui/tui-view';
 import { RunHeader } from './run-header';
@@ -25,7 +25,7 @@ export function RunView({ run, summary }: RunViewProps) {
         endedAt={run.endedAt ?? summary?.endedAt ?? undefined}
       />
       <div className="run-grid">
-        <Checklist tasks={run.tasks} iteration={run.iteration} />
+        <Checklist tasks={run.tasks} iteration={run.iteration} live={!isFinalStatus(status)} />
         <TuiView goal={run.goal} tasks={run.tasks} log={run.log} title={run.runId} />
       </div>
       <RunOutcome run={run} />

@@ -32,50 +32,53 @@ export function UsageTable({ rows }: { rows: UsageRow[] }) {
     { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
   );
   return (
-    <table className="data-table usage-table">
-      <caption className="sr-only">Token usage by role</caption>
-      <thead>
-        <tr>
-          <th scope="col">Role</th>
-          <th scope="col" className="numeric">
-            Calls
-          </th>
-          <th scope="col" className="numeric">
-            Prompt
-          </th>
-          <th scope="col" className="numeric">
-            Completion
-          </th>
-          <th scope="col" className="numeric">
-            Total
-          </th>
-          <th scope="col" className="numeric">
-            Model time
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.role}>
-            <th scope="row">{row.role}</th>
-            <td className="numeric">{row.calls ?? '—'}</td>
-            <td className="numeric">{formatCount(row.promptTokens)}</td>
-            <td className="numeric">{formatCount(row.completionTokens)}</td>
-            <td className="numeric">{formatCount(row.totalTokens)}</td>
-            <td className="numeric">{row.ms === undefined ? '—' : formatDuration(row.ms)}</td>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a horizontally scrolling region must be reachable by keyboard
+    <section className="table-scroll" tabIndex={0} aria-label="Token usage by role">
+      <table className="data-table usage-table">
+        <caption className="sr-only">Token usage by role</caption>
+        <thead>
+          <tr>
+            <th scope="col">Role</th>
+            <th scope="col" className="numeric">
+              Calls
+            </th>
+            <th scope="col" className="numeric">
+              Prompt
+            </th>
+            <th scope="col" className="numeric">
+              Completion
+            </th>
+            <th scope="col" className="numeric">
+              Total
+            </th>
+            <th scope="col" className="numeric">
+              Model time
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">total</th>
-          <td className="numeric" />
-          <td className="numeric">{formatCount(total.promptTokens)}</td>
-          <td className="numeric">{formatCount(total.completionTokens)}</td>
-          <td className="numeric">{formatCount(total.totalTokens)}</td>
-          <td className="numeric" />
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.role}>
+              <th scope="row">{row.role}</th>
+              <td className="numeric">{row.calls ?? '—'}</td>
+              <td className="numeric">{formatCount(row.promptTokens)}</td>
+              <td className="numeric">{formatCount(row.completionTokens)}</td>
+              <td className="numeric">{formatCount(row.totalTokens)}</td>
+              <td className="numeric">{row.ms === undefined ? '—' : formatDuration(row.ms)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">total</th>
+            <td className="numeric" />
+            <td className="numeric">{formatCount(total.promptTokens)}</td>
+            <td className="numeric">{formatCount(total.completionTokens)}</td>
+            <td className="numeric">{formatCount(total.totalTokens)}</td>
+            <td className="numeric" />
+          </tr>
+        </tfoot>
+      </table>
+    </section>
   );
 }
