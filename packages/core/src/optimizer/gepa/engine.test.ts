@@ -341,6 +341,38 @@ describe('optimize: search', () => {
     expect(result.candidates).toEqual([{ a: 'Rules for a: alpha', b: 'Rules for b:' }]);
   });
 
+  it('does not reflect when the whole parent minibatch failed to run', async () => {
+    const trainset = keywordExamples.slice(0, 4).map((example) => ({ ...example }));
+    const { adapter } = keywordAdapter();
+    const failingOnTrain: typeof adapter = {
+      ...adapter,
+      evaluate: (batch, candidate, captureTraces) => {
+        if (batch.some((example) => trainset.includes(example))) throw new Error('sandbox unavailable');
+        return adapter.evaluate(batch, candidate, captureTraces);
+      },
+    };
+    let reflections = 0;
+    const events: GepaEvent[] = [];
+    const result = await optimize({
+      seedCandidate: { a: 'Rules for a:', b: 'Rules for b:' },
+      trainset,
+      valset: keywordExamples,
+      adapter: failingOnTrain,
+      reflectionModel: async (prompt) => {
+        reflections += 1;
+        return keywordReflection(prompt);
+      },
+      stopWhen: maxIterationsReached(3),
+      onEvent: (event) => events.push(event),
+    });
+    expect(reflections).toBe(0);
+    expect(result.failedProposals).toBe(0);
+    expect(result.evaluationErrors).toBe(3);
+    expect(
+      events.filter((event) => event.type === 'proposal-skipped' && event.reason === 'evaluation-failed'),
+    ).toHaveLength(3);
+  });
+
   it('skips reflection when the parent is perfect on the minibatch', async () => {
     const { adapter } = keywordAdapter();
     let reflections = 0;

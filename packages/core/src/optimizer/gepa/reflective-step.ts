@@ -4,9 +4,10 @@ import { indexOfMax } from './pareto';
 import { proposeNewTexts } from './propose-texts';
 import { type RunContext, sum } from './run-context';
 import { addCandidate } from './state';
-import type { GepaCandidate, ReflectiveDataset } from './types';
+import type { GepaCandidate, GepaEvent, ReflectiveDataset } from './types';
 
 export type StepOutcome = 'accepted' | 'rejected' | 'skipped';
+type SkipReason = Extract<GepaEvent, { type: 'proposal-skipped' }>['reason'];
 
 /**
  * One reflective-mutation iteration: select a parent, evaluate it on the next minibatch with
@@ -30,16 +31,17 @@ export async function reflectiveStep<Example, Output, Trajectory>(
   const minibatch = nextMinibatch(state.sampler, context.trainset.length, settings.minibatchSize, random);
   const parentEvaluation = await context.evaluate('train', minibatch, parent, true);
 
-  const skip = (
-    reason: 'perfect-score' | 'no-change' | 'invalid-output' | 'reflection-error' | 'reflective-dataset-error',
-    detail?: string,
-  ): StepOutcome => {
-    if (reason !== 'perfect-score' && reason !== 'no-change') state.failedProposals += 1;
+  const skip = (reason: SkipReason, detail?: string): StepOutcome => {
+    if (reason !== 'perfect-score' && reason !== 'no-change' && reason !== 'evaluation-failed') {
+      state.failedProposals += 1;
+    }
     if (reason === 'reflection-error') state.consecutiveReflectionErrors += 1;
     context.emit({ type: 'proposal-skipped', iteration, parentIndex, reason, ...(detail ? { detail } : {}) });
     return 'skipped';
   };
 
+  // Nothing to reflect on when the parent's whole minibatch failed to run (the errors are recorded).
+  if (context.lastFailedExamples === minibatch.length) return skip('evaluation-failed');
   if (settings.skipPerfectScore && parentEvaluation.scores.every((score) => score >= settings.perfectScore)) {
     return skip('perfect-score');
   }

@@ -14,6 +14,9 @@ export class StopRun extends Error {
 
 /** What the iteration steps share: state, PRNG, settings, data and the budgeted evaluator. */
 export class RunContext<Example, Output, Trajectory> {
+  /** Examples of the latest evaluation that scored 0 because their evaluation failed. */
+  lastFailedExamples = 0;
+
   constructor(
     readonly options: GepaOptimizeOptions<Example, Output, Trajectory>,
     readonly settings: EngineSettings,
@@ -63,6 +66,7 @@ export class RunContext<Example, Output, Trajectory> {
       signal ? { signal } : {},
     );
     this.state.totalMetricCalls += indices.length;
+    this.lastFailedExamples = failedExamples;
     this.emit({
       type: 'budget',
       iteration: this.state.iteration,

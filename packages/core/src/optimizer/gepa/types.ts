@@ -85,7 +85,13 @@ export type GepaEvent =
       type: 'proposal-skipped';
       iteration: number;
       parentIndex: number;
-      reason: 'perfect-score' | 'no-change' | 'invalid-output' | 'reflection-error' | 'reflective-dataset-error';
+      reason:
+        | 'perfect-score'
+        | 'evaluation-failed'
+        | 'no-change'
+        | 'invalid-output'
+        | 'reflection-error'
+        | 'reflective-dataset-error';
       detail?: string;
     }
   | {
