@@ -1,0 +1,36 @@
+import { type AimeResponderOptions, createAimeResponder } from '../../../bench/loop-overhead/aime-responder';
+import type { FakeHandler, FakeReply } from '../../../packages/core/src/testing/fake-server/types';
+
+export type RequestRole = 'planner' | 'actor';
+
+/** Planner requests ask for structured output; actor requests offer tools. */
+export function roleOf(body: Record<string, unknown>): RequestRole {
+  return body.response_format ? 'planner' : 'actor';
+}
+
+export function messagesOf(body: Record<string, unknown>): Array<{ role: string; content?: unknown }> {
+  return Array.isArray(body.messages) ? (body.messages as Array<{ role: string; content?: unknown }>) : [];
+}
+
+/** The stateless AIME responder (bench/loop-overhead) behind the fake server. */
+export function responderHandler(options: AimeResponderOptions, latencyMs = 0): FakeHandler {
+  const respond = createAimeResponder(options);
+  return (body) => {
+    const reply = respond({ messages: messagesOf(body), planner: roleOf(body) === 'planner' });
+    return latencyMs > 0 ? { ...reply, latencyMs } : reply;
+  };
+}
+
+/** Serves `fault` to the calls `when` selects and the normal responder to the rest. */
+export function faultyHandler(
+  normal: FakeHandler,
+  when: (role: RequestRole, index: number) => boolean,
+  fault: FakeReply | ((index: number) => FakeReply),
+): FakeHandler {
+  let index = 0;
+  return (body, context) => {
+    const current = index++;
+    if (!when(roleOf(body), current)) return normal(body, context);
+    return typeof fault === 'function' ? fault(current) : fault;
+  };
+}
