@@ -153,6 +153,29 @@ describe('AIMEWorkflow (scripted model)', () => {
     expect(report.tasks.map((task) => task.status)).toEqual(['complete', 'complete', 'pending']);
   });
 
+  it('detects a stall (same failure, no checklist change) and gives up after the re-plan limit', async () => {
+    const retry = plan({ tasks: [{ id: '1', title: 'Flaky' }], next: ['1'] });
+    const model = routedModel(
+      Array.from({ length: 6 }, () => retry),
+      {
+        '1': Array.from({ length: 6 }, () => finish('same error every time', 'failed')),
+      },
+    );
+    const workflow = new AIMEWorkflow({
+      config: testConfig(),
+      model,
+      workspaceRoot: tempWorkspace(),
+      limits: { maxReplans: 3, stallIterations: 2 },
+    });
+    const report = await workflow.run('Keep trying');
+    expect(report.status).toBe('limit-reached');
+    expect(report.error).toMatch(/^gave up after 3 re-plans/);
+    const plannerMessages = model.requests.filter((request) => requestRole(request) === 'planner');
+    const reasons = plannerMessages.map((request) => String(request.messages.at(-1)?.content));
+    expect(reasons[1]).toContain('Re-plan required: task 1 ("Flaky") failed: same error every time');
+    expect(reasons.some((text) => text.includes('no progress for 2 iterations'))).toBe(true);
+  });
+
   it('cancels through the AbortSignal: status cancelled, the running task marked failed', async () => {
     const controller = new AbortController();
     const model = routedModel(

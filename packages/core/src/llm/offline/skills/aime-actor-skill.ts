@@ -63,7 +63,9 @@ function plannedCalls(conversation: ActorConversation): PlannedCall[] {
   const writeTarget = WRITE_WORDS.test(title) ? targetPath(title) : undefined;
   const mentioned = mentionedPaths(title).filter((path) => path !== writeTarget);
   const proposing = PROPOSE_WORDS.test(title) && !LISTING_WORDS.test(title.replace(/next steps?/i, ''));
-  if (LISTING_WORDS.test(title) && !proposing && mentioned.length === 0) {
+  const query = SEARCH_WORDS.test(title) && mentioned.length === 0 && !writeTarget ? searchQuery(title) : undefined;
+  if (query) calls.push({ name: 'search_files', arguments: { query } });
+  else if (LISTING_WORDS.test(title) && !proposing && mentioned.length === 0) {
     calls.push({ name: 'list_dir', arguments: { path: directoryIn(title) ?? '.' } });
     if (SUMMARY_WORDS.test(title)) {
       for (const call of conversation.calls) {
@@ -75,10 +77,6 @@ function plannedCalls(conversation: ActorConversation): PlannedCall[] {
     }
   }
   for (const path of mentioned) calls.push({ name: 'read_file', arguments: { path } });
-  if (mentioned.length === 0 && !writeTarget && !calls.length && SEARCH_WORDS.test(title)) {
-    const query = searchQuery(title);
-    if (query) calls.push({ name: 'search_files', arguments: { query } });
-  }
   if (writeTarget) {
     calls.push({
       name: 'write_file',

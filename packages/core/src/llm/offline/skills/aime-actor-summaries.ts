@@ -29,7 +29,7 @@ export function summariseDocument(path: string, text: string): string {
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter((block) => block && !/^(#|```|\||<|!\[|-{3,})/.test(block));
-  const first = paragraphs[0] ? clip(paragraphs[0].replace(/\s+/g, ' '), 320) : '';
+  const first = paragraphs[0] ? clip(plainText(paragraphs[0]), 320) : '';
   const parts = [`${path}${title ? ` ("${title}")` : ''}`];
   if (first) parts.push(`says: ${first}`);
   if (headings.length > 0) parts.push(`Sections: ${headings.join('; ')}.`);
@@ -38,12 +38,26 @@ export function summariseDocument(path: string, text: string): string {
   return parts.join(' ');
 }
 
+/** Markdown inline syntax removed: links keep their text, emphasis and code marks go. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|`)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const DEPENDENCY_DIRECTORIES = new Set(['node_modules', 'vendor', '.venv', 'venv', '__pycache__']);
+
 export function describeListing(listing: ReturnType<typeof parseListing>): string {
   const where = listing.path === '.' ? 'The workspace root' : `Directory ${listing.path}`;
-  const directories = listing.directories.map((name) => `${name}/`);
+  const dependencies = listing.directories.filter((name) => DEPENDENCY_DIRECTORIES.has(name));
+  const own = listing.directories.filter((name) => !DEPENDENCY_DIRECTORIES.has(name));
+  const directories = own.map((name) => `${name}/`);
   const parts = [
-    `${where} contains ${listing.directories.length} director${listing.directories.length === 1 ? 'y' : 'ies'}` +
-      `${directories.length > 0 ? ` (${directories.join(', ')})` : ''}`,
+    `${where} contains ${own.length} director${own.length === 1 ? 'y' : 'ies'}` +
+      `${directories.length > 0 ? ` (${directories.join(', ')})` : ''}` +
+      `${dependencies.length > 0 ? ` besides installed dependencies (${dependencies.map((name) => `${name}/`).join(', ')})` : ''}`,
     `${listing.files.length} file${listing.files.length === 1 ? '' : 's'}${listing.files.length > 0 ? ` (${listing.files.slice(0, 12).join(', ')}${listing.files.length > 12 ? ', …' : ''})` : ''}`,
   ];
   return `${parts.join(' and ')}.`;
@@ -99,7 +113,9 @@ export function proposeNextSteps(conversation: ActorConversation): string {
     ...conversation.knowledge.map((entry) => entry.summary),
     ...summariseObservations(conversation.calls),
   ].join(' ');
-  const folders = [...new Set([...text.matchAll(/\b([\w.-]+)\//g)].map((match) => match[1] ?? ''))].filter(Boolean);
+  const folders = [
+    ...new Set([...text.matchAll(/(?:^|[\s(,])([\w-]+)\/(?=[\s,)]|$)/g)].map((match) => match[1] ?? '')),
+  ].filter((name) => name && !DEPENDENCY_DIRECTORIES.has(name));
   const steps: string[] = [];
   for (const rule of STEP_RULES) {
     const name = folders.find((folder) => rule.folder.test(folder));

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage, ChatRequest, ToolDefinition } from '../../types';
+import { aimeActorSkill } from './aime-actor-skill';
+
+const TOOLS: ToolDefinition[] = [
+  'list_dir',
+  'read_file',
+  'write_file',
+  'search_files',
+  'update_progress',
+  'finish',
+].map((name) => ({ type: 'function', function: { name, description: name, parameters: { type: 'object' } } }));
+
+function request(title: string, knowledge = '', history: ChatMessage[] = []): ChatRequest {
+  return {
+    messages: [
+      {
+        role: 'system',
+        content: `You are an actor.\n## Knowledge from earlier tasks\n${knowledge || '(no earlier results)'}`,
+      },
+      { role: 'user', content: `Subtask [1]: ${title}\nOverall goal (for context): ${title}` },
+      ...history,
+    ],
+    tools: TOOLS,
+  };
+}
+
+function called(name: string, args: unknown, output: string, id: string): ChatMessage[] {
+  return [
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id, type: 'function', function: { name, arguments: JSON.stringify(args) } }],
+    },
+    { role: 'tool', tool_call_id: id, content: output },
+  ];
+}
+
+const LISTING = 'Directory . (4 entries):\n[dir] apps/\n[dir] packages/\n[dir] node_modules/\n[file] README.md (1 KB)';
+
+describe('offline actor skill', () => {
+  it('handles actor requests (a finish tool is offered) only', () => {
+    expect(aimeActorSkill.handles(request('x'))).toBe(true);
+    expect(aimeActorSkill.handles({ messages: [], tools: TOOLS.slice(0, 2) })).toBe(false);
+  });
+
+  it('lists the workspace for a layout task, reporting progress, then reads the README it found', async () => {
+    const first = await aimeActorSkill.respond(request('Summarise the repository layout'));
+    expect(first.toolCalls?.map((call) => call.name)).toEqual(['update_progress', 'list_dir']);
+    const second = await aimeActorSkill.respond(
+      request('Summarise the repository layout', '', called('list_dir', { path: '.' }, LISTING, 'c1')),
+    );
+    expect(second.toolCalls).toEqual([{ name: 'read_file', arguments: { path: 'README.md' } }]);
+    const third = await aimeActorSkill.respond(
+      request('Summarise the repository layout', '', [
+        ...called('list_dir', { path: '.' }, LISTING, 'c1'),
+        ...called(
+          'read_file',
+          { path: 'README.md' },
+          '# Demo\n\nA **demo** project ([docs](http://x)).\n\n## Usage\n',
+          'c2',
+        ),
+      ]),
+    );
+    const finish = third.toolCalls?.[0];
+    expect(finish?.name).toBe('finish');
+    const report = finish?.arguments as { status: string; summary: string; references: string[] };
+    expect(report.status).toBe('complete');
+    expect(report.summary).toContain('2 directories (apps/, packages/) besides installed dependencies (node_modules/)');
+    expect(report.summary).toContain('README.md ("Demo") says: A demo project (docs). Sections: Usage.');
+    expect(report.references).toEqual(['.', 'README.md']);
+  });
+
+  it('writes the file a task names, with content from earlier results, and reports failure when the write fails', async () => {
+    const knowledge = '- [1] Read README.md: README.md ("Demo") says: A demo project.';
+    const write = await aimeActorSkill.respond(request('Write a summary to notes/summary.md', knowledge));
+    const call = write.toolCalls?.find((candidate) => candidate.name === 'write_file');
+    const args = call?.arguments as { path: string; content: string };
+    expect(args.path).toBe('notes/summary.md');
+    expect(args.content).toContain('# Summary (summary.md)');
+    expect(args.content).toContain('A demo project.');
+    const failed = await aimeActorSkill.respond(
+      request('Write a summary to notes/summary.md', knowledge, called('write_file', args, 'Error: disk full', 'w1')),
+    );
+    expect(failed.toolCalls?.[0]?.arguments).toMatchObject({ status: 'failed' });
+  });
+
+  it('proposes next steps grounded in the folders earlier tasks found', async () => {
+    const knowledge = '- [1] Summarise the layout: The workspace root contains 3 directories (apps/, tests/, docs/).';
+    const reply = await aimeActorSkill.respond(request('Propose next steps', knowledge));
+    const report = reply.toolCalls?.[0]?.arguments as { status: string; summary: string };
+    expect(report.status).toBe('complete');
+    expect(report.summary).toMatch(
+      /^Proposed next steps, based on the folders found earlier \(apps\/, tests\/, docs\/\)/,
+    );
+    expect(report.summary).toContain('Run the test suite in tests/');
+    expect(report.summary).toContain('Try the applications in apps/');
+  });
+
+  it('searches for quoted text and fails honestly when no tool fits', async () => {
+    const search = await aimeActorSkill.respond(request('Find "TODO" in the workspace'));
+    expect(search.toolCalls?.at(-1)).toEqual({ name: 'search_files', arguments: { query: 'TODO' } });
+    const nothing = await aimeActorSkill.respond(request('Compose a sonnet about autumn'));
+    expect(nothing.toolCalls?.[0]?.arguments).toMatchObject({ status: 'failed' });
+  });
+});
