@@ -44,8 +44,8 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <AppHeader route={route} />
-      <div className="app-body">
+      <AppHeader route={route} inert={state.tokenRequired} />
+      <div className="app-body" inert={state.tokenRequired}>
         <aside className="sidebar" aria-label="Missions">
           <GoalForm onCreated={onCreated} />
           <RunsList runs={runs} selectedRunId={selectedRunId} />

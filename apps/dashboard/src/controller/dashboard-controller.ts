@@ -33,7 +33,11 @@ export class DashboardController {
       onError: (error) => {
         if (error.code === 'run_not_found' && error.runId) store.markRunMissing(error.runId);
       },
-      onConnection: (connection) => store.setConnection(connection),
+      onConnection: (connection) => {
+        store.setConnection(connection);
+        // A socket that cannot open may be refused for want of a token: a REST call finds out (401).
+        if (connection.phase === 'reconnecting' && connection.retryAt) void this.refreshRuns();
+      },
       onOpen: () => {
         void this.refreshRuns();
         this.scheduleGepaRefresh();
@@ -44,6 +48,7 @@ export class DashboardController {
   start(): void {
     setUnauthorizedHandler(() => this.store.setTokenRequired(true));
     this.socket.start();
+    void this.refreshRuns();
   }
 
   stop(): void {

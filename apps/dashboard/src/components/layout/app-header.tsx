@@ -1,9 +1,10 @@
 import type { Route } from '../../hooks/use-hash-route';
 import { ConnectionIndicator } from '../connection/connection-indicator';
 
-export function AppHeader({ route }: { route: Route }) {
+/** `inert` while a modal dialog is open, so focus stays in the dialog. */
+export function AppHeader({ route, inert }: { route: Route; inert?: boolean }) {
   return (
-    <header className="app-header">
+    <header className="app-header" inert={inert}>
       <a className="brand" href="#/runs">
         <span className="brand-mark" aria-hidden="true">
           ◈
