@@ -23,8 +23,25 @@ export interface SocketClientOptions {
 
 /** `'*'` is the all-runs subscription that keeps the runs list live. */
 export const allRuns = '*';
-/** WebSocket.OPEN, spelled out so the client also runs where no WebSocket global exists (tests). */
+/** WebSocket.OPEN and CONNECTING, spelled out so the client also runs where no WebSocket global exists (tests). */
 const openState = 1;
+const connectingState = 0;
+
+/**
+ * Closes a socket we no longer want without noise: one still connecting is closed once it opens
+ * (closing it mid-handshake makes browsers log an error and proxies an EPIPE).
+ */
+function discard(socket: WebSocket): void {
+  socket.onmessage = null;
+  socket.onclose = null;
+  socket.onerror = null;
+  if (socket.readyState === connectingState) {
+    socket.onopen = () => socket.close(1000, 'client closed');
+  } else {
+    socket.onopen = null;
+    socket.close(1000, 'client closed');
+  }
+}
 
 /**
  * One WebSocket for the whole dashboard. On every open it (re)subscribes to all runs and to each
@@ -50,7 +67,7 @@ export class SocketClient {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.retryTimer);
-    this.socket?.close(1000, 'client closed');
+    if (this.socket) discard(this.socket);
     this.socket = undefined;
     this.options.onConnection({ phase: 'closed', attempt: 0 });
   }
@@ -59,9 +76,8 @@ export class SocketClient {
   reconnectNow(): void {
     if (this.stopped) return;
     clearTimeout(this.retryTimer);
-    const previous = this.socket;
+    if (this.socket) discard(this.socket);
     this.socket = undefined;
-    previous?.close(1000, 'reconnecting');
     this.open();
   }
 
