@@ -24,9 +24,11 @@ function fakeRepository(): string {
   return root;
 }
 
-async function runOffline(goal: string, workspaceRoot: string) {
+async function runOffline(goal: string, workspaceRoot: string, toolProtocol: 'native' | 'react-text' = 'native') {
   const events: RunEvent[] = [];
-  const workflow = new AIMEWorkflow({ config: testConfig(), model: new OfflineModel(), workspaceRoot });
+  const config = testConfig();
+  config.model.tool_protocol = toolProtocol;
+  const workflow = new AIMEWorkflow({ config, model: new OfflineModel(), workspaceRoot });
   const report = await workflow.run(goal, { onEvent: (event) => void events.push(event) });
   expectValidEventLog(events);
   return { report, events };
@@ -64,6 +66,20 @@ describe('offline model: the two acceptance goals', () => {
       'write_file',
     ]);
     expect(report.tasks.find((task) => task.id === '2')?.summary).toContain('notes/summary.md');
+  });
+
+  it('works with the react-text protocol too (Thought / Action / Action Input)', async () => {
+    const root = fakeRepository();
+    const { report, events } = await runOffline(
+      'Read README.md and write a summary to notes/summary.md',
+      root,
+      'react-text',
+    );
+    expect(report.status).toBe('completed');
+    expect(toolCalls(events).map((call) => call.tool)).toEqual(['read_file', 'write_file']);
+    expect(readFileSync(join(root, 'notes', 'summary.md'), 'utf8')).toContain(
+      'A toolkit that assembles widgets from parts.',
+    );
   });
 
   it("summarises this project's own checkout read-only, naming its real top-level folders", async () => {

@@ -19,6 +19,8 @@ import { UsageTracker } from './usage-tracker';
 import type { WorkflowLimits } from './workflow-limits';
 
 const MAX_KNOWLEDGE_ENTRIES = 6;
+/** Each earlier result is cut to this many characters in an actor's prompt. */
+const MAX_KNOWLEDGE_CHARS = 2000;
 
 interface TaskResult {
   task: TaskNode;
@@ -257,7 +259,13 @@ export class WorkflowRun {
     for (const leaf of ordered) {
       if (seen.has(leaf.id) || leaf.id === task.id) continue;
       seen.add(leaf.id);
-      results.push({ id: leaf.id, title: leaf.title, summary: leaf.summary ?? '', references: leaf.references });
+      const summary = leaf.summary ?? '';
+      results.push({
+        id: leaf.id,
+        title: leaf.title,
+        summary: summary.length > MAX_KNOWLEDGE_CHARS ? `${summary.slice(0, MAX_KNOWLEDGE_CHARS)}… [cut]` : summary,
+        references: leaf.references,
+      });
       if (results.length >= MAX_KNOWLEDGE_ENTRIES) break;
     }
     return { results };

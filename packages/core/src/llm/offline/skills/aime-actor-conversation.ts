@@ -1,3 +1,4 @@
+import { parseReactText } from '../../../actors/react-text';
 import type { ChatRequest } from '../../types';
 
 /** One tool call the actor made and what it observed. */
@@ -23,6 +24,17 @@ export interface ActorConversation {
   knowledge: KnowledgeEntry[];
   calls: ObservedCall[];
   tools: string[];
+  /** The actor speaks the text protocol (Thought / Action / Action Input) instead of tool calls. */
+  reactText: boolean;
+}
+
+/** An actor request: a `finish` tool is offered, or (react-text) the prompt describes the text protocol. */
+export function isActorRequest(request: ChatRequest): boolean {
+  if ((request.tools ?? []).some((tool) => tool.function.name === 'finish')) return true;
+  if ((request.tools ?? []).length > 0) return false;
+  const system = request.messages.find((message) => message.role === 'system')?.content ?? '';
+  const task = request.messages.find((message) => message.role === 'user')?.content ?? '';
+  return /Action Input/.test(system) && /^- finish:/m.test(system) && /^Subtask \[/.test(task);
 }
 
 /** Parses the actor's system prompt (knowledge lines), task message and the tool calls/observations so far. */
@@ -38,14 +50,16 @@ export function readActorConversation(request: ChatRequest): ActorConversation {
     knowledge: [],
     calls: [],
     tools: (request.tools ?? []).map((tool) => tool.function.name),
+    reactText: (request.tools ?? []).length === 0,
   };
-  for (const match of system.matchAll(/^- \[([^\]]+)\] (.+?): (.*)$/gm)) {
-    conversation.knowledge.push({
-      id: match[1] ?? '',
-      title: match[2] ?? '',
-      summary: (match[3] ?? '').replace(/ \(references: [^)]*\)$/, ''),
-    });
+  if (conversation.reactText) {
+    conversation.tools = [...system.matchAll(/^- ([\w-]+): .*\n\s+Action Input schema:/gm)].map(
+      (match) => match[1] ?? '',
+    );
+    readTextProtocolCalls(request, conversation);
+    return readKnowledge(system, conversation);
   }
+  readKnowledge(system, conversation);
   const outputs = new Map<string, string>();
   for (const message of request.messages) {
     if (message.role === 'tool') outputs.set(message.tool_call_id, message.content);
@@ -58,11 +72,40 @@ export function readActorConversation(request: ChatRequest): ActorConversation {
         name: call.function.name,
         args: parseObject(call.function.arguments),
         output,
-        ok: !/^Error:/.test(output) && !/^Loop detected/.test(output),
+        ok: isOk(output),
       });
     }
   }
   return conversation;
+}
+
+function readKnowledge(system: string, conversation: ActorConversation): ActorConversation {
+  for (const match of system.matchAll(/^- \[([^\]]+)\] (.+?): (.*)$/gm)) {
+    conversation.knowledge.push({
+      id: match[1] ?? '',
+      title: match[2] ?? '',
+      summary: (match[3] ?? '').replace(/ \(references: [^)]*\)$/, ''),
+    });
+  }
+  return conversation;
+}
+
+/** Text protocol: each assistant reply's Action + the following "Observation: …" user message. */
+function readTextProtocolCalls(request: ChatRequest, conversation: ActorConversation): void {
+  const messages = request.messages;
+  for (let index = 0; index < messages.length; index++) {
+    const message = messages[index];
+    if (message?.role !== 'assistant' || !message.content) continue;
+    const step = parseReactText(message.content);
+    if (!step.action) continue;
+    const next = messages[index + 1];
+    const output = next?.role === 'user' ? next.content.replace(/^Observation:\s*/, '') : '';
+    conversation.calls.push({ name: step.action, args: parseObject(step.input), output, ok: isOk(output) });
+  }
+}
+
+function isOk(output: string): boolean {
+  return !/^Error:/.test(output) && !/^Loop detected/.test(output);
 }
 
 function parseObject(text: string): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../../planner/loop-detector';
 import type { OfflineReply, OfflineSkill } from '../offline-skill';
-import { type ActorConversation, readActorConversation } from './aime-actor-conversation';
+import { type ActorConversation, isActorRequest, readActorConversation } from './aime-actor-conversation';
 import { clip, parseListing, proposeNextSteps, summariseObservations } from './aime-actor-summaries';
 
 interface PlannedCall {
@@ -25,10 +25,11 @@ const PATH_PATTERN = /(?:^|[\s"'`(])((?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-
  */
 export const aimeActorSkill: OfflineSkill = {
   name: 'aime-actor',
-  handles: (request) => (request.tools ?? []).some((tool) => tool.function.name === 'finish'),
+  handles: isActorRequest,
   respond(request) {
     const conversation = readActorConversation(request);
     const next = nextCalls(conversation);
+    if (conversation.reactText) return asText(conversation, next);
     if (next.length > 0) {
       return {
         reasoning: `Offline actor (rule-based): ${next.map((call) => call.name).join(' + ')} for "${conversation.title}".`,
@@ -38,6 +39,17 @@ export const aimeActorSkill: OfflineSkill = {
     return finish(conversation);
   },
 };
+
+/** The text protocol allows one action per reply: the first planned tool call, else finish. */
+function asText(conversation: ActorConversation, next: PlannedCall[]): OfflineReply {
+  const call = next.find((candidate) => candidate.name !== 'update_progress') ?? finish(conversation).toolCalls?.[0];
+  const name = call?.name ?? 'finish';
+  const thought =
+    name === 'finish'
+      ? 'Offline actor (rule-based): every planned tool call is done; reporting what was observed.'
+      : `Offline actor (rule-based): ${name} for "${conversation.title}".`;
+  return { content: `Thought: ${thought}\nAction: ${name}\nAction Input: ${JSON.stringify(call?.arguments ?? {})}` };
+}
 
 function nextCalls(conversation: ActorConversation): PlannedCall[] {
   const done = new Set(conversation.calls.map((call) => `${call.name} ${canonicalJson(call.args)}`));
