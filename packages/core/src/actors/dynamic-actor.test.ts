@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ScriptedModel } from '../testing/scripted-model';
+import type { AnyTool } from '../tools/types';
 import { runEventSchema } from '../workflow/events';
 import { actorFixture, leafTask } from './actor-test-support';
+import { DynamicActor } from './dynamic-actor';
 
 const finish = (summary: string, status = 'complete', references: string[] = []) => ({
   toolCalls: [{ name: 'finish', arguments: { status, summary, references } }],
@@ -141,6 +144,35 @@ describe('DynamicActor (native tool calls)', () => {
     expect(report.status).toBe('complete');
     expect(existsSync(join(workspaceRoot, 'notes/out.md'))).toBe(true);
     expect(readFileSync(join(workspaceRoot, 'notes/out.md'), 'utf8')).toBe('hello');
+  });
+});
+
+describe('DynamicActor tool timeout', () => {
+  it('aborts a tool that runs past its timeout and returns the timeout as an observation', async () => {
+    let sawAbort = false;
+    const slowTool: AnyTool = {
+      name: 'slow_tool',
+      description: 'Never finishes on its own',
+      parameters: z.object({}),
+      timeoutMs: 50,
+      execute: (_args, context) =>
+        new Promise((_resolve, reject) => {
+          context.signal.addEventListener('abort', () => {
+            sawAbort = true;
+            reject(context.signal.reason);
+          });
+        }),
+    };
+    const model = new ScriptedModel([
+      { toolCalls: [{ name: 'slow_tool', arguments: {} }] },
+      finish('gave up', 'failed'),
+    ]);
+    const fixture = actorFixture(model);
+    const actor = new DynamicActor({ ...fixture.factory.create(leafTask('1', 'x')).options, tools: [slowTool] });
+    const report = await actor.run(fixture.context);
+    expect(report.status).toBe('failed');
+    expect(sawAbort).toBe(true);
+    expect(String(model.requests[1]?.messages.at(-1)?.content)).toBe('Error: slow_tool timed out after 50 ms');
   });
 });
 
