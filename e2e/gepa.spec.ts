@@ -5,7 +5,10 @@ import { longTimeout, saveScreenshot } from './support/dashboard';
 test('the GEPA panel charts the composite score over traces', async ({ page, request }) => {
   const errors = collectConsoleErrors(page);
   // two short runs, so the optimizer has traces to plot
-  for (const goal of ['List the top-level folders of the workspace', 'Read the README and summarise it']) {
+  for (const goal of [
+    'List the top-level folders of the workspace',
+    'Summarise the repository layout and propose next steps',
+  ]) {
     const created = await request.post('/runs', { data: { goal } });
     expect(created.status()).toBe(202);
     const { id } = (await created.json()) as { id: string };
