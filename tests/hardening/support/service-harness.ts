@@ -33,6 +33,8 @@ export interface ServiceHarnessOptions {
   maxRetries?: number;
   limits?: Partial<WorkflowLimits>;
   concurrency?: number;
+  /** Require `Authorization: Bearer <apiToken>`. */
+  apiToken?: string;
 }
 
 /** Writes model_config.yaml for the fake server (or the offline provider) into a new directory. */
@@ -88,7 +90,7 @@ export async function startServiceHarness(options: ServiceHarnessOptions): Promi
     ...(options.limits ? { limits: options.limits } : {}),
   });
   const app = await buildApp({
-    settings: { concurrency: options.concurrency ?? 4, tracesDir },
+    settings: { concurrency: options.concurrency ?? 4, tracesDir, apiToken: options.apiToken },
     executor: createWorkflowExecutor(runtime.workflow),
     model: { provider: model.provider, model: model.modelId },
     dashboardDirectory: null,
