@@ -12,6 +12,8 @@ export const REPOSITORY_CONFIG_DIRECTORY = fileURLToPath(new URL('../../../../co
 
 export interface TestApp {
   app: FastifyInstance;
+  /** Temp directory holding the workspace (and the traces unless a directory was given). */
+  root: string;
   tracesDir: string;
   workspace: string;
   /** The offline model behind a gate (open unless the test closes it). */
@@ -58,6 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   return {
     app,
+    root,
     tracesDir,
     workspace,
     model,
