@@ -209,6 +209,21 @@ describe('AIMEWorkflow (scripted model)', () => {
     expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'completed' });
   });
 
+  it('cancels the run when the consumer leaves the stream early', async () => {
+    const model = routedModel(
+      [plan({ tasks: [{ id: '1', title: 'Slow' }], next: ['1'] })],
+      { '1': [finish('late')] },
+      200,
+    );
+    const seen: string[] = [];
+    for await (const event of workflowWith(model).stream('Slow goal')) {
+      seen.push(event.type);
+      if (event.type === 'run-start') break;
+    }
+    expect(seen).toEqual(['run-start']);
+    expect(model.requests.length).toBeLessThanOrEqual(1);
+  });
+
   it('runs the offline model end to end in a workspace (write goal)', async () => {
     const { OfflineModel } = await import('../llm/offline/offline-model');
     const workspaceRoot = tempWorkspace();
