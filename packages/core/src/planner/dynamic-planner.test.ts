@@ -51,6 +51,22 @@ describe('DynamicPlanner', () => {
     expect(state?.tasks).toEqual([]);
   });
 
+  it('lists the tool bundles it may assign', async () => {
+    const model = new ScriptedModel([JSON.stringify(twoLevelPlan)]);
+    const planner = new DynamicPlanner({
+      model,
+      progress: new ProgressManager('g'),
+      bundles: { default: ['read_file', 'list_dir'], progress: ['update_progress'] },
+    });
+    await planner.initialize();
+    const text = String(model.requests[0]?.messages[1]?.content);
+    expect(text).toContain('- default: read_file, list_dir');
+    expect(parsePlannerState(text)?.bundles).toEqual({
+      default: ['read_file', 'list_dir'],
+      progress: ['update_progress'],
+    });
+  });
+
   it('retries once with the validation error shown, then uses the corrected plan', async () => {
     const { model, planner } = setup([{ rationale: 'x', tasks: [{ id: '1' }] }, twoLevelPlan]);
     const decision = await planner.initialize();

@@ -12,6 +12,8 @@ export const plannerStateSchema = z.object({
   tasks: z.array(taskSnapshotSchema),
   ready: z.array(z.string()),
   replanReason: z.string().nullable(),
+  /** Tool bundles the planner may assign (name → tool names). */
+  bundles: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type PlannerState = z.infer<typeof plannerStateSchema>;
 
@@ -30,6 +32,13 @@ export function renderPlannerRequest(state: PlannerState, checklist: string): st
       : `Iteration ${state.iteration} of at most ${state.maxIterations}.`,
   ];
   if (state.replanReason) lines.push(`Re-plan required: ${state.replanReason}`);
+  if (state.bundles && Object.keys(state.bundles).length > 0) {
+    lines.push(
+      '',
+      'Tool bundles you can assign to a task (update_progress is always included):',
+      ...Object.entries(state.bundles).map(([name, tools]) => `- ${name}: ${tools.join(', ') || '(no tools)'}`),
+    );
+  }
   lines.push(
     '',
     'Checklist:',

@@ -64,6 +64,12 @@ export class WorkflowRun {
       progress: this.progress,
       prompt: () => this.activePrompt('planner'),
       maxIterations: limits.maxIterations,
+      bundles: Object.fromEntries(
+        Object.entries(dependencies.config.toolBundles).map(([name, bundle]) => [
+          name,
+          bundle.tools.map((tool) => tool.name),
+        ]),
+      ),
       now: this.now,
       onUsage: (usage, ms) =>
         this.emit({
