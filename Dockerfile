@@ -13,8 +13,8 @@ RUN pnpm fetch
 COPY . .
 RUN pnpm install --frozen-lockfile
 RUN bash scripts/build.sh
-# The server's production dependencies in one flat node_modules (the bundle keeps npm packages
-# external, including those of @gepa-aime/core, so they must resolve from apps/server/dist).
+# The server's production dependencies (the bundle keeps them external) in one flat node_modules
+# without symlinks, resolvable from apps/server/dist/server.js.
 RUN pnpm --filter @gepa-aime/server deploy --prod --node-linker hoisted /prod/server
 
 FROM ${NODE_IMAGE} AS runtime
