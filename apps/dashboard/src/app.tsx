@@ -48,7 +48,11 @@ export function App() {
       <div className="app-body" inert={state.tokenRequired}>
         <aside className="sidebar" aria-label="Missions">
           <GoalForm onCreated={onCreated} />
-          <RunsList runs={runs} selectedRunId={selectedRunId} />
+          <RunsList
+            runs={runs}
+            selectedRunId={selectedRunId}
+            onLoadOlder={state.olderRunsCursor ? () => controller.loadOlderRuns() : undefined}
+          />
         </aside>
         <main id="main" className="main" tabIndex={-1}>
           {route.view === 'gepa' ? (

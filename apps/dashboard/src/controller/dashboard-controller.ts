@@ -23,6 +23,8 @@ export class DashboardController {
   private readonly socket: SocketClient;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private gepaTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Once older pages are loaded, refreshing the newest page must not reset where the next one starts. */
+  private olderRunsLoaded = false;
 
   constructor(private readonly store: DashboardStore) {
     this.socket = new SocketClient({
@@ -61,9 +63,20 @@ export class DashboardController {
     try {
       const page = await listRuns();
       this.store.replaceRuns(page.runs);
+      if (!this.olderRunsLoaded) this.store.setOlderRunsCursor(page.nextCursor ?? null);
     } catch {
       // the connection indicator and the next reconnect cover an unreachable server
     }
+  }
+
+  /** The next page of older runs (the list shows the newest page first). */
+  async loadOlderRuns(): Promise<void> {
+    const cursor = this.store.getSnapshot().olderRunsCursor;
+    if (!cursor) return;
+    const page = await listRuns(50, cursor);
+    this.olderRunsLoaded = true;
+    this.store.replaceRuns(page.runs);
+    this.store.setOlderRunsCursor(page.nextCursor ?? null);
   }
 
   async refreshGepa(): Promise<void> {

@@ -16,6 +16,8 @@ export interface DashboardState {
   tokenRequired: boolean;
   /** Runs the server does not know (a stale link). */
   missingRuns: Record<string, true>;
+  /** Cursor of the next (older) page of runs; null when the list is complete. */
+  olderRunsCursor: string | null;
 }
 
 type Listener = () => void;
@@ -28,6 +30,7 @@ export class DashboardStore {
     connection: initialConnection,
     tokenRequired: false,
     missingRuns: {},
+    olderRunsCursor: null,
   };
   private readonly listeners = new Set<Listener>();
 
@@ -72,6 +75,12 @@ export class DashboardStore {
     let runs = this.state.runs;
     for (const summary of summaries) runs = upsertRunSummary(runs, summary);
     this.update({ ...this.state, runs });
+  }
+
+  /** Remembers where the next page of older runs starts. */
+  setOlderRunsCursor(cursor: string | null): void {
+    if (cursor === this.state.olderRunsCursor) return;
+    this.update({ ...this.state, olderRunsCursor: cursor });
   }
 
   upsertRun(summary: RunSummary): void {

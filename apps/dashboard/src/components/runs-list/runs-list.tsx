@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { RunSummary } from '../../api/types';
 import { formatAge, formatDuration } from '../../format/format-time';
 import { runHref } from '../../hooks/use-hash-route';
@@ -8,6 +9,8 @@ import { StatusBadge } from '../status/status-badge';
 interface RunsListProps {
   runs: RunSummary[];
   selectedRunId?: string;
+  /** Shown when the server has older runs than those listed. */
+  onLoadOlder?: () => Promise<void>;
 }
 
 function runDuration(run: RunSummary, now: number): string | null {
@@ -16,8 +19,20 @@ function runDuration(run: RunSummary, now: number): string | null {
 }
 
 /** Every run, newest first, live: badges move as runs start and end. */
-export function RunsList({ runs, selectedRunId }: RunsListProps) {
+export function RunsList({ runs, selectedRunId, onLoadOlder }: RunsListProps) {
   const now = useNow(1_000);
+  const [loading, setLoading] = useState(false);
+
+  async function loadOlder() {
+    if (!onLoadOlder) return;
+    setLoading(true);
+    try {
+      await onLoadOlder();
+    } finally {
+      setLoading(false);
+    }
+  }
+
   return (
     <nav className="runs panel" aria-label="Runs">
       <h2 className="panel-title">
@@ -60,6 +75,11 @@ export function RunsList({ runs, selectedRunId }: RunsListProps) {
           })}
         </ul>
       )}
+      {onLoadOlder ? (
+        <button type="button" className="button button-quiet" onClick={loadOlder} disabled={loading}>
+          {loading ? 'Loading…' : 'Load older runs'}
+        </button>
+      ) : null}
     </nav>
   );
 }
