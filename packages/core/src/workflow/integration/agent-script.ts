@@ -77,12 +77,14 @@ export function fakeServerWorkflow(
   server: FakeOpenAIServer,
   workspaceRoot: string,
   limits: Partial<WorkflowLimits> = {},
+  toolProtocol: 'native' | 'react-text' = 'native',
 ) {
   const config = loadConfig({
     directory: mkdtempSync(join(tmpdir(), 'aime-config-')),
     env: { AIME_PROVIDER: 'vllm', AIME_API_BASE: server.url, AIME_MODEL: 'fake-model' },
   });
   config.model.max_retries = 0;
+  config.model.tool_protocol = toolProtocol;
   const model = createModel(config, { retryBaseDelayMs: 1 });
   const workflow = new AIMEWorkflow({ config, model, workspaceRoot, limits });
   const events: RunEvent[] = [];

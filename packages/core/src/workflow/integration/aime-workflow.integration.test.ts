@@ -256,4 +256,33 @@ describe('AIMEWorkflow against the fake OpenAI-compatible server', () => {
     expect(of(events, 'plan-update').every((event) => event.fallback === true)).toBe(true);
     expect(report.finalAnswer).toContain('[2] Summarise README.md: A demo project.');
   });
+
+  it('drives actors through the react-text protocol when the server has no tool calling', async () => {
+    const root = tempWorkspace();
+    server.setHandler(
+      agentHandler({
+        planner: [
+          { tasks: [{ id: '1', title: 'Read README.md' }], next: ['1'] },
+          { done: true, finalAnswer: 'A demo [1].' },
+        ],
+        actors: {
+          '1': [
+            { content: 'Thought: read it\nAction: read_file\nAction Input: {"path": "README.md"}' },
+            {
+              content:
+                'Thought: done\nAction: finish\nAction Input: {"status": "complete", "summary": "A demo project.", "references": ["README.md"]}',
+            },
+          ],
+        },
+      }),
+    );
+    const { workflow, events, onEvent } = fakeServerWorkflow(server, root, {}, 'react-text');
+    const report = await workflow.run('Read the readme', { onEvent });
+    expectValidEventLog(events);
+    expect(report.status).toBe('completed');
+    expect(report.tasks[0]?.summary).toBe('A demo project.');
+    const actorRequests = server.modelRequests().filter((request) => !request.body?.response_format);
+    expect(actorRequests.every((request) => request.body?.tools === undefined)).toBe(true);
+    expect(String(messagesOf(actorRequests[1]?.body ?? {}).at(-1)?.content)).toMatch(/^Observation: # Demo/);
+  });
 });
