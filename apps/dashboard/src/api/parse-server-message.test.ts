@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseServerMessage } from './parse-server-message';
+
+describe('parseServerMessage', () => {
+  it('recognises run events', () => {
+    const message = parseServerMessage('{"type":"task-end","runId":"r","seq":4,"ts":1,"taskId":"1"}');
+    expect(message).toMatchObject({ kind: 'event', event: { type: 'task-end', seq: 4 } });
+  });
+
+  it('turns run-status and subscribed acks into run summaries', () => {
+    const run = { id: 'r', goal: 'g', status: 'running', createdAt: 1 };
+    expect(parseServerMessage(JSON.stringify({ type: 'run-status', run }))).toEqual({ kind: 'runs', runs: [run] });
+    expect(parseServerMessage(JSON.stringify({ type: 'subscribed', runId: '*', runs: [run] }))).toEqual({
+      kind: 'runs',
+      runs: [run],
+    });
+  });
+
+  it('reports server errors and ignores the rest', () => {
+    expect(parseServerMessage('{"type":"error","code":"run_not_found","message":"no","runId":"x"}')).toEqual({
+      kind: 'error',
+      code: 'run_not_found',
+      message: 'no',
+      runId: 'x',
+    });
+    expect(parseServerMessage('{"type":"hello","protocol":1}')).toEqual({ kind: 'other', type: 'hello' });
+    expect(parseServerMessage('not json')).toBeNull();
+    expect(parseServerMessage('[1,2]')).toBeNull();
+  });
+});

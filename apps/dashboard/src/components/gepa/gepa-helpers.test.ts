@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { diffLines } from './line-diff';
+import { findAdoptions } from './score-chart';
+
+describe('diffLines', () => {
+  it('marks the lines a mutation added and removed, keeping the common ones in order', () => {
+    expect(diffLines('a\nb\nc', 'a\nB\nc\nd')).toEqual([
+      { kind: 'same', text: 'a' },
+      { kind: 'removed', text: 'b' },
+      { kind: 'added', text: 'B' },
+      { kind: 'same', text: 'c' },
+      { kind: 'added', text: 'd' },
+    ]);
+  });
+
+  it('returns only unchanged lines for identical prompts', () => {
+    expect(diffLines('x\ny', 'x\ny').every((line) => line.kind === 'same')).toBe(true);
+  });
+});
+
+describe('findAdoptions', () => {
+  const point = (index: number, component: string, candidateId: string) => ({
+    index,
+    ts: index,
+    component,
+    candidateId,
+    score: 0.5,
+    composite: 0.5,
+  });
+
+  it('marks the first trace of each newly used candidate, per component', () => {
+    const timeline = [
+      point(0, 'planner', 'p0'),
+      point(1, 'actor', 'a0'),
+      point(2, 'planner', 'p0'),
+      point(3, 'planner', 'p1'),
+      point(4, 'actor', 'a0'),
+      point(5, 'planner', 'p1'),
+      point(6, 'actor', 'a1'),
+    ];
+    expect(findAdoptions(timeline).map((adopted) => adopted.index)).toEqual([3, 6]);
+  });
+});
