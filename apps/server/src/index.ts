@@ -1,0 +1,7 @@
+export { type AppOptions, aimeApp, type BuildAppOptions, buildApp, DEFAULT_DASHBOARD_DIRECTORY } from './app';
+export type { GepaMetricsSource } from './gepa/gepa-metrics-source';
+export type { RunExecution, RunExecutor, RunRequest } from './runs/run-executor';
+export { createWorkflowExecutor } from './runs/workflow-executor';
+export type { GepaMetrics } from './schemas/gepa';
+export type { AimeServices, ReadinessCheck, ReadinessResult } from './services';
+export { assertSafeBinding, type RunningServer, type StartServerOptions, startServer } from './start-server';
