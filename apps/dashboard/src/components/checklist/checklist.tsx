@@ -39,7 +39,7 @@ export function Checklist({ tasks, iteration, live = true }: ChecklistProps) {
         <span style={{ width: `${percent}%` }} />
       </div>
       {tree.length === 0 ? (
-        <p className="empty-note">Waiting for the planner…</p>
+        <p className="empty-note">{live ? 'Waiting for the planner…' : 'The run ended before the first plan.'}</p>
       ) : (
         <ol className="task-list" aria-label="Tasks">
           {tree.map((node) => (

@@ -26,7 +26,7 @@ export function RunView({ run, summary }: RunViewProps) {
       />
       <div className="run-grid">
         <Checklist tasks={run.tasks} iteration={run.iteration} live={!isFinalStatus(status)} />
-        <TuiView goal={run.goal} tasks={run.tasks} log={run.log} title={run.runId} />
+        <TuiView goal={run.goal} tasks={run.tasks} log={run.log} title={run.runId} live={!isFinalStatus(status)} />
       </div>
       <RunOutcome run={run} />
     </div>

@@ -8,6 +8,8 @@ interface TuiViewProps {
   tasks: readonly TaskView[];
   log: readonly LogEvent[];
   title?: string;
+  /** False once the run ended. */
+  live?: boolean;
 }
 
 /** Follows the tail like `tail -f`, unless the reader has scrolled up to read. */
@@ -27,7 +29,7 @@ function useStickToBottom() {
 }
 
 /** The checklist as a terminal (the seed's TUI) and a scrolling tail of the actors' steps. */
-export function TuiView({ goal, tasks, log, title = 'aime' }: TuiViewProps) {
+export function TuiView({ goal, tasks, log, title = 'aime', live = true }: TuiViewProps) {
   const lines = tasks.length === 0 ? [] : renderChecklistMarkdown(tasks, goal).split('\n');
   const terminalLines = log.flatMap(formatLogEvent);
   const tail = useStickToBottom();
@@ -46,7 +48,7 @@ export function TuiView({ goal, tasks, log, title = 'aime' }: TuiViewProps) {
       <h3 className="sr-only">Checklist (markdown)</h3>
       <pre className="tui-checklist" data-testid="tui-checklist">
         {lines.length === 0 ? (
-          <span className="tui-muted">$ waiting for the first plan…</span>
+          <span className="tui-muted">{live ? '$ waiting for the first plan…' : '$ no plan was made'}</span>
         ) : (
           lines.map((line, index) => {
             const parsed = parseChecklistLine(line);
@@ -81,9 +83,11 @@ export function TuiView({ goal, tasks, log, title = 'aime' }: TuiViewProps) {
             <span className="tui-prefix">{line.prefix}</span> <span className="tui-text">{line.text}</span>
           </div>
         ))}
-        <div className="tui-cursor" aria-hidden="true">
-          ▍
-        </div>
+        {live ? (
+          <div className="tui-cursor" aria-hidden="true">
+            ▍
+          </div>
+        ) : null}
       </div>
     </section>
   );
