@@ -29,7 +29,9 @@ export function parseGlobalOptions(argv: string[]): GlobalOptions {
       continue;
     }
     if (result.command === undefined) {
-      if (argument === '--help' || argument === '-h') result.help = true;
+      // `aime --viz` (the seed's `-viz`) is the `viz` command.
+      if (argument === '--viz' || argument === '-viz') result.command = 'viz';
+      else if (argument === '--help' || argument === '-h') result.help = true;
       else if (argument === '--version' || argument === '-V') result.version = true;
       else if (argument.startsWith('-')) throw new UsageError(`Unknown option '${argument}' (see: aime --help)`);
       else result.command = argument;

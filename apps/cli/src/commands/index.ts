@@ -2,10 +2,12 @@ import type { CliCommand } from '../command';
 import { chatCommand } from './chat';
 import { interactiveCommand } from './interactive';
 import { runCommand } from './run';
+import { vizCommand } from './viz';
 
 /** Every `aime` subcommand. Adding one is one line here. */
 export const commands: Record<string, CliCommand> = {
   chat: chatCommand,
   interactive: interactiveCommand,
   run: runCommand,
+  viz: vizCommand,
 };
