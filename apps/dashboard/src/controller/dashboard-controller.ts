@@ -102,9 +102,12 @@ export class DashboardController {
     void this.refreshGepa();
   }
 
-  private async fetchEvents(runId: string): Promise<void> {
+  private async fetchEvents(runId: string, fillingGap = false): Promise<void> {
     try {
       this.ingest(await getRunEvents(runId, this.store.lastSeq(runId)));
+      const runState = this.store.getSnapshot().runStates[runId];
+      // the server's own log lacks these seqs: waiting longer would freeze the run
+      if (fillingGap && runState && missingSeqs(runState).length > 0) this.store.skipGap(runId);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) this.store.markRunMissing(runId);
       // otherwise the socket's replay delivers the same events
@@ -130,7 +133,7 @@ export class DashboardController {
       this.gapTimer = undefined;
       const { runStates } = this.store.getSnapshot();
       for (const runState of Object.values(runStates)) {
-        if (missingSeqs(runState).length > 0) void this.fetchEvents(runState.runId);
+        if (missingSeqs(runState).length > 0) void this.fetchEvents(runState.runId, true);
       }
     }, gapFillDelayMs);
   }

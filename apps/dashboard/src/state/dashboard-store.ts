@@ -1,7 +1,7 @@
 import type { RunEvent } from '@gepa-aime/core';
 import type { GepaOverview, RunSummary } from '../api/types';
 import { type ConnectionState, initialConnection } from './connection-state';
-import { reduceRunEvent } from './run-reducer';
+import { reduceRunEvent, skipGap } from './run-reducer';
 import { createRunState, type RunState } from './run-state';
 import { type RunSummaries, reduceRunSummaryEvent, upsertRunSummary } from './run-summaries';
 
@@ -69,6 +69,14 @@ export class DashboardStore {
     }
     if (runs === this.state.runs && runStates === this.state.runStates) return;
     this.update({ ...this.state, runs, runStates });
+  }
+
+  /** Applies what is buffered past a gap the server cannot fill. */
+  skipGap(runId: string): void {
+    const runState = this.state.runStates[runId];
+    if (!runState) return;
+    const next = skipGap(runState);
+    if (next !== runState) this.update({ ...this.state, runStates: { ...this.state.runStates, [runId]: next } });
   }
 
   replaceRuns(summaries: readonly RunSummary[]): void {

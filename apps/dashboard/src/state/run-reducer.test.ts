@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRunEvents, sampleRunId } from '../testing/sample-run-events';
-import { missingSeqs, reduceRunEvent, reduceRunEvents } from './run-reducer';
+import { missingSeqs, reduceRunEvent, reduceRunEvents, skipGap } from './run-reducer';
 import { createRunState } from './run-state';
 
 const events = sampleRunEvents();
@@ -67,6 +67,17 @@ describe('reduceRunEvents', () => {
     const expected = reduceRunEvents(events);
     const shuffled = [...events].reverse().concat(events.slice(0, 4));
     expect(reduceRunEvents(shuffled, createRunState(sampleRunId))).toEqual(expected);
+  });
+
+  it('skips a gap the server cannot fill, applying what was buffered after it', () => {
+    const withoutThird = events.filter((event) => event.seq !== 3);
+    const stuck = reduceRunEvents(withoutThird);
+    expect(stuck.lastSeq).toBe(2);
+    const resumed = skipGap(stuck);
+    expect(resumed.lastSeq).toBe(events.length);
+    expect(resumed.status).toBe('completed');
+    expect(resumed.pending).toEqual({});
+    expect(skipGap(resumed)).toBe(resumed);
   });
 
   it('ignores events of another run', () => {

@@ -28,6 +28,19 @@ export function reduceRunEvents(events: readonly RunEvent[], state?: RunState): 
   return events.reduce(reduceRunEvent, state ?? createRunState(runId));
 }
 
+/**
+ * Gives up on missing seqs the server's log does not have either (after a REST fetch came back
+ * without them): applies the buffered events from the lowest one on, so the run does not freeze.
+ */
+export function skipGap(state: RunState): RunState {
+  const buffered = Object.keys(state.pending).map(Number);
+  if (buffered.length === 0) return state;
+  const lowest = Math.min(...buffered);
+  const { [lowest]: first, ...rest } = state.pending;
+  if (!first) return state;
+  return reduceRunEvent({ ...state, pending: rest, lastSeq: lowest - 1 }, first);
+}
+
 /** Seqs still missing below the highest buffered event (empty when the state is contiguous). */
 export function missingSeqs(state: RunState): number[] {
   const buffered = Object.keys(state.pending).map(Number);
