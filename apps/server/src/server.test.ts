@@ -3,14 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RunEvent } from '@gepa-aime/core';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspace, REPOSITORY_CONFIG_DIRECTORY, waitFor } from './test-support/test-app';
 
 const SERVER_ENTRY = fileURLToPath(new URL('./server.ts', import.meta.url));
-const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+/** tsx as a loader: one process, so SIGKILL kills the server itself (`tsx server.ts` would run it in a child). */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 const children: ChildProcess[] = [];
 let fake: FakeOpenAIServer | undefined;
@@ -29,9 +30,13 @@ interface StartedServer {
   output: () => string;
 }
 
-/** Starts `tsx src/server.ts` and resolves with its URL once it logs that it is serving. */
+/** Starts `node --import tsx src/server.ts` and resolves with its URL once it logs that it is serving. */
 function startServerProcess(env: NodeJS.ProcessEnv, cwd: string): Promise<StartedServer> {
-  const child = spawn(process.execPath, [TSX_CLI, SERVER_ENTRY], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, SERVER_ENTRY], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -100,6 +105,8 @@ describe('server process', () => {
 
     server.setHandler(undefined); // the default echo answers at once
     const second = await startServerProcess(env, root);
+    // One server per traces directory: a second live one is refused.
+    await expect(startServerProcess(env, root)).rejects.toThrow(/another aime server \(pid \d+\)/);
     const after = await json(`${second.url}/runs/${runId}`);
     expect(after.status).toBe('interrupted');
     const events = (await json(`${second.url}/runs/${runId}/events`)).events as RunEvent[];

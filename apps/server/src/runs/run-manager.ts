@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type FinalRunStatus, normalizeError, type RunEvent } from '@gepa-aime/core';
+import { type FinalRunStatus, normalizeError, type RunEvent, runEventSchema } from '@gepa-aime/core';
 import { RunNotFoundError } from '../errors/run-not-found-error';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error';
 import type { RunExecutor, RunRequest } from './run-executor';
@@ -7,6 +7,7 @@ import { listRuns, type RunListPage, type RunListQuery } from './run-list';
 import type { RunQueuedRecord } from './run-log-record';
 import { applyRunRecord, createRunState, isFinalStatus, type RunState, reportFromState } from './run-state';
 import type { RunStore } from './run-store';
+import { TracesLock } from './traces-lock';
 
 export interface RunObserver {
   /** A logged event (called after the line is written, in seq order per run). */
@@ -62,9 +63,11 @@ export class RunManager {
   private readonly observers = new Set<RunObserver>();
   private readonly logger: RunManagerLogger;
   private accepting = true;
+  private readonly lock: TracesLock;
 
   constructor(private readonly options: RunManagerOptions) {
     this.logger = options.logger ?? SILENT_LOGGER;
+    this.lock = new TracesLock(options.store.directory);
   }
 
   observe(observer: RunObserver): () => void {
@@ -109,6 +112,7 @@ export class RunManager {
   async recover(): Promise<{ runs: number; interrupted: string[] }> {
     const { store } = this.options;
     await store.initialise();
+    await this.lock.acquire();
     const interrupted: string[] = [];
     for (const runId of await store.listRunIds()) {
       const contents = await store.read(runId);
@@ -197,6 +201,7 @@ export class RunManager {
     }
     await Promise.all([...this.chains.values()]);
     await this.options.store.flush();
+    await this.lock.release();
   }
 
   private pump(): void {
@@ -245,6 +250,14 @@ export class RunManager {
     // Events after the run ended (e.g. a forced stop at shutdown) and replays of a seq are dropped.
     if (isFinalStatus(run.status) || incoming.seq <= run.lastSeq) return;
     let event: RunEvent = incoming.runId === run.id ? incoming : { ...incoming, runId: run.id };
+    const contract = runEventSchema.safeParse(event);
+    if (!contract.success) {
+      // Logged anyway (nothing is dropped), but readers skip lines outside the contract: say so loudly.
+      this.logger.error(
+        { runId: run.id, seq: event.seq, type: event.type, issues: contract.error.issues.slice(0, 5) },
+        'event does not match the RunEvent schema',
+      );
+    }
     if (event.type === 'run-end' && active.interrupted && event.status === 'cancelled') {
       event = { ...event, status: 'interrupted', report: event.report && { ...event.report, status: 'interrupted' } };
     }
