@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -11,6 +10,7 @@ import dashboard from './plugins/dashboard';
 import errorHandler from './plugins/error-handler';
 import rateLimit from './plugins/rate-limit';
 import swagger from './plugins/swagger';
+import websocket from './plugins/websocket';
 import gepaRoutes from './routes/gepa/index';
 import healthRoutes from './routes/health/index';
 import metricsRoutes from './routes/metrics/index';
@@ -110,10 +110,7 @@ export const aimeApp = fp(
     });
 
     await fastify.register(errorHandler);
-    // Before auth: its hooks mark upgrade requests, so a refused upgrade's socket is destroyed.
-    await fastify.register(fastifyWebsocket, {
-      options: { maxPayload: options.websocket?.maxPayloadBytes ?? 64 * 1024 },
-    });
+    await fastify.register(websocket, { maxPayloadBytes: options.websocket?.maxPayloadBytes ?? 64 * 1024 });
     await fastify.register(auth, { apiToken: options.settings.apiToken });
     await fastify.register(rateLimit);
     await fastify.register(swagger, { version: SERVICE_VERSION, authRequired: services.authRequired });

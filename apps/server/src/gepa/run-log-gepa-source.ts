@@ -80,6 +80,7 @@ export class RunLogGepaSource implements GepaMetricsSource, RunObserver {
       timeline,
       current: currentPrompts(candidates),
       candidates,
+      trial: null,
       traceRecords: history.records,
     };
   }

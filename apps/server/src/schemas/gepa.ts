@@ -33,6 +33,17 @@ export const gepaMetricsSchema = z
       .record(z.string(), z.object({ candidateId: z.string(), prompt: z.string() }))
       .describe('current prompt per component (planner, actor)'),
     candidates: z.array(gepaCandidateSchema),
+    trial: z
+      .object({
+        component: z.string(),
+        candidateId: z.string(),
+        parentId: z.string(),
+        parentScore: z.number(),
+        outcomes: z.number().int(),
+        needed: z.number().int(),
+      })
+      .nullable()
+      .describe('the candidate being measured against its parent, if any (optimizer source only)'),
     traceRecords: z.number().int().describe('records in the GEPA trace file'),
   })
   .meta({ id: 'GepaMetrics' });

@@ -150,7 +150,15 @@ export class WebSocketHub implements RunObserver {
   }
 
   private async finishReplay(client: HubClient, runId: string, afterSeq: number): Promise<void> {
-    const events = await this.options.store.readEvents(runId, afterSeq);
+    let events: RunEvent[];
+    try {
+      events = await this.options.store.readEvents(runId, afterSeq);
+    } catch {
+      client.replaying.delete(runId);
+      client.subscribedRuns.delete(runId);
+      client.send({ type: 'error', code: 'internal', message: `could not read the log of ${runId}`, runId });
+      return;
+    }
     for (const event of events) {
       if (!client.open) return;
       if (!client.sendEvent(event)) return;

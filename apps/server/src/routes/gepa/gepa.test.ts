@@ -24,6 +24,7 @@ describe('GET /gepa', () => {
       timeline: [],
       current: {},
       candidates: [],
+      trial: null,
       traceRecords: 0,
     });
   });
