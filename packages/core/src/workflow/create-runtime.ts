@@ -1,7 +1,9 @@
 import { type AimeConfig, loadConfig } from '../config/load-config';
 import { createModel } from '../llm/create-model';
 import type { LanguageModel } from '../llm/types';
+import { LightweightOnlineGEPA } from '../optimizer/online/lightweight-online-gepa';
 import type { PromptOptimizer } from '../optimizer/prompt-optimizer';
+import { resolveTracePath } from '../optimizer/trace-store/resolve-trace-path';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
 import { loadCustomTools } from '../tools/registry/load-custom-tools';
 import type { ToolRegistry } from '../tools/registry/tool-registry';
@@ -16,7 +18,10 @@ export interface CreateAimeRuntimeOptions {
   env?: NodeJS.ProcessEnv;
   /** Use this model instead of the configured one (tests, a shared client). */
   model?: LanguageModel;
-  optimizer?: PromptOptimizer;
+  /** Default: LightweightOnlineGEPA from gepa_config.yaml, warm-started from its trace file. `null`: none. */
+  optimizer?: PromptOptimizer | null;
+  /** Directory a relative `trace_path` of gepa_config.yaml resolves against (default: the current directory). */
+  baseDirectory?: string;
   limits?: Partial<WorkflowLimits>;
 }
 
@@ -25,6 +30,8 @@ export interface AimeRuntime {
   model: LanguageModel;
   tools: ToolRegistry;
   workflow: AIMEWorkflow;
+  /** The online optimizer when the runtime built it (its `metrics()` feed GET /gepa). */
+  onlineGepa?: LightweightOnlineGEPA;
 }
 
 /** Loads the config, builds the model and the tool registry (built-ins + custom tools) and the workflow. */
@@ -36,13 +43,22 @@ export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Prom
   const model = options.model ?? createModel(config);
   const tools = createBuiltinRegistry({ toolBundles: config.toolBundles });
   await loadCustomTools(config.toolBundles, tools);
+  const onlineGepa =
+    options.optimizer === undefined
+      ? await LightweightOnlineGEPA.create({
+          tracePath: resolveTracePath(config.gepa.trace_path, options.baseDirectory),
+          config: config.gepa,
+          reflectionModel: model,
+        })
+      : undefined;
+  const optimizer = options.optimizer ?? onlineGepa;
   const workflow = new AIMEWorkflow({
     config,
     model,
     workspaceRoot: options.workspaceRoot,
     tools,
-    ...(options.optimizer ? { optimizer: options.optimizer } : {}),
+    ...(optimizer ? { optimizer } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  return { config, model, tools, workflow };
+  return { config, model, tools, workflow, ...(onlineGepa ? { onlineGepa } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { OfflineSkill } from '../offline-skill';
 import { aimeActorSkill } from './aime-actor-skill';
 import { aimePlannerSkill } from './aime-planner-skill';
+import { aimeReflectionSkill } from './aime-reflection-skill';
 import { plainChatSkill } from './plain-chat-skill';
 import { structuredOutputSkill } from './structured-output-skill';
 import { toolCallSkill } from './tool-call-skill';
@@ -10,6 +11,7 @@ import { toolCallSkill } from './tool-call-skill';
  * Role-specific skills (planner, actor, reflection …) go BEFORE the generic ones below.
  */
 export const defaultOfflineSkills: OfflineSkill[] = [
+  aimeReflectionSkill,
   aimePlannerSkill,
   aimeActorSkill,
   // Generic fallbacks — keep these last.

@@ -1,0 +1,109 @@
+import type { TokenUsage } from '../../llm/types';
+import {
+  buildReflectionPrompt,
+  defaultReflectionPromptTemplate,
+  extractFencedText,
+} from '../gepa/instruction-proposal';
+import type { ReflectionModel, ReflectiveRecord } from '../gepa/types';
+import { clipText } from './clip-text';
+import type { WindowEntry } from './online-state';
+
+/**
+ * The engine's instruction-proposal prompt plus one rule for AIME's prompt templates: the
+ * {{placeholders}} must survive (the actor factory fills them in).
+ */
+export const AIME_REFLECTION_PROMPT_TEMPLATE = `${defaultReflectionPromptTemplate}
+
+Keep every {{placeholder}} of the current instructions exactly as written: the system fills them in.`;
+
+const MAX_FIELD_CHARS = 2000;
+
+/** The failing outcomes shown to the reflection model: under the current candidate first, newest last. */
+export function failingEntries(window: readonly WindowEntry[], currentId: string, count: number): WindowEntry[] {
+  const failing = window.filter((entry) => entry.score < 1);
+  const underCurrent = failing.filter((entry) => entry.candidateId === currentId);
+  const chosen = underCurrent.length > 0 ? underCurrent : failing;
+  return chosen.slice(-count);
+}
+
+/** Window entries as the engine's reflective records: {Inputs, "Generated Outputs", Feedback}. */
+export function toReflectiveRecords(entries: readonly WindowEntry[]): ReflectiveRecord[] {
+  return entries.map((entry) => ({
+    Inputs: { Goal: clip(entry.goal || '(unknown goal)'), Task: clip(entry.taskTitle || entry.taskId || '(unknown)') },
+    'Generated Outputs': clip(entry.response || '(no output)'),
+    Feedback: clip(entry.feedback || (entry.score >= 1 ? 'The task succeeded.' : 'The task failed.')),
+  }));
+}
+
+/** `{{name}}` placeholders of a prompt template. */
+export function templatePlaceholders(text: string): Set<string> {
+  return new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1] as string));
+}
+
+export type ProposalResult =
+  | { ok: true; text: string; usage?: TokenUsage; ms: number }
+  | { ok: false; reason: string; usage?: TokenUsage; ms: number };
+
+/**
+ * Asks the reflection model for a new prompt. Rejected (never adopted): an answer without a closed
+ * ``` block or empty (the engine's extractor), one cut off by the token limit, one equal to the
+ * current text, one that drops a {{placeholder}} of the current text; and a model error.
+ */
+export async function proposePrompt(options: {
+  model: ReflectionModel;
+  currentText: string;
+  records: readonly ReflectiveRecord[];
+  template?: string;
+  signal?: AbortSignal;
+  now?: () => number;
+}): Promise<ProposalResult> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const prompt = buildReflectionPrompt(
+    options.currentText,
+    options.records,
+    options.template ?? AIME_REFLECTION_PROMPT_TEMPLATE,
+  );
+  let answer: string;
+  let usage: TokenUsage | undefined;
+  try {
+    if (typeof options.model === 'function') {
+      answer = await options.model(prompt);
+    } else {
+      const response = await options.model.chat({
+        messages: [{ role: 'user', content: prompt }],
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      usage = response.usage;
+      if (response.finishReason === 'length') {
+        return { ok: false, reason: 'the answer hit the token limit', usage, ms: now() - started };
+      }
+      answer = response.content;
+    }
+  } catch (error) {
+    options.signal?.throwIfAborted();
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `reflection model error: ${message}`, ms: now() - started };
+  }
+  const ms = now() - started;
+  const withUsage = usage ? { usage } : {};
+  const text = extractFencedText(answer);
+  if (text === undefined) return { ok: false, reason: 'no closed ``` block with text in the answer', ms, ...withUsage };
+  if (text === options.currentText.trim())
+    return { ok: false, reason: 'the proposal equals the current prompt', ms, ...withUsage };
+  const kept = templatePlaceholders(text);
+  const lost = [...templatePlaceholders(options.currentText)].filter((name) => !kept.has(name));
+  if (lost.length > 0) {
+    return {
+      ok: false,
+      reason: `the proposal drops placeholders: ${lost.map((name) => `{{${name}}}`).join(', ')}`,
+      ms,
+      ...withUsage,
+    };
+  }
+  return { ok: true, text, ms, ...withUsage };
+}
+
+function clip(text: string): string {
+  return clipText(text, MAX_FIELD_CHARS);
+}

@@ -1,0 +1,115 @@
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseTraceRecord, type TraceDecisionInput, type TraceExampleInput, type TraceRecord } from './trace-record';
+
+/** Where the store reports skipped lines (default: console.warn). */
+export interface TraceLogger {
+  warn(message: string): void;
+}
+
+export interface TraceStoreOptions {
+  logger?: TraceLogger;
+}
+
+export interface LoadedTraces {
+  records: TraceRecord[];
+  /** Lines that were not valid records (torn or corrupt), skipped with a warning. */
+  skipped: number;
+}
+
+/**
+ * The JSON-lines trace file (`traces/gepa_history.jsonl`). Appends are serialised in-process and
+ * each record is one `write` of one complete line on a file opened with O_APPEND, so several
+ * stores — in this process or in others — append whole lines that never interleave. Loading skips
+ * a torn last line (a writer died mid-line) and corrupt lines with a warning.
+ */
+export class TraceStore {
+  readonly path: string;
+  private readonly logger: TraceLogger;
+  private queue: Promise<void> = Promise.resolve();
+  private checkedTail = false;
+
+  constructor(path: string, options: TraceStoreOptions = {}) {
+    this.path = path;
+    this.logger = options.logger ?? { warn: (message) => console.warn(message) };
+  }
+
+  async load(): Promise<LoadedTraces> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], skipped: 0 };
+      throw error;
+    }
+    const lines = text.split('\n');
+    const records: TraceRecord[] = [];
+    let skipped = 0;
+    for (const [index, line] of lines.entries()) {
+      if (line.trim().length === 0) continue;
+      const record = parseLine(line);
+      if (record) {
+        records.push(record);
+        continue;
+      }
+      skipped += 1;
+      const torn = index === lines.length - 1;
+      this.logger.warn(
+        torn
+          ? `${this.path}: skipped a torn last line (a writer stopped mid-record)`
+          : `${this.path}:${index + 1}: skipped a line that is not a trace record`,
+      );
+    }
+    return { records, skipped };
+  }
+
+  /** Appends one record as one line; resolves when it is written. Calls are written in order. */
+  append(record: TraceExampleInput | TraceDecisionInput): Promise<void> {
+    const line = `${JSON.stringify(record)}\n`;
+    const write = this.queue.then(() => this.writeLine(line));
+    this.queue = write.catch(() => undefined);
+    return write;
+  }
+
+  private async writeLine(line: string): Promise<void> {
+    if (!this.checkedTail) {
+      await mkdir(dirname(this.path), { recursive: true });
+      // A torn last line must not swallow the next record: start on a fresh line.
+      if (await endsMidLine(this.path)) line = `\n${line}`;
+      this.checkedTail = true;
+    }
+    const handle = await open(this.path, 'a');
+    try {
+      const buffer = Buffer.from(line, 'utf8');
+      const { bytesWritten } = await handle.write(buffer, 0, buffer.length);
+      if (bytesWritten !== buffer.length) throw new Error(`${this.path}: short write (${bytesWritten} bytes)`);
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+function parseLine(line: string): TraceRecord | undefined {
+  try {
+    return parseTraceRecord(JSON.parse(line));
+  } catch {
+    return undefined;
+  }
+}
+
+async function endsMidLine(path: string): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, 'r');
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  } finally {
+    await handle?.close();
+  }
+}
