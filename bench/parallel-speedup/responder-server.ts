@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../packages/core/src/config/load-config';
+import { createModel } from '../../packages/core/src/llm/create-model';
+import type { LanguageModel } from '../../packages/core/src/llm/types';
+import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
+import type { FakeHandler } from '../../packages/core/src/testing/fake-server/types';
+import { type AimeResponderOptions, createAimeResponder } from '../loop-overhead/aime-responder';
+
+/** The stateless AIME responder behind the fake OpenAI-compatible server, answering after `latencyMs`. */
+export function responderHandler(options: AimeResponderOptions, latencyMs: number): FakeHandler {
+  const respond = createAimeResponder(options);
+  return (body) => {
+    const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role: string; content?: unknown }>) : [];
+    return { ...respond({ messages, planner: body.response_format !== undefined }), latencyMs };
+  };
+}
+
+export interface BenchEnvironment {
+  fake: FakeOpenAIServer;
+  /** The real OpenAI-compatible client pointed at the fake server. */
+  model: LanguageModel;
+  root: string;
+  workspaceRoot: string;
+  configDirectory: string;
+  close(): Promise<void>;
+}
+
+/** A temp workspace and config directory whose model_config.yaml points the real client at a fake server. */
+export async function startBenchEnvironment(
+  handler: FakeHandler,
+  requestTimeoutSeconds = 30,
+): Promise<BenchEnvironment> {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'aime-bench-')));
+  const workspaceRoot = join(root, 'workspace');
+  const configDirectory = join(root, 'config');
+  mkdirSync(join(workspaceRoot, 'src'), { recursive: true });
+  mkdirSync(configDirectory);
+  writeFileSync(join(workspaceRoot, 'README.md'), `# Bench workspace\n\n${'A line of text.\n'.repeat(30)}`);
+  writeFileSync(join(workspaceRoot, 'src', 'index.ts'), 'export const answer = 42;\n');
+  const fake = await startFakeOpenAIServer({ handler });
+  writeFileSync(
+    join(configDirectory, 'model_config.yaml'),
+    [
+      'model: fake-model',
+      'provider: openai',
+      `api_base: ${fake.url}`,
+      `request_timeout: ${requestTimeoutSeconds}`,
+      'max_retries: 0',
+      '',
+    ].join('\n'),
+  );
+  const model = createModel(loadConfig({ directory: configDirectory, env: {} }));
+  return {
+    fake,
+    model,
+    root,
+    workspaceRoot,
+    configDirectory,
+    async close() {
+      await fake.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
