@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createAimeRuntime, type LanguageModel, OfflineModel } from '@gepa-aime/core';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../app';
-import { createWorkflowExecutor } from '../runs/workflow-executor';
+import { appOptionsFromRuntime } from '../runtime-app-options';
 import { GatedModel } from './gated-model';
 
 export const REPOSITORY_CONFIG_DIRECTORY = fileURLToPath(new URL('../../../../config', import.meta.url));
@@ -50,11 +50,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     workspaceRoot: workspace,
     env: {},
     model,
+    baseDirectory: root,
   });
   const app = await buildApp({
     dashboardDirectory: null,
-    executor: createWorkflowExecutor(runtime.workflow),
-    model: { provider: model.provider, model: model.modelId },
+    ...appOptionsFromRuntime(runtime),
+    readiness: async () => ({ ready: true, detail: `${model.provider} model` }),
     ...options,
     settings: { apiToken: options.apiToken, concurrency: options.concurrency ?? 4, tracesDir },
   });
