@@ -6,6 +6,13 @@ import { runEventSchema, workflowReportSchema } from '@gepa-aime/core';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli';
 
+/** A config directory whose GEPA trace file lives in a temp directory (tests never touch the repo's traces/). */
+function isolatedConfig(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'aime-run-config-'));
+  writeFileSync(join(directory, 'gepa_config.yaml'), `trace_path: ${join(directory, 'gepa_history.jsonl')}\n`);
+  return directory;
+}
+
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSignal) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -18,7 +25,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSi
     err += chunk.toString('utf8');
   });
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const code = await runCli(argv, { stdout, stderr, stdin, env }, signal);
+  const code = await runCli(['--config', isolatedConfig(), ...argv], { stdout, stderr, stdin, env }, signal);
   return { code, stdout: out, stderr: err };
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,16 +29,14 @@ export default {
     }),
   );
   writeFileSync(join(directory, 'model_config.yaml'), 'provider: offline\n');
+  writeFileSync(join(directory, 'gepa_config.yaml'), `trace_path: ${join(directory, 'gepa_history.jsonl')}\n`);
   return directory;
 }
 
 describe('createAimeRuntime', () => {
   it('loads the config, the built-in and custom tools, and runs the offline model by default', async () => {
-    const runtime = await createAimeRuntime({
-      configDirectory: configDirectory(),
-      workspaceRoot: tempWorkspace(),
-      env: {},
-    });
+    const directory = configDirectory();
+    const runtime = await createAimeRuntime({ configDirectory: directory, workspaceRoot: tempWorkspace(), env: {} });
     expect(runtime.model.modelId).toBe('offline');
     expect(runtime.tools.names()).toEqual(
       expect.arrayContaining(['read_file', 'list_dir', 'update_progress', 'word_count']),
@@ -46,6 +44,9 @@ describe('createAimeRuntime', () => {
     const report = await runtime.workflow.run('Read README.md');
     expect(report.status).toBe('completed');
     expect(report.finalAnswer).toContain('A demo project.');
+    expect(runtime.onlineGepa?.tracePath).toBe(join(directory, 'gepa_history.jsonl'));
+    const traces = readFileSync(join(directory, 'gepa_history.jsonl'), 'utf8').trim().split('\n');
+    expect(traces.length).toBeGreaterThanOrEqual(1);
   });
 
   it('gives actors the custom tool of the bundle the planner chose', async () => {
