@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../actors/actor-prompt';
 import type { ChatRequest } from '../llm/types';
 import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../optimizer/prompt-optimizer';
+import { DEFAULT_PLANNER_PROMPT } from '../planner/planner-prompt';
 import { ScriptedModel, type ScriptedReply } from '../testing/scripted-model';
 import { AIMEWorkflow } from './aime-workflow';
 import type { RunEvent } from './events';
@@ -124,6 +126,27 @@ describe('AIMEWorkflow (scripted model)', () => {
     expect(events.filter((event) => event.type === 'gepa-record')).toHaveLength(2);
     expect(report.status).toBe('failed');
     expectValidEventLog(events);
+  });
+
+  it("uses the default prompt texts under the optimizer's ids while it has no evolved text", async () => {
+    const outcomes: TaskOutcome[] = [];
+    const optimizer: PromptOptimizer = {
+      currentPrompt: (component) => ({ component, candidateId: `${component}-default`, text: '' }),
+      record: async (outcome) => {
+        outcomes.push(outcome);
+        return [];
+      },
+    };
+    const model = routedModel(
+      [plan({ tasks: [{ id: '1', title: 'Do it' }], next: ['1'] }), plan({ done: true, finalAnswer: 'ok' })],
+      { '1': [finish('done')] },
+    );
+    await workflowWith(model, optimizer).run('Do it');
+    expect(model.requests[0]?.messages[0]?.content).toBe(DEFAULT_PLANNER_PROMPT);
+    expect(outcomes.map((outcome) => [outcome.candidateId, outcome.prompt])).toEqual([
+      ['planner-default', DEFAULT_PLANNER_PROMPT],
+      ['actor-default', DEFAULT_ACTOR_PROMPT_TEMPLATE],
+    ]);
   });
 
   it('never rejects on a planner fault: the run ends failed with the error', async () => {

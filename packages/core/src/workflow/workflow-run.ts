@@ -354,9 +354,10 @@ export class WorkflowRun {
   private activePrompt(component: PromptComponent): ActivePrompt {
     const fromOptimizer = this.dependencies.optimizer?.currentPrompt(component);
     if (fromOptimizer?.text) return fromOptimizer;
+    // No evolved text yet: the default prompt, under the optimizer's id for it when there is one.
     return {
       component,
-      candidateId: 'default',
+      candidateId: fromOptimizer?.candidateId || 'default',
       text: component === 'planner' ? DEFAULT_PLANNER_PROMPT : DEFAULT_ACTOR_PROMPT_TEMPLATE,
     };
   }
