@@ -42,6 +42,8 @@ export interface AppOptions {
   websocket?: { maxBufferedBytes?: number; heartbeatMs?: number; maxPayloadBytes?: number };
   /** How long shutdown waits for running runs to stop before marking them interrupted (default 10 s). */
   shutdownGraceMs?: number;
+  /** Called when the app closes, after the runs stopped and the logs were flushed. */
+  onClose?: () => Promise<void>;
 }
 
 export const DEFAULT_DASHBOARD_DIRECTORY = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
@@ -107,6 +109,7 @@ export const aimeApp = fp(
     fastify.addHook('onClose', async () => {
       hub.close();
       await store.flush();
+      await options.onClose?.();
     });
 
     await fastify.register(errorHandler);

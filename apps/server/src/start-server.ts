@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import {
   ConfigError,
-  checkModelReady,
   createAimeRuntime,
   type LanguageModel,
   loadServiceSettings,
@@ -11,7 +10,7 @@ import {
 } from '@gepa-aime/core';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
-import { createWorkflowExecutor } from './runs/workflow-executor';
+import { appOptionsFromRuntime } from './runtime-app-options';
 
 export interface StartServerOptions {
   env?: NodeJS.ProcessEnv;
@@ -65,11 +64,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const app = await buildApp({
     settings: { ...settings, tracesDir: resolve(settings.tracesDir) },
-    executor: createWorkflowExecutor(runtime.workflow),
-    readiness: (signal) => checkModelReady(runtime.config, signal),
-    model: { provider: runtime.config.model.provider, model: runtime.model.modelId },
-    gepaTraceFile: resolve(runtime.config.gepa.trace_path),
-    gepaThreshold: runtime.config.gepa.threshold,
+    ...appOptionsFromRuntime(runtime),
     logger: options.logger ?? { level: env.AIME_LOG_LEVEL ?? 'info' },
     ...(options.dashboardDirectory !== undefined ? { dashboardDirectory: options.dashboardDirectory } : {}),
   });

@@ -1,9 +1,12 @@
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli';
+import { REPO_ROOT } from '../paths';
+
+const REPOSITORY_CONFIG = join(REPO_ROOT, 'config');
 
 const roots: string[] = [];
 afterEach(() => {
@@ -40,9 +43,24 @@ describe('aime viz / aime --viz', () => {
     const root = realpathSync(mkdtempSync(join(tmpdir(), 'aime-viz-')));
     roots.push(root);
     writeFileSync(join(root, 'README.md'), '# Viz demo\n\nServed by aime viz.\n');
+    // The repository's config, with the GEPA trace file kept in the temp directory.
+    const config = join(root, 'config');
+    cpSync(REPOSITORY_CONFIG, config, { recursive: true });
+    writeFileSync(join(config, 'gepa_config.yaml'), `trace_path: ${join(root, 'traces', 'gepa_history.jsonl')}\n`);
     const controller = new AbortController();
     const { exit, output } = start(
-      ['--viz', '--port', '0', '--workspace', root, '--traces-dir', join(root, 'traces'), 'Read README.md'],
+      [
+        '--viz',
+        '--config',
+        config,
+        '--port',
+        '0',
+        '--workspace',
+        root,
+        '--traces-dir',
+        join(root, 'traces'),
+        'Read README.md',
+      ],
       { INIT_CWD: root },
       controller.signal,
     );
@@ -58,6 +76,7 @@ describe('aime viz / aime --viz', () => {
     });
     expect(run.finalAnswer).toContain('Viz demo');
     expect(existsSync(join(root, 'traces', 'runs', `${runId}.jsonl`))).toBe(true);
+    expect(existsSync(join(root, 'traces', 'gepa_history.jsonl'))).toBe(true);
 
     controller.abort();
     expect(await exit).toBe(0);

@@ -4,7 +4,7 @@ import type { RunEvent } from '@gepa-aime/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import type { RunExecutor } from '../../runs/run-executor';
-import { createTestApp, type TestApp } from '../../test-support/test-app';
+import { createTestApp, type TestApp, waitFor } from '../../test-support/test-app';
 
 let harness: TestApp | undefined;
 afterEach(async () => {
@@ -13,8 +13,37 @@ afterEach(async () => {
 });
 
 describe('GET /gepa', () => {
-  it('reports an empty view when nothing was recorded yet', async () => {
-    harness = await createTestApp({ gepaTraceFile: '/nonexistent/gepa_history.jsonl', gepaThreshold: 0.6 });
+  it("reports the service's online optimizer: composite timeline, current prompts, candidates, trace file", async () => {
+    harness = await createTestApp();
+    const { app } = harness;
+    const runId = (await app.inject({ method: 'POST', url: '/runs', payload: { goal: 'List the files' } })).json().id;
+    await waitFor(async () => {
+      const run = (await app.inject({ method: 'GET', url: `/runs/${runId}` })).json();
+      return run.status !== 'queued' && run.status !== 'running';
+    });
+    const events = (await app.inject({ method: 'GET', url: `/runs/${runId}/events` })).json().events as RunEvent[];
+    const records = events.filter((event) => event.type === 'gepa-record');
+    expect(records.length).toBeGreaterThan(0);
+
+    const body = (await app.inject({ method: 'GET', url: '/gepa' })).json();
+    expect(body.source).toBe('optimizer');
+    expect(body.threshold).toBe(0.5);
+    expect(body.timeline.map((point: { score: number }) => point.score)).toEqual(
+      records.map((record) => (record as { score: number }).score),
+    );
+    expect(body.compositeScore).toBe((records.at(-1) as { composite: number }).composite);
+    expect(Object.keys(body.current).sort()).toEqual(['actor', 'planner']);
+    expect(body.current.planner.prompt.length).toBeGreaterThan(0);
+    expect(body.candidates.length).toBeGreaterThan(0);
+    expect(body.traceRecords).toBeGreaterThanOrEqual(records.length);
+  });
+
+  it('without an online optimizer, reports an empty view when nothing was recorded yet', async () => {
+    harness = await createTestApp({
+      gepa: undefined,
+      gepaTraceFile: '/nonexistent/gepa_history.jsonl',
+      gepaThreshold: 0.6,
+    });
     const response = await harness.app.inject({ method: 'GET', url: '/gepa' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
