@@ -65,7 +65,12 @@ describe('ActorFactory', () => {
       }),
     });
     const actor = factory.create(leafTask('1', 'Do it', { persona: 'tester' }));
-    expect(actor.options.systemPrompt).toBe('Persona=tester Task=Do it Keep={{unknown}}');
+    const prompt = actor.options.systemPrompt;
+    expect(prompt.startsWith('Persona=tester Task=Do it Keep={{unknown}}\n\n## Tools\n- web_search:')).toBe(true);
+    expect(prompt).toContain('## Knowledge from earlier tasks\n(no earlier results)');
+    expect(prompt).toContain('## Environment\n- Operating system');
+    expect(prompt).toContain('## Output format\nWhen the subtask is done');
+    expect(prompt).not.toContain('## Persona');
     expect(actor.options.prompt.candidateId).toBe('c2');
   });
 

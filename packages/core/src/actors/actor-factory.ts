@@ -6,9 +6,9 @@ import { resolveBundleTools } from '../tools/registry/resolve-bundle-tools';
 import type { ToolRegistry } from '../tools/registry/tool-registry';
 import type { AnyTool } from '../tools/types';
 import {
+  composeActorPrompt,
   DEFAULT_ACTOR_PROMPT_TEMPLATE,
   DEFAULT_OUTPUT_FORMAT,
-  fillTemplate,
   REACT_TEXT_OUTPUT_FORMAT,
 } from './actor-prompt';
 import { DynamicActor } from './dynamic-actor';
@@ -68,7 +68,7 @@ export class ActorFactory {
         ? describeToolsAsText([...tools, finishTool])
         : tools.map((tool) => `- ${tool.name}: ${tool.description}`).join('\n') +
           `\n- finish: ${finishTool.description}`;
-    const systemPrompt = fillTemplate(prompt.text, {
+    const systemPrompt = composeActorPrompt(prompt.text, {
       persona,
       tools: toolsText,
       knowledge: renderKnowledge(knowledge),

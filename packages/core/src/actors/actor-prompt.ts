@@ -33,7 +33,29 @@ Action Input: <the tool arguments as a JSON object>
 
 After each action you receive "Observation: …". When the subtask is done, use the action \`finish\` with {"status": "complete" | "failed", "summary": "…", "references": ["…"]}.`;
 
-/** Fills {{name}} placeholders. */
+/** Fills {{name}} placeholders; unknown ones are left as they are. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** Sections every actor prompt needs, with the heading used when a template lacks the placeholder. */
+const REQUIRED_SECTIONS: Array<[placeholder: string, heading: string]> = [
+  ['persona', 'Persona'],
+  ['tools', 'Tools'],
+  ['knowledge', 'Knowledge from earlier tasks'],
+  ['environment', 'Environment'],
+  ['output_format', 'Output format'],
+];
+
+/**
+ * Fills the template and appends any required section whose placeholder the template lacks, so an
+ * evolved (GEPA-mutated) template can never lose the tools, knowledge, environment or output format.
+ */
+export function composeActorPrompt(template: string, values: Record<string, string>): string {
+  const missing = REQUIRED_SECTIONS.filter(([placeholder]) => !template.includes(`{{${placeholder}}}`));
+  const filled = fillTemplate(template, values).trimEnd();
+  const appended = missing
+    .filter(([placeholder]) => values[placeholder])
+    .map(([placeholder, heading]) => `## ${heading}\n${values[placeholder]}`);
+  return appended.length === 0 ? filled : `${filled}\n\n${appended.join('\n\n')}`;
 }

@@ -1,5 +1,6 @@
 export { ActorFactory, type ActorFactoryOptions, type ActorKnowledge, renderKnowledge } from './actor-factory';
 export {
+  composeActorPrompt,
   DEFAULT_ACTOR_PROMPT_TEMPLATE,
   DEFAULT_OUTPUT_FORMAT,
   fillTemplate,
