@@ -1,28 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { type FinalRunStatus, normalizeError, type RunEvent, runEventSchema } from '@gepa-aime/core';
 import { RunNotFoundError } from '../errors/run-not-found-error';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error';
+import { raceTimeout } from './race-timeout';
 import type { RunExecutor, RunRequest } from './run-executor';
+import { createRunId } from './run-id';
 import { listRuns, type RunListPage, type RunListQuery } from './run-list';
 import type { RunQueuedRecord } from './run-log-record';
+import type { RunManagerLogger, RunObserver } from './run-observer';
 import { applyRunRecord, createRunState, isFinalStatus, type RunState, reportFromState } from './run-state';
 import type { RunStore } from './run-store';
+
+export type { RunManagerLogger, RunObserver } from './run-observer';
+
 import { TracesLock } from './traces-lock';
-
-export interface RunObserver {
-  /** A logged event (called after the line is written, in seq order per run). */
-  onEvent?(run: RunState, event: RunEvent): void;
-  /** The run was created, changed status, or its plan/tasks changed. */
-  onRunChange?(run: RunState): void;
-  /** An event read back from a log while the index is rebuilt at start-up. */
-  onRecoveredEvent?(event: RunEvent): void;
-}
-
-export interface RunManagerLogger {
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
 
 export interface RunManagerOptions {
   store: RunStore;
@@ -315,24 +305,4 @@ export class RunManager {
       }
     }
   }
-}
-
-function createRunId(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `run-${stamp}-${randomBytes(4).toString('hex')}`;
-}
-
-async function raceTimeout(promise: Promise<unknown>, milliseconds: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    promise.then(
-      () => undefined,
-      () => undefined,
-    ),
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, milliseconds);
-      timer.unref();
-    }),
-  ]);
-  clearTimeout(timer);
 }
