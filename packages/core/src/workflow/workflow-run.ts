@@ -15,6 +15,7 @@ import type { ToolRegistry } from '../tools/registry/tool-registry';
 import type { AIMEWorkflowDependencies, WorkflowRunOptions } from './aime-workflow';
 import type { FinalRunStatus, RunEventInput, WorkflowReport } from './events';
 import { RunEventEmitter } from './run-event-emitter';
+import { DEFAULT_STOP_CONDITIONS, firstStop } from './stop-conditions';
 import { UsageTracker } from './usage-tracker';
 import type { WorkflowLimits } from './workflow-limits';
 
@@ -142,32 +143,31 @@ export class WorkflowRun {
     const stall = new StallDetector(this.limits.stallIterations);
     let decision = await this.plan(undefined);
     stall.observe(this.checklistState());
+    let replanReason: string | undefined;
     while (!decision.done) {
-      if (this.iterations >= this.limits.maxIterations) {
+      const stop = firstStop(DEFAULT_STOP_CONDITIONS, {
+        iterations: this.iterations,
+        replans: this.replans,
+        replanReason,
+        limits: this.limits,
+      });
+      if (stop) {
         return {
-          status: 'limit-reached',
-          error: `stopped after ${this.limits.maxIterations} iterations`,
-          finalAnswer: composeAnswerFromResults(this.progress, 'Stopped at the iteration limit. Results so far:'),
+          status: stop.status,
+          error: stop.error,
+          finalAnswer: composeAnswerFromResults(this.progress, stop.heading),
         };
       }
       const batch = decision.next.slice(0, this.limits.maxParallelActors);
-      let replanReason: string | undefined;
       if (batch.length === 0) {
         replanReason = 'none of the tasks named in next can run now; choose ready tasks or finish';
       } else {
         this.iterations += 1;
-        const results = await this.runBatch(batch);
-        replanReason = this.replanReason(results, stall);
+        replanReason = this.replanReason(await this.runBatch(batch), stall);
       }
       if (replanReason) {
         this.replans += 1;
-        if (this.replans > this.limits.maxReplans) {
-          return {
-            status: 'limit-reached',
-            error: `gave up after ${this.limits.maxReplans} re-plans (last: ${replanReason})`,
-            finalAnswer: composeAnswerFromResults(this.progress, 'Stopped after too many re-plans. Results so far:'),
-          };
-        }
+        if (this.replans > this.limits.maxReplans) continue;
       }
       decision = await this.plan(replanReason);
     }
