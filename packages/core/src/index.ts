@@ -8,6 +8,7 @@ export { estimateTokens, estimateUsage } from './llm/estimate-usage';
 export * from './llm/offline/index';
 export * from './llm/openai-compatible/index';
 export type * from './llm/types';
+export * from './optimizer/aime-adapter/index';
 export * from './optimizer/gepa/index';
 export * from './optimizer/online/index';
 export type * from './optimizer/prompt-optimizer';

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** A workspace-relative path that cannot leave the workspace. */
+const relativePathSchema = z
+  .string()
+  .min(1)
+  .refine((path) => !/^([/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).includes('..'), {
+    message: 'must be a relative path inside the workspace (no leading / and no ..)',
+  });
+
+/** What must hold after the run, besides the goal being completed. */
+export const goalExpectationsSchema = z.object({
+  /** Files that must exist in the workspace. */
+  files: z.array(relativePathSchema).default([]),
+  /** Files that must contain a text. */
+  fileContains: z.array(z.object({ path: relativePathSchema, text: z.string().min(1) })).default([]),
+  /** Texts the final answer must contain (case-insensitive). */
+  answerContains: z.array(z.string().min(1)).default([]),
+});
+
+/** One example for `aime optimize`: a goal, the workspace it starts from, and its expectations. */
+export const aimeGoalSchema = z.object({
+  id: z.string().min(1).optional(),
+  goal: z.string().min(1),
+  /** Files written into the fresh workspace before the run: relative path → content. */
+  files: z.record(relativePathSchema, z.string()).default({}),
+  expect: goalExpectationsSchema.default({ files: [], fileContains: [], answerContains: [] }),
+  /** Planner iterations for this goal (default: the adapter's). */
+  maxIterations: z.number().int().min(1).max(100).optional(),
+});
+export type AimeGoal = z.infer<typeof aimeGoalSchema>;
+export type AimeGoalInput = z.input<typeof aimeGoalSchema>;
+
+/** A goals file: a list of goals, or `{ goals, validation? }` (validation defaults to the goals). */
+export const aimeGoalSetSchema = z.union([
+  z.array(aimeGoalSchema).min(1),
+  z.object({
+    description: z.string().optional(),
+    goals: z.array(aimeGoalSchema).min(1),
+    validation: z.array(aimeGoalSchema).min(1).optional(),
+  }),
+]);
+
+export interface AimeGoalSet {
+  trainset: AimeGoal[];
+  valset: AimeGoal[];
+}
+
+/** Normalises a parsed goals file; ids default to `goal-<n>`. */
+export function toGoalSet(parsed: z.infer<typeof aimeGoalSetSchema>): AimeGoalSet {
+  const withIds = (goals: AimeGoal[], prefix: string) =>
+    goals.map((goal, index) => ({ ...goal, id: goal.id ?? `${prefix}-${index + 1}` }));
+  if (Array.isArray(parsed)) {
+    const goals = withIds(parsed, 'goal');
+    return { trainset: goals, valset: goals };
+  }
+  const trainset = withIds(parsed.goals, 'goal');
+  return { trainset, valset: parsed.validation ? withIds(parsed.validation, 'validation') : trainset };
+}
