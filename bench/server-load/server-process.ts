@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const SERVER_ENTRY = fileURLToPath(new URL('../../../apps/server/src/server.ts', import.meta.url));
+const SERVER_ENTRY = fileURLToPath(new URL('../../apps/server/src/server.ts', import.meta.url));
 /**
  * tsx's loader, used as `node --import <loader> server.ts`: one process. (`tsx server.ts` runs the
  * server in a child process, so a SIGKILL would hit only the wrapper and leave the server running.)

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
 import { type RunEvent, runEventSchema } from '../../packages/core/src/workflow/events';
 import { responderHandler } from './support/fake-handlers';
-import { type ServerProcess, startServerProcess } from './support/server-process';
+import { type ServerProcess, startServerProcess } from '../../bench/server-load/server-process';
 import { createWorkspace, FINAL_STATUSES, waitUntil, writeConfigDirectory } from './support/service-harness';
 
 /**
