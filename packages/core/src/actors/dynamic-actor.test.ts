@@ -125,6 +125,7 @@ describe('DynamicActor (native tool calls)', () => {
     expect(await first.factory.create(leafTask('1', 'x')).run(first.context)).toMatchObject({
       status: 'failed',
       stopReason: 'model-error',
+      steps: 1,
       summary: 'Model error: HTTP 500 from the model server',
     });
     const slow = new ScriptedModel({ replies: ['late'], latencyMs: 5_000 });

@@ -5,6 +5,7 @@ import { parseJsonObject } from '../planner/parse-json-object';
 import { toToolDefinitions } from '../tools/registry/tool-definitions';
 import type { AnyTool } from '../tools/types';
 import type { RunEventInput, TaskStatus } from '../workflow/events';
+import { ActorModelError } from './actor-model-error';
 import { type ActorReport, actorReportSchema, FINISH_TOOL_NAME } from './actor-report';
 import { finishTool } from './finish-tool';
 import { parseReactText } from './react-text';
@@ -59,6 +60,7 @@ export class DynamicActor {
   private readonly loopDetector: ToolLoopDetector;
   private readonly failedObservations: string[] = [];
   private readonly references = new Set<string>();
+  private stepsTaken = 0;
 
   constructor(options: DynamicActorOptions) {
     this.options = options;
@@ -85,9 +87,8 @@ export class DynamicActor {
     try {
       return this.options.protocol === 'react-text' ? await this.runReactText(context) : await this.runNative(context);
     } catch (error) {
-      if (context.signal.aborted) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      return this.report('failed', `Model error: ${message}`, 0, 'model-error');
+      if (context.signal.aborted || !(error instanceof ActorModelError)) throw error;
+      return this.report('failed', `Model error: ${error.message}`, this.stepsTaken, 'model-error');
     }
   }
 
@@ -173,11 +174,14 @@ export class DynamicActor {
   ): Promise<ChatResponse> {
     context.signal.throwIfAborted();
     const started = this.options.now();
-    const response = await this.options.model.chat({
-      ...request,
-      messages: [...request.messages],
-      signal: context.signal,
-    });
+    this.stepsTaken += 1;
+    let response: ChatResponse;
+    try {
+      response = await this.options.model.chat({ ...request, messages: [...request.messages], signal: context.signal });
+    } catch (error) {
+      if (context.signal.aborted) throw error;
+      throw new ActorModelError(error);
+    }
     const usage = response.usage;
     await context.emit({
       type: 'llm-usage',

@@ -1,4 +1,5 @@
 export { ActorFactory, type ActorFactoryOptions, type ActorKnowledge, renderKnowledge } from './actor-factory';
+export { ActorModelError } from './actor-model-error';
 export {
   composeActorPrompt,
   DEFAULT_ACTOR_PROMPT_TEMPLATE,
