@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatRequest, ToolDefinition } from '../../types';
-import { aimeActorSkill } from './aime-actor-skill';
+import { aimeActorSkill, directoryIn } from './aime-actor-skill';
 
 const TOOLS: ToolDefinition[] = [
   'list_dir',
@@ -102,5 +102,15 @@ describe('offline actor skill', () => {
     expect(search.toolCalls?.at(-1)).toEqual({ name: 'search_files', arguments: { query: 'TODO' } });
     const nothing = await aimeActorSkill.respond(request('Compose a sonnet about autumn'));
     expect(nothing.toolCalls?.[0]?.arguments).toMatchObject({ status: 'failed' });
+  });
+
+  it('lists the directory a task names (path, trailing slash, or "the X folder")', async () => {
+    expect(directoryIn('List the docs folder')).toBe('docs');
+    expect(directoryIn('Describe the packages/core/src directory')).toBe('packages/core/src');
+    expect(directoryIn('List docs/ please')).toBe('docs');
+    expect(directoryIn('Summarise the top-level folder structure')).toBeUndefined();
+    expect(directoryIn('Read notes/summary.md')).toBeUndefined();
+    const reply = await aimeActorSkill.respond(request('What does the config folder contain?'));
+    expect(reply.toolCalls?.at(-1)).toEqual({ name: 'list_dir', arguments: { path: 'config' } });
   });
 });

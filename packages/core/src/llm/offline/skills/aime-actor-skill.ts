@@ -166,9 +166,24 @@ function targetPath(title: string): string | undefined {
   return (explicit ?? mentionedPaths(title).at(-1))?.replace(/^\.\//, '');
 }
 
-function directoryIn(title: string): string | undefined {
-  const match = /\b(?:of|in|under|inside)\s+(?:the\s+)?[`"']?((?:\.{0,2}\/)?[\w.-]+\/[\w./-]*)/i.exec(title)?.[1];
-  return match?.replace(/\/$/, '') || undefined;
+const NOT_A_FOLDER_NAME = new Set(
+  'the this that a an its root top top-level whole current main project repository repo workspace source code which what each every'.split(
+    ' ',
+  ),
+);
+
+/** The directory a task names: a path with slashes and no extension, `docs/`, or "the docs folder". */
+export function directoryIn(title: string): string | undefined {
+  const pathLike = /(?:^|[\s"'`(])((?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/?)(?=$|[\s"'`),;:?!]|\.(?:\s|$))/g;
+  for (const match of title.matchAll(pathLike)) {
+    const candidate = match[1] ?? '';
+    if (!candidate.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(candidate)) continue;
+    const cleaned = candidate.replace(/^\.\//, '').replace(/\/$/, '');
+    if (cleaned && cleaned !== '.') return cleaned;
+  }
+  const named = /\b([\w.-]+)\s+(?:folder|directory|dir)\b/i.exec(title)?.[1];
+  if (named && !NOT_A_FOLDER_NAME.has(named.toLowerCase())) return named;
+  return undefined;
 }
 
 function joinPath(directory: string, file: string): string {
