@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   const { name, flags } = parseBenchArgs(process.argv.slice(2));
   const names = availableBenchmarks();
   if (name === undefined) {
-    console.log(`Usage: pnpm bench <name> [--smoke]\nBenchmarks: ${names.join(', ') || '(none)'}`);
+    console.log(`Usage: pnpm bench <name|all> [--smoke]\nBenchmarks: ${names.join(', ') || '(none)'}`);
+    return;
+  }
+  if (name === 'all') {
+    for (const each of names) await runBenchmark(each, flags);
     return;
   }
   if (!names.includes(name)) {
@@ -31,6 +35,11 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  await runBenchmark(name, flags);
+}
+
+/** Runs `bench/<name>/index.ts` and writes its JSON and markdown results. */
+async function runBenchmark(name: string, flags: Record<string, string | boolean>): Promise<void> {
   const module = (await import(`./${name}/index.ts`)) as { default: Benchmark };
   const smoke = flags.smoke === true;
   const started = performance.now();

@@ -74,7 +74,7 @@ async function runSummaries(url: string, ids: readonly string[]): Promise<Map<st
 }
 
 /** `runs` concurrent POST /runs while `clients` WebSocket clients subscribed to '*' collect every event. */
-async function loadPhase(
+export async function loadPhase(
   server: ServerProcess,
   runs: number,
   clients: number,

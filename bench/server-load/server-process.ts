@@ -18,8 +18,14 @@ export interface ServerProcess {
 }
 
 /** `apps/server/src/server.ts` under tsx's loader (no build needed); resolves with its URL once it is serving. */
-export function startServerProcess(env: NodeJS.ProcessEnv, cwd: string, timeoutMs = 40_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, SERVER_ENTRY], {
+export function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  timeoutMs = 40_000,
+  /** Extra node flags, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+  nodeArguments: string[] = [],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArguments, '--import', TSX_LOADER, SERVER_ENTRY], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
