@@ -46,6 +46,9 @@ export class AIMEWorkflow {
     const limits: WorkflowLimits = { ...DEFAULT_WORKFLOW_LIMITS, ...this.dependencies.limits };
     if (options.maxIterations !== undefined) limits.maxIterations = options.maxIterations;
     if (options.maxParallelActors !== undefined) limits.maxParallelActors = options.maxParallelActors;
+    // At least one iteration and one actor: a zero or fractional limit would only stall the run.
+    limits.maxIterations = Math.max(1, Math.floor(limits.maxIterations));
+    limits.maxParallelActors = Math.max(1, Math.floor(limits.maxParallelActors));
     return new WorkflowRun(this.dependencies, goal, options, limits).execute();
   }
 
