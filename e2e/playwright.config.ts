@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { isolatedConfigDirectory } from './support/isolated-config';
 
 /** A system Chromium (Debian's) when present; Playwright's own browser elsewhere. */
 const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -14,6 +15,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // Set once in the runner process; workers inherit the environment, so they agree on both.
 process.env.AIME_E2E_PORT ??= '8799';
 process.env.AIME_E2E_TRACES_DIR ??= mkdtempSync(join(tmpdir(), 'aime-e2e-traces-'));
+const tracesDirectory = process.env.AIME_E2E_TRACES_DIR;
 const port = Number(process.env.AIME_E2E_PORT);
 
 export default defineConfig({
@@ -44,7 +46,8 @@ export default defineConfig({
     },
   },
   // The real service: the one build, then the bundled server with the offline model, a fresh
-  // traces directory and this repository as the workspace its file tools read.
+  // traces directory (run logs and GEPA history) and this repository as the workspace its file
+  // tools read.
   webServer: {
     command: 'pnpm build && node apps/server/dist/server.js',
     cwd: repoRoot,
@@ -56,7 +59,8 @@ export default defineConfig({
     env: {
       AIME_PORT: String(port),
       AIME_HOST: '127.0.0.1',
-      AIME_TRACES_DIR: process.env.AIME_E2E_TRACES_DIR,
+      AIME_TRACES_DIR: tracesDirectory,
+      AIME_CONFIG_DIR: isolatedConfigDirectory(tracesDirectory),
       AIME_WORKSPACE: repoRoot,
       AIME_PROVIDER: 'offline',
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { collectConsoleErrors } from './support/console-errors';
 import { connection, launchGoal, longTimeout, runStatus, saveScreenshot } from './support/dashboard';
+import { isolatedConfigDirectory } from './support/isolated-config';
 import { freePort, repoRoot, type ServerInstance, startServer, startSlowModel, stopProcess } from './support/processes';
 
 /**
@@ -22,8 +23,10 @@ const goal = 'Survey the workspace. Then read the README. Then propose next step
 test.beforeAll(async () => {
   model = await startSlowModel(1_500);
   port = await freePort();
+  const tracesDirectory = mkdtempSync(join(tmpdir(), 'aime-e2e-slow-'));
   serverEnv = {
-    AIME_TRACES_DIR: mkdtempSync(join(tmpdir(), 'aime-e2e-slow-')),
+    AIME_TRACES_DIR: tracesDirectory,
+    AIME_CONFIG_DIR: isolatedConfigDirectory(tracesDirectory),
     AIME_WORKSPACE: repoRoot,
     AIME_PROVIDER: 'vllm',
     AIME_API_BASE: model.url,

@@ -4,15 +4,18 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { collectConsoleErrors } from './support/console-errors';
 import { connection, launchGoal, longTimeout, runStatus, saveScreenshot } from './support/dashboard';
+import { isolatedConfigDirectory } from './support/isolated-config';
 import { freePort, repoRoot, type ServerInstance, startServer, stopProcess } from './support/processes';
 
 const token = 'e2e-secret-token';
 let server: ServerInstance | undefined;
 
 test.beforeAll(async () => {
+  const tracesDirectory = mkdtempSync(join(tmpdir(), 'aime-e2e-token-'));
   server = await startServer(await freePort(), {
     AIME_API_TOKEN: token,
-    AIME_TRACES_DIR: mkdtempSync(join(tmpdir(), 'aime-e2e-token-')),
+    AIME_TRACES_DIR: tracesDirectory,
+    AIME_CONFIG_DIR: isolatedConfigDirectory(tracesDirectory),
     AIME_WORKSPACE: repoRoot,
     AIME_PROVIDER: 'offline',
   });
