@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { chatCommand } from './chat';
 import { interactiveCommand } from './interactive';
+import { optimizeCommand } from './optimize';
 import { runCommand } from './run';
 import { vizCommand } from './viz';
 
@@ -8,6 +9,7 @@ import { vizCommand } from './viz';
 export const commands: Record<string, CliCommand> = {
   chat: chatCommand,
   interactive: interactiveCommand,
+  optimize: optimizeCommand,
   run: runCommand,
   viz: vizCommand,
 };

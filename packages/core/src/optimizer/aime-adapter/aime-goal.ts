@@ -1,12 +1,20 @@
 import { z } from 'zod';
 
+const RELATIVE_PATH_MESSAGE = 'must be a relative path inside the workspace (no leading / and no ..)';
+
+function isRelativeInside(path: string): boolean {
+  return path.length > 0 && !/^([/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).includes('..');
+}
+
 /** A workspace-relative path that cannot leave the workspace. */
-const relativePathSchema = z
-  .string()
-  .min(1)
-  .refine((path) => !/^([/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).includes('..'), {
-    message: 'must be a relative path inside the workspace (no leading / and no ..)',
-  });
+const relativePathSchema = z.string().min(1).refine(isRelativeInside, { message: RELATIVE_PATH_MESSAGE });
+
+/** Workspace files: relative path → content; a bad path is reported under its own key. */
+const workspaceFilesSchema = z.record(z.string(), z.string()).superRefine((files, context) => {
+  for (const path of Object.keys(files)) {
+    if (!isRelativeInside(path)) context.addIssue({ code: 'custom', path: [path], message: RELATIVE_PATH_MESSAGE });
+  }
+});
 
 /** What must hold after the run, besides the goal being completed. */
 export const goalExpectationsSchema = z.object({
@@ -23,7 +31,7 @@ export const aimeGoalSchema = z.object({
   id: z.string().min(1).optional(),
   goal: z.string().min(1),
   /** Files written into the fresh workspace before the run: relative path → content. */
-  files: z.record(relativePathSchema, z.string()).default({}),
+  files: workspaceFilesSchema.default({}),
   expect: goalExpectationsSchema.default({ files: [], fileContains: [], answerContains: [] }),
   /** Planner iterations for this goal (default: the adapter's). */
   maxIterations: z.number().int().min(1).max(100).optional(),
@@ -31,15 +39,20 @@ export const aimeGoalSchema = z.object({
 export type AimeGoal = z.infer<typeof aimeGoalSchema>;
 export type AimeGoalInput = z.input<typeof aimeGoalSchema>;
 
+const goalListSchema = z.array(aimeGoalSchema).min(1);
+const goalFileObjectSchema = z.object({
+  description: z.string().optional(),
+  goals: goalListSchema,
+  validation: goalListSchema.optional(),
+});
+
 /** A goals file: a list of goals, or `{ goals, validation? }` (validation defaults to the goals). */
-export const aimeGoalSetSchema = z.union([
-  z.array(aimeGoalSchema).min(1),
-  z.object({
-    description: z.string().optional(),
-    goals: z.array(aimeGoalSchema).min(1),
-    validation: z.array(aimeGoalSchema).min(1).optional(),
-  }),
-]);
+export const aimeGoalSetSchema = z.union([goalListSchema, goalFileObjectSchema]);
+
+/** Validates a goals file against the form it has (list or object), so errors name the field. */
+export function safeParseGoalSet(raw: unknown) {
+  return Array.isArray(raw) ? goalListSchema.safeParse(raw) : goalFileObjectSchema.safeParse(raw);
+}
 
 export interface AimeGoalSet {
   trainset: AimeGoal[];

@@ -12,6 +12,7 @@ export {
   aimeGoalSchema,
   aimeGoalSetSchema,
   goalExpectationsSchema,
+  safeParseGoalSet,
   toGoalSet,
 } from './aime-goal';
 export { FixedPromptOptimizer } from './fixed-prompt-optimizer';

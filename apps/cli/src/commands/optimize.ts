@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import {
+  type AimeGoalSet,
+  applyPrompts,
+  type CandidateSelection,
+  createAimeAdapter,
+  createModel,
+  LightweightOnlineGEPA,
+  optimize,
+  type PromptComponent,
+  resolveTracePath,
+  safeParseGoalSet,
+  toGoalSet,
+} from '@gepa-aime/core';
+import { type CliCommand, type CliContext, UsageError } from '../command';
+import { parseCommandArgs } from '../parse-command-args';
+import { userDirectory } from '../paths';
+import { positiveInteger } from '../workspace-option';
+import { OptimizeProgress } from './optimize-progress';
+
+const HELP = `Usage: aime optimize --goals <file> [options]
+
+Evolves the planner system prompt and the actor prompt template with GEPA (reflective prompt
+evolution, Pareto candidate selection): every goal runs through the AIME loop in a fresh
+temporary workspace and is scored from its outcome (goal completed, share of tasks completed,
+the goal's expectations); a reflection model rewrites a prompt from the feedback of a minibatch,
+and the rewrite is kept when it scores better. Starts from the prompts online GEPA currently
+uses. Progress goes to stderr, the JSON summary to stdout.
+
+Options:
+  --goals <file>          goals file (JSON): a list of goals or {goals, validation}; each goal is
+                          {goal, files?, expect?: {files, fileContains, answerContains}} — see
+                          config/optimize_goals.json
+  --budget <n>            metric calls (one goal run = one call; default 4 × validation goals,
+                          at least the validation size + 4)
+  --run-dir <dir>         where the state is saved every iteration; rerun with the same directory
+                          to resume; create <dir>/gepa.stop to stop gracefully
+                          (default: <run_dir of gepa_config.yaml>/optimize-<timestamp>)
+  --seed <n>              seed of the run's random choices (default 0)
+  --apply                 make the best prompts the ones warm-started next time (appends them
+                          to the trace file as applied candidates)
+  --selection <strategy>  pareto (default), current-best or epsilon-greedy
+  --merge                 also try system-aware merges of Pareto candidates
+  --max-iterations <n>    planner iterations per goal (default 8)
+  --config <dir>          config directory (default: <repo>/config)
+  -h, --help              show this help
+
+Exit codes: 0 done, 1 error, 2 usage error, 130 interrupted (the state is saved; rerun to resume).
+
+Examples:
+  pnpm aime optimize --goals config/optimize_goals.json --budget 12
+  pnpm aime optimize --goals my-goals.json --run-dir traces/gepa/my-run --apply`;
+
+const SELECTIONS: readonly CandidateSelection[] = ['pareto', 'current-best', 'epsilon-greedy'];
+
+export const optimizeCommand: CliCommand = {
+  summary: 'evolve the planner and actor prompts with GEPA over a set of goals',
+  help: HELP,
+  async run(argv, context) {
+    const { values, positionals } = parseCommandArgs('optimize', argv, {
+      goals: { type: 'string' },
+      budget: { type: 'string' },
+      'run-dir': { type: 'string' },
+      seed: { type: 'string' },
+      apply: { type: 'boolean' },
+      selection: { type: 'string' },
+      merge: { type: 'boolean' },
+      'max-iterations': { type: 'string' },
+    });
+    if (values.help) {
+      context.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    if (positionals.length > 0)
+      throw new UsageError(`unexpected argument '${positionals[0]}' (see: aime optimize --help)`);
+    if (!values.goals) throw new UsageError('optimize needs --goals <file> (see: aime optimize --help)');
+    const selection = values.selection ?? 'pareto';
+    if (!SELECTIONS.includes(selection as CandidateSelection)) {
+      throw new UsageError(`--selection must be one of ${SELECTIONS.join(', ')} (got '${selection}')`);
+    }
+    const seed = nonNegativeInteger('seed', values.seed) ?? 0;
+    const maxIterations = positiveInteger('max-iterations', values['max-iterations']);
+    const goalsFile = fromUserDirectory(values.goals, context);
+    const goals = readGoals(goalsFile);
+    const budget =
+      positiveInteger('budget', values.budget) ?? Math.max(4 * goals.valset.length, goals.valset.length + 4);
+    if (budget < goals.valset.length) {
+      throw new UsageError(
+        `--budget ${budget} is smaller than the ${goals.valset.length} validation goals the seed prompts are scored on`,
+      );
+    }
+
+    const config = context.loadConfig();
+    const model = createModel(config);
+    const tracePath = resolveTracePath(config.gepa.trace_path);
+    const runDir = values['run-dir']
+      ? fromUserDirectory(values['run-dir'], context)
+      : resolve(resolveTracePath(config.gepa.run_dir), `optimize-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    const online = await LightweightOnlineGEPA.create({ tracePath, config: config.gepa });
+    const components = config.gepa.components as PromptComponent[];
+    const seedCandidate = Object.fromEntries(
+      components.map((component) => [component, online.currentPrompt(component).text]),
+    );
+    const progress = new OptimizeProgress(context.stderr, budget);
+    const adapter = createAimeAdapter({
+      config,
+      model,
+      ...(maxIterations !== undefined ? { maxIterations } : {}),
+    });
+    const result = await optimize({
+      seedCandidate,
+      trainset: goals.trainset,
+      valset: goals.valset,
+      adapter,
+      reflectionModel: model,
+      maxMetricCalls: budget,
+      reflectionMinibatchSize: Math.min(config.gepa.reflection_minibatch_size, goals.trainset.length),
+      candidateSelection: selection as CandidateSelection,
+      useMerge: values.merge ?? false,
+      seed,
+      runDir,
+      signal: context.signal,
+      onEvent: (event) => progress.onEvent(event),
+    });
+
+    let applied: { tracePath: string; candidateIds: Record<string, string> } | null = null;
+    if (values.apply) {
+      const parentIds = Object.fromEntries(
+        components.map((component) => [component, online.currentPrompt(component).candidateId]),
+      );
+      const candidateIds = await applyPrompts(tracePath, result.bestCandidate, {
+        score: result.bestScore,
+        parentIds,
+        source: 'aime optimize',
+      });
+      applied = { tracePath, candidateIds };
+    }
+    const summary = {
+      goals: goalsFile,
+      runDir,
+      model: model.modelId,
+      stopReason: result.stopReason,
+      iterations: result.iterations,
+      metricCalls: result.totalMetricCalls,
+      budget,
+      seed,
+      candidates: result.candidates.length,
+      seedScore: result.valAggregateScores[0] ?? null,
+      bestScore: result.bestScore,
+      bestIndex: result.bestIndex,
+      improved: result.bestIndex !== 0,
+      /** The best candidate's score on each validation goal. */
+      goalScores: Object.fromEntries(
+        goals.valset.map((goal, index) => [
+          goal.id ?? `goal-${index + 1}`,
+          result.valSubscores[result.bestIndex]?.[index] ?? null,
+        ]),
+      ),
+      bestCandidate: result.bestCandidate,
+      applied,
+    };
+    context.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return result.stopReason === 'aborted' ? 130 : 0;
+  },
+};
+
+function readGoals(file: string): AimeGoalSet {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new UsageError(`--goals ${file}: ${reason}`);
+  }
+  const parsed = safeParseGoalSet(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`--goals ${file}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`);
+  }
+  return toGoalSet(parsed.data);
+}
+
+function fromUserDirectory(path: string, context: CliContext): string {
+  return isAbsolute(path) ? path : resolve(userDirectory(context.env), path);
+}
+
+function nonNegativeInteger(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) {
+    throw new UsageError(`--${name} must be a non-negative integer (got '${value}')`);
+  }
+  return number;
+}
