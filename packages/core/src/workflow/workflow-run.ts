@@ -1,9 +1,8 @@
-import { ActorFactory, type ActorKnowledge } from '../actors/actor-factory';
+import { ActorFactory } from '../actors/actor-factory';
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../actors/actor-prompt';
 import type { ActorReport } from '../actors/actor-report';
 import type { DynamicActor } from '../actors/dynamic-actor';
 import type { ActivePrompt, PromptComponent } from '../optimizer/prompt-optimizer';
-import { leafTasks } from '../planner/apply-plan';
 import { composeAnswerFromResults } from '../planner/compose-answer';
 import { DynamicPlanner, type PlanDecision } from '../planner/dynamic-planner';
 import { DEFAULT_PLANNER_PROMPT } from '../planner/planner-prompt';
@@ -14,14 +13,13 @@ import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry
 import type { ToolRegistry } from '../tools/registry/tool-registry';
 import type { AIMEWorkflowDependencies, WorkflowRunOptions } from './aime-workflow';
 import type { FinalRunStatus, RunEventInput, WorkflowReport } from './events';
+import { judgeRun } from './judge-run';
+import { recordOutcomes } from './record-outcomes';
 import { RunEventEmitter } from './run-event-emitter';
 import { DEFAULT_STOP_CONDITIONS, firstStop } from './stop-conditions';
+import { knowledgeFor } from './task-knowledge';
 import { UsageTracker } from './usage-tracker';
 import type { WorkflowLimits } from './workflow-limits';
-
-const MAX_KNOWLEDGE_ENTRIES = 6;
-/** Each earlier result is cut to this many characters in an actor's prompt. */
-const MAX_KNOWLEDGE_CHARS = 2000;
 
 interface TaskResult {
   task: TaskNode;
@@ -171,7 +169,7 @@ export class WorkflowRun {
       }
       decision = await this.plan(replanReason);
     }
-    return { status: this.judge(), finalAnswer: decision.finalAnswer };
+    return { status: judgeRun(this.progress, this.planner.contingencies), finalAnswer: decision.finalAnswer };
   }
 
   private async plan(replanReason: string | undefined): Promise<PlanDecision> {
@@ -208,7 +206,7 @@ export class WorkflowRun {
     const task = this.progress.getTask(taskId);
     if (!task) return undefined;
     this.progress.markInProgress(taskId);
-    const actor = this.factory.create(task, this.knowledgeFor(task));
+    const actor = this.factory.create(task, knowledgeFor(this.progress, task));
     await this.emit({
       type: 'task-start',
       taskId,
@@ -247,43 +245,6 @@ export class WorkflowRun {
     return { task, report };
   }
 
-  /** Dependencies' results first (own and inherited), then other finished results, newest last. */
-  private knowledgeFor(task: TaskNode): ActorKnowledge {
-    const dependencies = new Set(task.dependsOn);
-    for (const snapshot of this.progress.flatten()) {
-      if (this.isAncestor(snapshot.id, task.id)) for (const id of snapshot.dependsOn) dependencies.add(id);
-    }
-    const complete = leafTasks(this.progress).filter((leaf) => leaf.status === 'complete' && leaf.summary);
-    const ordered = [
-      ...complete.filter(
-        (leaf) => dependencies.has(leaf.id) || [...dependencies].some((id) => this.isAncestor(id, leaf.id)),
-      ),
-      ...complete,
-    ];
-    const seen = new Set<string>();
-    const results: ActorKnowledge['results'] = [];
-    for (const leaf of ordered) {
-      if (seen.has(leaf.id) || leaf.id === task.id) continue;
-      seen.add(leaf.id);
-      const summary = leaf.summary ?? '';
-      results.push({
-        id: leaf.id,
-        title: leaf.title,
-        summary: summary.length > MAX_KNOWLEDGE_CHARS ? `${summary.slice(0, MAX_KNOWLEDGE_CHARS)}… [cut]` : summary,
-        references: leaf.references,
-      });
-      if (results.length >= MAX_KNOWLEDGE_ENTRIES) break;
-    }
-    return { results };
-  }
-
-  private isAncestor(candidate: string, id: string): boolean {
-    const node = this.progress.getTask(candidate);
-    if (!node || candidate === id) return false;
-    const contains = (nodes: TaskNode[]): boolean => nodes.some((child) => child.id === id || contains(child.children));
-    return contains(node.children);
-  }
-
   private replanReason(results: TaskResult[], stall: StallDetector): string | undefined {
     const reasons = results
       .filter((result) => result.report.status === 'failed')
@@ -302,53 +263,26 @@ export class WorkflowRun {
     return JSON.stringify(this.progress.flatten().map((task) => [task.id, task.status, task.summary ?? '']));
   }
 
-  /** completed when every failed task was replaced by a completed contingency task; failed otherwise. */
-  private judge(): FinalRunStatus {
-    const recovered = (id: string, depth = 0): boolean => {
-      const contingency = this.planner.contingencies.get(id);
-      if (!contingency || depth > 10) return false;
-      const status = this.progress.getTask(contingency)?.status;
-      return status === 'complete' || (status === 'failed' && recovered(contingency, depth + 1));
-    };
-    const unrecovered = leafTasks(this.progress).filter((task) => task.status === 'failed' && !recovered(task.id));
-    return unrecovered.length === 0 ? 'completed' : 'failed';
-  }
-
   private async recordOutcome(task: TaskNode, actor: DynamicActor, report: ActorReport): Promise<void> {
     const optimizer = this.dependencies.optimizer;
     if (!optimizer) return;
-    const score = report.status === 'complete' ? 1 : 0;
-    const feedback = outcomeFeedback(task, report);
-    const prompts: Array<{ component: PromptComponent; prompt: ActivePrompt; response: string }> = [
-      {
-        component: 'planner',
-        prompt: this.decision?.prompt ?? this.activePrompt('planner'),
-        response: this.decision?.response ?? '',
-      },
-      { component: 'actor', prompt: actor.options.prompt, response: report.summary },
-    ];
-    for (const entry of prompts) {
-      try {
-        const events = await optimizer.record(
-          {
-            runId: this.emitter.runId,
-            goal: this.goal,
-            taskId: task.id,
-            taskTitle: task.title,
-            component: entry.component,
-            candidateId: entry.prompt.candidateId,
-            prompt: entry.prompt.text,
-            response: entry.response,
-            score,
-            feedback,
-          },
-          this.signal,
-        );
-        for (const event of events) await this.emit(event);
-      } catch (error) {
-        if (this.signal.aborted) throw error;
-      }
-    }
+    await recordOutcomes({
+      optimizer,
+      runId: this.emitter.runId,
+      goal: this.goal,
+      task,
+      report,
+      prompts: [
+        {
+          component: 'planner',
+          prompt: this.decision?.prompt ?? this.activePrompt('planner'),
+          response: this.decision?.response ?? '',
+        },
+        { component: 'actor', prompt: actor.options.prompt, response: report.summary },
+      ],
+      signal: this.signal,
+      emit: (event) => this.emit(event),
+    });
   }
 
   private activePrompt(component: PromptComponent): ActivePrompt {
@@ -384,13 +318,4 @@ export class WorkflowRun {
     if (error) report.error = error;
     return report;
   }
-}
-
-function outcomeFeedback(task: TaskNode, report: ActorReport): string {
-  const head = `Task [${task.id}] "${task.title}"`;
-  if (report.status === 'complete') return `${head} completed in ${report.steps} step(s): ${report.summary}`;
-  const failures = report.failedObservations.slice(-3);
-  const observed = failures.length > 0 ? ` Failing observations: ${failures.join(' | ')}` : '';
-  const stopped = report.stopReason ? ` (${report.stopReason})` : '';
-  return `${head} failed${stopped}: ${report.summary}.${observed}`;
 }
