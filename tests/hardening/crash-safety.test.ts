@@ -3,10 +3,10 @@ import { appendFile, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../../bench/server-load/server-process';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
 import { type RunEvent, runEventSchema } from '../../packages/core/src/workflow/events';
 import { responderHandler } from './support/fake-handlers';
-import { type ServerProcess, startServerProcess } from '../../bench/server-load/server-process';
 import { createWorkspace, FINAL_STATUSES, waitUntil, writeConfigDirectory } from './support/service-harness';
 
 /**
