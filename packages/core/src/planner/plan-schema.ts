@@ -56,11 +56,28 @@ export type PlanResponse = z.infer<typeof planResponseSchema>;
 
 export const PLAN_RESPONSE_NAME = 'aime_plan';
 
-/** The JSON Schema sent to the model as `responseSchema`. */
+/** Keywords some structured-output backends reject (OpenAI strict mode); zod still enforces them locally. */
+const UNPORTABLE_KEYWORDS = new Set(['$schema', 'default', 'minLength', 'maxLength', 'minItems', 'maxItems']);
+
+/** The JSON Schema sent to the model as `responseSchema` (portable subset of the zod schema). */
 export function planResponseJsonSchema(): Record<string, unknown> {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(planResponseSchema, { io: 'output' }) as Record<
-    string,
-    unknown
-  >;
-  return schema;
+  return portable(z.toJSONSchema(planResponseSchema, { io: 'output' })) as Record<string, unknown>;
+}
+
+function portable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(portable);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !UNPORTABLE_KEYWORDS.has(key))
+      .map(([key, entry]) => [key, key === 'properties' || key === '$defs' ? portableMap(entry) : portable(entry)]),
+  );
+}
+
+/** Property and definition maps: their keys are names, not keywords, so only the values are cleaned. */
+function portableMap(map: unknown): unknown {
+  if (!map || typeof map !== 'object') return map;
+  return Object.fromEntries(
+    Object.entries(map as Record<string, unknown>).map(([name, entry]) => [name, portable(entry)]),
+  );
 }
