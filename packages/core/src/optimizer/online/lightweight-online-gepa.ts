@@ -186,7 +186,11 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
     if (this.state.trialDue()) {
       decisions = this.finishTrial(events, outcome.runId);
     } else if (this.shouldReflect(component, composite)) {
-      const proposal = await this.reflect(component, signal, events);
+      const proposal = await this.reflect(component, signal, events).catch(async (error: unknown) => {
+        // Cancelled mid-reflection: the outcome itself is still recorded.
+        await this.persist(record);
+        throw error;
+      });
       if (proposal) {
         record.new_prompt = proposal.candidate.prompt;
         record.new_candidate_id = proposal.candidate.id;

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isTraceDecision, parseTraceRecord } from './trace-record';
 import { TraceStore } from './trace-store';
@@ -105,5 +107,34 @@ describe('TraceStore', () => {
     expect(parseTraceRecord({ response: 'no score' })).toBeUndefined();
     expect(parseTraceRecord([1, 2])).toBeUndefined();
     expect(parseTraceRecord({ kind: 'decision', decision: 'maybe', component: 'planner' })).toBeUndefined();
+  });
+
+  it('two processes appending at once write whole lines only (8 KB records, above PIPE_BUF)', async () => {
+    const path = tracePath();
+    const directory = mkdtempSync(join(tmpdir(), 'aime-append-child-'));
+    const script = join(directory, 'append.mts');
+    const storeModule = fileURLToPath(new URL('./trace-store.ts', import.meta.url));
+    writeFileSync(
+      script,
+      `import { TraceStore } from ${JSON.stringify(storeModule)};
+const [path, name, count] = process.argv.slice(2);
+const store = new TraceStore(path);
+const prompt = 'z'.repeat(8000);
+await Promise.all(Array.from({ length: Number(count) }, (_, index) => store.append({ prompt, response: name + '-' + index, score: 1 })));
+`,
+    );
+    const child = (name: string) =>
+      new Promise<number | null>((resolve, reject) => {
+        const childProcess = spawn(process.execPath, ['--import', 'tsx', script, path, name, '200'], {
+          stdio: 'inherit',
+        });
+        childProcess.on('error', reject);
+        childProcess.on('exit', resolve);
+      });
+    expect(await Promise.all([child('first'), child('second')])).toEqual([0, 0]);
+    const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(400);
+    const responses = lines.map((line) => (parseTraceRecord(JSON.parse(line)) as { response: string }).response);
+    expect(new Set(responses).size).toBe(400);
   });
 });
