@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
-import type { FakeHandler } from '../../packages/core/src/testing/fake-server/types';
+import type { FakeHandler, FakeReply } from '../../packages/core/src/testing/fake-server/types';
 import { faultyHandler, messagesOf, type RequestRole, responderHandler, roleOf } from './support/fake-handlers';
 import {
   expectCompleteEventLog,
@@ -189,6 +189,45 @@ describe('fault injection through the server (fake model server, real client)', 
     expect(run.events.some((event) => event.type === 'plan-update' && event.fallback === true)).toBe(true);
     await expectServerServesNextRun();
   });
+
+  it('concurrent runs under a seeded mix of every fault all end with a report and a complete log', async () => {
+    let state = 20260101;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const faults: FakeReply[] = [
+      { fault: 'rate-limit', retryAfter: 0 },
+      { fault: 'server-error' },
+      { fault: 'malformed-json' },
+      { fault: 'cut-stream', answer: { content: 'half an answer that is cut' } },
+      { fault: 'hang' },
+      { content: 'prose instead of the expected shape' },
+    ];
+    const mixed: FakeHandler = (body, context) => {
+      const draw = random();
+      return draw < 0.6
+        ? healthy(body, context)
+        : (faults[Math.floor(((draw - 0.6) / 0.4) * faults.length)] as FakeReply);
+    };
+    fake.setHandler(mixed);
+    try {
+      const runs = await Promise.all(
+        Array.from({ length: 8 }, (_unused, index) =>
+          runThroughApi(harness.app, { goal: `Mixed faults ${index}` }, 40_000),
+        ),
+      );
+      for (const run of runs) {
+        expectCompleteEventLog(run.events, run.id);
+        await expectLogFileParses(harness.tracesDir, run.id, run.events);
+        expect(['completed', 'failed', 'limit-reached']).toContain(run.detail.status);
+        expect(run.detail.report?.status).toBe(run.detail.status);
+      }
+    } finally {
+      fake.setHandler(healthy);
+    }
+    await expectServerServesNextRun();
+  }, 60_000);
 
   it('cancelling a run whose model hangs ends it cancelled and aborts the model request', async () => {
     fake.setHandler(faultyHandler(healthy, always, { fault: 'hang' }));
