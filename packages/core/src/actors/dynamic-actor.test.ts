@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -133,6 +133,22 @@ describe('DynamicActor (native tool calls)', () => {
     const running = second.factory.create(leafTask('1', 'x')).run(second.context);
     second.controller.abort(new Error('cancelled by test'));
     await expect(running).rejects.toThrow('cancelled by test');
+  });
+
+  it('keeps actor-step observations short; the full output stays in tool-result', async () => {
+    const model = new ScriptedModel([
+      { toolCalls: [{ name: 'read_file', arguments: { path: 'big.txt' } }] },
+      finish('read it'),
+    ]);
+    const fixture = actorFixture(model);
+    writeFileSync(join(fixture.workspaceRoot, 'big.txt'), 'x'.repeat(10_000));
+    await fixture.factory.create(leafTask('1', 'Read big.txt')).run(fixture.context);
+    const step = fixture.events.find((event) => event.type === 'actor-step' && event.action === 'read_file');
+    const result = fixture.events.find((event) => event.type === 'tool-result');
+    expect(step?.type === 'actor-step' && step.observation).toMatch(
+      /^x{4000}… \[6000 more characters in the tool-result event\]$/,
+    );
+    expect(result?.type === 'tool-result' && result.output.length).toBe(10_000);
   });
 
   it('writes files only through the sandboxed tools', async () => {

@@ -116,7 +116,7 @@ export class DynamicActor {
           thought: thought || `Calling ${call.function.name}`,
           action: call.function.name,
           args: parseArguments(call.function.arguments),
-          observation: outcome.observation,
+          observation: clipObservation(outcome.observation),
         });
         if (outcome.report) return outcome.report;
         if (outcome.loop) return this.report('failed', outcome.loop, step, 'loop');
@@ -160,7 +160,7 @@ export class DynamicActor {
         thought: parsed.thought,
         action: parsed.action,
         args: parseArguments(parsed.input),
-        observation: outcome.observation,
+        observation: clipObservation(outcome.observation),
       });
       if (outcome.report) return outcome.report;
       if (outcome.loop) return this.report('failed', outcome.loop, step, 'loop');
@@ -297,6 +297,14 @@ export class DynamicActor {
     if (stopReason) report.stopReason = stopReason;
     return report;
   }
+}
+
+/** actor-step events carry at most this much of an observation (the full text is in tool-result). */
+export const MAX_STEP_OBSERVATION_CHARS = 4000;
+
+function clipObservation(observation: string): string {
+  if (observation.length <= MAX_STEP_OBSERVATION_CHARS) return observation;
+  return `${observation.slice(0, MAX_STEP_OBSERVATION_CHARS)}… [${observation.length - MAX_STEP_OBSERVATION_CHARS} more characters in the tool-result event]`;
 }
 
 export function parseArguments(raw: string): unknown {
