@@ -77,6 +77,10 @@ describe('aime optimize', () => {
       improved: false,
       applied: null,
     });
+    // Iteration 1: the minibatch holds the failing goal → the offline reflection rewrites the planner
+    // prompt; the rewrite is not strictly better (the offline model ignores prompts) → rejected.
+    // Iteration 2 rewrites the actor (round-robin), but evaluating it would exceed the budget.
+    expect(summary.proposals).toEqual({ proposed: 2, accepted: 0, rejected: 1, skipped: 0 });
     expect(summary.metricCalls).toBeLessThanOrEqual(8);
     expect(summary.metricCalls).toBeGreaterThanOrEqual(6);
     // summary: 1; missing: goal failed, 0 of its tasks, the expectation fails → 0.

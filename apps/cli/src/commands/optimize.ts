@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import {
+  AIME_REFLECTION_PROMPT_TEMPLATE,
   type AimeGoalSet,
   applyPrompts,
   type CandidateSelection,
@@ -103,6 +104,7 @@ export const optimizeCommand: CliCommand = {
       components.map((component) => [component, online.currentPrompt(component).text]),
     );
     const progress = new OptimizeProgress(context.stderr, budget);
+    const proposals = { proposed: 0, accepted: 0, rejected: 0, skipped: 0 };
     const adapter = createAimeAdapter({
       config,
       model,
@@ -114,6 +116,7 @@ export const optimizeCommand: CliCommand = {
       valset: goals.valset,
       adapter,
       reflectionModel: model,
+      reflectionPromptTemplate: AIME_REFLECTION_PROMPT_TEMPLATE,
       maxMetricCalls: budget,
       reflectionMinibatchSize: Math.min(config.gepa.reflection_minibatch_size, goals.trainset.length),
       candidateSelection: selection as CandidateSelection,
@@ -121,7 +124,13 @@ export const optimizeCommand: CliCommand = {
       seed,
       runDir,
       signal: context.signal,
-      onEvent: (event) => progress.onEvent(event),
+      onEvent: (event) => {
+        progress.onEvent(event);
+        if (event.type === 'candidate-proposed') proposals.proposed += 1;
+        else if (event.type === 'candidate-accepted') proposals.accepted += 1;
+        else if (event.type === 'candidate-rejected') proposals.rejected += 1;
+        else if (event.type === 'proposal-skipped') proposals.skipped += 1;
+      },
     });
 
     let applied: { tracePath: string; candidateIds: Record<string, string> } | null = null;
@@ -146,6 +155,8 @@ export const optimizeCommand: CliCommand = {
       budget,
       seed,
       candidates: result.candidates.length,
+      /** Reflective mutations in this call: proposed, accepted / rejected on the minibatch, skipped. */
+      proposals,
       seedScore: result.valAggregateScores[0] ?? null,
       bestScore: result.bestScore,
       bestIndex: result.bestIndex,
