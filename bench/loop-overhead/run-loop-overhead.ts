@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { loadConfig } from '../../packages/core/src/config/load-config';
 import type { ChatRequest } from '../../packages/core/src/llm/types';
 import { ScriptedModel } from '../../packages/core/src/testing/scripted-model';
@@ -57,6 +57,8 @@ interface RunRecord {
   report: WorkflowReport;
   events: RunEvent[];
   peakHeapBytes: number;
+  /** Peak of old space + large objects: what survived the young generation. */
+  peakOldBytes: number;
 }
 
 function respondingModel(options: LoopOverheadOptions): ScriptedModel {
@@ -86,17 +88,35 @@ async function timedRun(
   });
   const events: RunEvent[] = [];
   let peakHeapBytes = 0;
+  let peakOldBytes = 0;
   const started = performance.now();
   const report = await workflow.run(`Do ${options.tasks} independent things`, {
     maxParallelActors,
     onEvent: (event) => {
       events.push(event);
-      if (sampleHeap) peakHeapBytes = Math.max(peakHeapBytes, getHeapStatistics().used_heap_size);
+      if (!sampleHeap) return;
+      peakHeapBytes = Math.max(peakHeapBytes, getHeapStatistics().used_heap_size);
+      peakOldBytes = Math.max(peakOldBytes, oldGenerationBytes());
     },
   });
   const endedAt = performance.now();
   if (report.status !== 'completed') throw new Error(`benchmark run ended ${report.status}: ${report.error ?? ''}`);
-  return { spans, requests: inner.requests, wallMs: endedAt - started, endedAt, report, events, peakHeapBytes };
+  return {
+    spans,
+    requests: inner.requests,
+    wallMs: endedAt - started,
+    endedAt,
+    report,
+    events,
+    peakHeapBytes,
+    peakOldBytes,
+  };
+}
+
+function oldGenerationBytes(): number {
+  return getHeapSpaceStatistics()
+    .filter((space) => space.space_name === 'old_space' || space.space_name === 'large_object_space')
+    .reduce((sum, space) => sum + space.space_used_size, 0);
 }
 
 interface RunAnalysis {
@@ -211,16 +231,16 @@ export async function runLoopOverheadBenchmark(options: LoopOverheadOptions): Pr
     for (let index = 0; index < Math.max(1, Math.floor(options.runs / 3)); index++) {
       parallelWall.push((await timedRun(fixture, options, 3)).wallMs);
     }
-    const heap: Array<{ peakMB: number; retainedMB: number; events: number }> = [];
+    const heap: Array<{ peakMB: number; oldPeakMB: number; eventLogMB: number; events: number }> = [];
     for (let index = 0; index < options.heapRuns; index++) {
       collectGarbage();
       const before = getHeapStatistics().used_heap_size;
+      const oldBefore = oldGenerationBytes();
       const record = await timedRun(fixture, options, 1, true);
-      collectGarbage();
-      const retained = getHeapStatistics().used_heap_size - before;
       heap.push({
         peakMB: (record.peakHeapBytes - before) / 2 ** 20,
-        retainedMB: retained / 2 ** 20,
+        oldPeakMB: (record.peakOldBytes - oldBefore) / 2 ** 20,
+        eventLogMB: JSON.stringify(record.events).length / 2 ** 20,
         events: record.events.length,
       });
     }
@@ -245,7 +265,7 @@ interface Measurements {
   baseline: number[];
   perRun: Array<{ wallMs: number; modelMs: number; toolMs: number; frameworkMs: number; steps: number }>;
   parallelWall: number[];
-  heap: Array<{ peakMB: number; retainedMB: number; events: number }>;
+  heap: Array<{ peakMB: number; oldPeakMB: number; eventLogMB: number; events: number }>;
 }
 
 function buildReport(
@@ -297,8 +317,13 @@ function buildReport(
             'MB',
           ),
           row(
-            'net heap after the run (after GC, report + events still held)',
-            measured.heap.map((entry) => entry.retainedMB),
+            'heap growth per run, old generation + large objects (peak)',
+            measured.heap.map((entry) => entry.oldPeakMB),
+            'MB',
+          ),
+          row(
+            'event log per run (JSON)',
+            measured.heap.map((entry) => entry.eventLogMB),
             'MB',
           ),
         ],
@@ -321,7 +346,7 @@ function buildReport(
     notes: [
       `Machine: ${describeMachine(machine)}. Shared with other work, so compare ratios within this run.`,
       'Tasks run one at a time (maxParallelActors 1) so each step’s interval holds only its own work; the wall time with 3 parallel actors is shown for reference.',
-      'Heap: used heap sampled at every event during the run, minus the heap after a full GC before it; it includes garbage not yet collected, so it is bounded by the young generation rather than by what the run keeps.',
+      'Heap: used heap sampled at every event during the run, minus the heap after a full GC before it. The total includes garbage not yet collected (it is bounded by the young generation); the old-generation row is what survived scavenges, closer to what the run keeps.',
     ],
   };
 }
