@@ -13,6 +13,7 @@ const benchmark: Benchmark = {
       runs: numberFlag(flags, 'runs', base.runs),
       clients: numberFlag(flags, 'clients', base.clients),
       latencyMs: numberFlag(flags, 'latency', base.latencyMs),
+      repetitions: numberFlag(flags, 'repetitions', base.repetitions),
     });
   },
 };

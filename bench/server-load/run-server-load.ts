@@ -15,6 +15,8 @@ export interface ServerLoadOptions {
   callsPerTask: number;
   /** Bound on the whole load phase. */
   timeoutMs: number;
+  /** Independent measurements (fresh server processes each); medians and pooled latencies are reported. */
+  repetitions: number;
 }
 
 export const fullOptions: ServerLoadOptions = {
@@ -24,6 +26,7 @@ export const fullOptions: ServerLoadOptions = {
   tasks: 3,
   callsPerTask: 3,
   timeoutMs: 180_000,
+  repetitions: 3,
 };
 export const smokeOptions: ServerLoadOptions = {
   runs: 4,
@@ -32,6 +35,7 @@ export const smokeOptions: ServerLoadOptions = {
   tasks: 2,
   callsPerTask: 2,
   timeoutMs: 30_000,
+  repetitions: 1,
 };
 
 interface RunSummary {
@@ -194,10 +198,44 @@ export async function measureServerLoad(options: ServerLoadOptions): Promise<Ser
   }
 }
 
+/** Repetitions of one phase as one: median wall time, pooled latencies, summed counts. */
+export function combinePhases(phases: readonly PhaseResult[]): PhaseResult {
+  const first = phases[0];
+  if (!first) throw new Error('no phases to combine');
+  const sum = (pick: (phase: PhaseResult) => number) => phases.reduce((total, phase) => total + pick(phase), 0);
+  const statuses: Record<string, number> = {};
+  for (const phase of phases) {
+    for (const [status, count] of Object.entries(phase.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  }
+  return {
+    runs: first.runs,
+    clients: first.clients,
+    wallMs: median(phases.map((phase) => phase.wallMs)),
+    latenciesMs: phases.flatMap((phase) => phase.latenciesMs),
+    expectedEventsPerClient: sum((phase) => phase.expectedEventsPerClient),
+    delivered: sum((phase) => phase.delivered),
+    lost: sum((phase) => phase.lost),
+    duplicated: sum((phase) => phase.duplicated),
+    outOfOrderRuns: sum((phase) => phase.outOfOrderRuns),
+    droppedClients: sum((phase) => phase.droppedClients),
+    statuses,
+  };
+}
+
 export async function runServerLoadBenchmark(options: ServerLoadOptions): Promise<BenchReport> {
   const machine = machineInfo();
-  const result = await measureServerLoad(options);
-  const { baseline, oneClient, load, rss } = result;
+  const results: ServerLoadResult[] = [];
+  for (let repetition = 0; repetition < options.repetitions; repetition++)
+    results.push(await measureServerLoad(options));
+  const baseline = combinePhases(results.map((result) => result.baseline));
+  const oneClient = combinePhases(results.map((result) => result.oneClient));
+  const load = combinePhases(results.map((result) => result.load));
+  const rss = {
+    idleBytes: median(results.map((result) => result.rss.idleBytes)),
+    peakBytes: Math.max(...results.map((result) => result.rss.peakBytes)),
+    afterBytes: median(results.map((result) => result.rss.afterBytes)),
+  };
+  const runsPerSecondEach = results.map((result) => result.load.runs / (result.load.wallMs / 1000));
   const runsPerSecond = load.runs / (load.wallMs / 1000);
   const idealRunsPerSecond = load.runs / (baseline.wallMs / 1000);
   const mb = (bytes: number) => fixed(bytes / 2 ** 20, 1);
@@ -213,7 +251,7 @@ export async function runServerLoadBenchmark(options: ServerLoadOptions): Promis
     parameters: { ...options, machine: describeMachine(machine) },
     tables: [
       {
-        title: 'Throughput and event delivery latency (event ts → client receipt)',
+        title: `Throughput and event delivery latency (event ts → client receipt); wall time: median of ${options.repetitions}, latencies pooled`,
         columns: [
           'metric',
           'baseline (1 run, 1 client)',
@@ -262,7 +300,7 @@ export async function runServerLoadBenchmark(options: ServerLoadOptions): Promis
       {
         title: 'Delivery integrity (seqs per run on every client)',
         columns: [
-          'events per client',
+          'events per client (all repetitions)',
           'delivered',
           'lost',
           'duplicated',
@@ -286,7 +324,7 @@ export async function runServerLoadBenchmark(options: ServerLoadOptions): Promis
       },
       {
         title: 'Server memory (RSS of the server process)',
-        columns: ['idle after warm-up (MB)', 'peak under load (MB)', 'after the load (MB)'],
+        columns: ['idle after warm-up (MB, median)', 'peak under load (MB, max)', 'after the load (MB, median)'],
         rows: [[mb(rss.idleBytes), mb(rss.peakBytes), mb(rss.afterBytes)]],
       },
     ],
@@ -307,6 +345,7 @@ export async function runServerLoadBenchmark(options: ServerLoadOptions): Promis
       },
       rss,
       runsPerSecond,
+      runsPerSecondEach,
     },
     notes: [
       `Machine: ${describeMachine(machine)}. The server, the fake model and ${load.clients} clients share it; latency includes the clients' own event-loop delay.`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryIntegrity } from './event-collector';
-import { measureServerLoad, smokeOptions } from './run-server-load';
+import { combinePhases, measureServerLoad, smokeOptions } from './run-server-load';
 
 describe('server-load benchmark (smoke)', () => {
   it('delivers every event of every run exactly once, in order, to every subscribed client', async () => {
@@ -20,6 +20,9 @@ describe('server-load benchmark (smoke)', () => {
     expect(load.expectedEventsPerClient).toBeGreaterThan(smokeOptions.runs * 10);
     expect(rss.peakBytes).toBeGreaterThanOrEqual(rss.idleBytes);
     expect(rss.idleBytes).toBeGreaterThan(0);
+    const twice = combinePhases([load, load]);
+    expect(twice).toMatchObject({ wallMs: load.wallMs, delivered: 2 * load.delivered, lost: 0 });
+    expect(twice.statuses).toEqual({ completed: 2 * load.runs });
   }, 60_000);
 
   it('counts gaps, duplicates and order per run', () => {
