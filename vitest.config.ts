@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    globalSetup: ['tests/support/guard-project-traces.ts'],
     reporters: reportDirectory ? ['default', 'json'] : ['default'],
     outputFile: reportDirectory ? { json: join(reportDirectory, 'vitest.json') } : undefined,
   },

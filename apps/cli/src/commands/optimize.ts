@@ -10,7 +10,6 @@ import {
   LightweightOnlineGEPA,
   optimize,
   type PromptComponent,
-  resolveTracePath,
   safeParseGoalSet,
   toGoalSet,
 } from '@gepa-aime/core';
@@ -94,10 +93,10 @@ export const optimizeCommand: CliCommand = {
 
     const config = context.loadConfig();
     const model = createModel(config);
-    const tracePath = resolveTracePath(config.gepa.trace_path);
+    const tracePath = config.paths.gepaTraceFile;
     const runDir = values['run-dir']
       ? fromUserDirectory(values['run-dir'], context)
-      : resolve(resolveTracePath(config.gepa.run_dir), `optimize-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+      : resolve(config.paths.gepaRunDir, `optimize-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     const online = await LightweightOnlineGEPA.create({ tracePath, config: config.gepa });
     const components = config.gepa.components as PromptComponent[];
     const seedCandidate = Object.fromEntries(

@@ -48,9 +48,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const runtime = await createAimeRuntime({
     configDirectory: REPOSITORY_CONFIG_DIRECTORY,
     workspaceRoot: workspace,
-    env: {},
+    env: { AIME_TRACES_DIR: tracesDir },
     model,
-    baseDirectory: root,
   });
   const app = await buildApp({
     dashboardDirectory: null,

@@ -8,6 +8,7 @@ export {
   loadToolBundles,
 } from './load-config';
 export { type ExtraParams, type ModelConfig, modelConfigSchema, type Provider } from './model-config';
+export { type ProjectPaths, resolveProjectPath, resolveProjectPaths } from './project-paths';
 export { loadServiceSettings, resolveWorkspaceRoot, type ServiceSettings } from './service-settings';
-export { loadWebSearchSettings, type WebSearchSettings, webSearchSettingsSchema } from './web-search-settings';
 export { DEFAULT_TOOL_BUNDLES, type ToolBundle, type ToolBundles, type ToolSpec } from './tool-bundles';
+export { loadWebSearchSettings, type WebSearchSettings, webSearchSettingsSchema } from './web-search-settings';

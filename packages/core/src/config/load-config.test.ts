@@ -99,3 +99,24 @@ describe('loadConfig', () => {
     expect(config.toolBundles.default?.tools.length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('project paths', () => {
+  it('resolves gepa paths under the project root, and AIME_TRACES_DIR relocates traces/', () => {
+    const directory = configDirectory({});
+    const root = join(directory, '..');
+    const plain = loadConfig({ directory, env: {} });
+    expect(plain.paths.gepaTraceFile).toBe(join(root, 'traces', 'gepa_history.jsonl'));
+    expect(plain.paths.tracesDir).toBe(join(root, 'traces'));
+    const moved = loadConfig({ directory, env: { AIME_TRACES_DIR: '/srv/aime-traces' } });
+    expect(moved.paths.gepaTraceFile).toBe('/srv/aime-traces/gepa_history.jsonl');
+    expect(moved.paths.gepaRunDir).toBe('/srv/aime-traces/gepa');
+  });
+
+  it('keeps absolute gepa paths and paths outside traces/ where they are', () => {
+    const yaml = 'trace_path: /var/lib/aime/history.jsonl\nrun_dir: runs/gepa\n';
+    const directory = configDirectory({ 'gepa_config.yaml': yaml });
+    const config = loadConfig({ directory, env: { AIME_TRACES_DIR: '/elsewhere' } });
+    expect(config.paths.gepaTraceFile).toBe('/var/lib/aime/history.jsonl');
+    expect(config.paths.gepaRunDir).toBe(join(directory, '..', 'runs', 'gepa'));
+  });
+});

@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors/config-error';
 import { type GepaConfig, gepaConfigSchema } from './gepa-config';
 import { foldUnknownKeys, type ModelConfig, modelConfigSchema } from './model-config';
+import { type ProjectPaths, resolveProjectPaths } from './project-paths';
 import { parseWithSchema, readConfigFile } from './read-config-file';
 import { DEFAULT_TOOL_BUNDLES, normalizeToolBundles, type ToolBundles, toolBundlesFileSchema } from './tool-bundles';
 
@@ -14,6 +15,8 @@ export interface AimeConfig {
   toolBundles: ToolBundles;
   /** API key resolved from the file, `AIME_API_KEY` or the variable named by `api_key_env`. */
   apiKey: string | undefined;
+  /** Project root, traces directory and the absolute GEPA paths (see project-paths.ts). */
+  paths: ProjectPaths;
 }
 
 export interface LoadConfigOptions {
@@ -32,7 +35,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AimeConfig {
   const gepa = loadGepaConfig(directory);
   const toolBundles = loadToolBundles(directory);
   const apiKey = env.AIME_API_KEY ?? (model.api_key_env ? env[model.api_key_env] : undefined) ?? model.api_key;
-  return { directory, model, gepa, toolBundles, apiKey };
+  const paths = resolveProjectPaths(directory, gepa, env);
+  return { directory, model, gepa, toolBundles, apiKey, paths };
 }
 
 export function loadModelConfig(directory: string, env: NodeJS.ProcessEnv = process.env): ModelConfig {

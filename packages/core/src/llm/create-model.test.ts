@@ -18,6 +18,7 @@ function config(model: Record<string, unknown>, apiKey?: string): AimeConfig {
     gepa: {} as AimeConfig['gepa'],
     toolBundles: {},
     apiKey,
+    paths: { projectRoot: '/', tracesDir: '/tmp', gepaTraceFile: '/tmp/gepa.jsonl', gepaRunDir: '/tmp/gepa' },
   };
 }
 

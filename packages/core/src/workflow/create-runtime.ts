@@ -3,7 +3,6 @@ import { createModel } from '../llm/create-model';
 import type { LanguageModel } from '../llm/types';
 import { LightweightOnlineGEPA } from '../optimizer/online/lightweight-online-gepa';
 import type { PromptOptimizer } from '../optimizer/prompt-optimizer';
-import { resolveTracePath } from '../optimizer/trace-store/resolve-trace-path';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
 import { loadCustomTools } from '../tools/registry/load-custom-tools';
 import type { ToolRegistry } from '../tools/registry/tool-registry';
@@ -20,8 +19,6 @@ export interface CreateAimeRuntimeOptions {
   model?: LanguageModel;
   /** Default: LightweightOnlineGEPA from gepa_config.yaml, warm-started from its trace file. `null`: none. */
   optimizer?: PromptOptimizer | null;
-  /** Directory a relative `trace_path` of gepa_config.yaml resolves against (default: the current directory). */
-  baseDirectory?: string;
   limits?: Partial<WorkflowLimits>;
 }
 
@@ -46,7 +43,7 @@ export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Prom
   const onlineGepa =
     options.optimizer === undefined
       ? await LightweightOnlineGEPA.create({
-          tracePath: resolveTracePath(config.gepa.trace_path, options.baseDirectory),
+          tracePath: config.paths.gepaTraceFile,
           config: config.gepa,
           reflectionModel: model,
         })

@@ -48,7 +48,6 @@ describe('online GEPA inside AIMEWorkflow', () => {
       workspaceRoot: workspace,
       env: {},
       model,
-      baseDirectory: root,
     });
     const events: RunEvent[] = [];
     const report = await runtime.workflow.run('Read docs/missing.md', { onEvent: (event) => void events.push(event) });
@@ -83,7 +82,6 @@ describe('online GEPA inside AIMEWorkflow', () => {
       configDirectory,
       workspaceRoot: workspace,
       env: {},
-      baseDirectory: root,
     });
     const actor = restarted.onlineGepa?.currentPrompt('actor');
     expect(actor?.text).toBe(newPrompt);

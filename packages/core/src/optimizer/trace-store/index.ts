@@ -1,4 +1,3 @@
-export { resolveTracePath } from './resolve-trace-path';
 export {
   isTraceDecision,
   parseTraceRecord,
