@@ -15,7 +15,8 @@ import { type ServiceHarness, startServiceHarness, waitUntil } from './support/s
  * OpenAI-compatible client → the fake server with injected faults. Every run must end in a defined
  * status with a report and a complete event log, and the server must serve the next run.
  */
-const REQUEST_TIMEOUT_SECONDS = 0.4;
+// Small enough that hangs fail fast, large enough that a loaded CI machine answers healthy calls in time.
+const REQUEST_TIMEOUT_SECONDS = 1.5;
 const healthy = responderHandler({ tasks: 2, callsPerTask: 2 });
 const always = () => true;
 const onRole = (wanted: RequestRole) => (role: RequestRole) => role === wanted;
