@@ -74,6 +74,7 @@ async function verifyAfterRestart(
   tracesDir: string,
   accepted: Set<string>,
   interrupted: Set<string>,
+  gepaBefore: GepaSnapshot | undefined,
 ): Promise<void> {
   const listed = await listAllRuns(url);
   const listedIds = new Set(listed.map((run) => run.id));
@@ -95,9 +96,24 @@ async function verifyAfterRestart(
   }
   const gepaHistory = join(tracesDir, 'gepa_history.jsonl');
   if (existsSync(gepaHistory)) await parseJsonLines(gepaHistory);
-  const gepa = await fetch(`${url}/gepa`);
-  expect(gepa.status).toBe(200);
-  await gepa.json();
+  // Online GEPA state (timeline, candidates) seen before the kill is still there after the restart.
+  const gepa = await gepaSnapshot(url);
+  if (gepaBefore) {
+    expect(gepa.timeline.length).toBeGreaterThanOrEqual(gepaBefore.timeline.length);
+    const ids = new Set(gepa.candidates.map((candidate) => candidate.id));
+    for (const candidate of gepaBefore.candidates) expect(ids.has(candidate.id)).toBe(true);
+  }
+}
+
+interface GepaSnapshot {
+  timeline: unknown[];
+  candidates: Array<{ id: string }>;
+}
+
+async function gepaSnapshot(url: string): Promise<GepaSnapshot> {
+  const response = await fetch(`${url}/gepa`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as GepaSnapshot;
 }
 
 /**
@@ -136,11 +152,12 @@ describe('crash safety of the server process', () => {
     const accepted = new Set<string>();
     const interrupted = new Set<string>();
     let tornLogs = 0;
+    let gepaBefore: GepaSnapshot | undefined;
 
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       const server = await startServerProcess(env, root);
       processes.push(server);
-      if (cycle > 1) await verifyAfterRestart(server.url, tracesDir, accepted, interrupted);
+      if (cycle > 1) await verifyAfterRestart(server.url, tracesDir, accepted, interrupted, gepaBefore);
       const cycleRuns = new Set<string>();
       for (let index = 0; index < RUNS_PER_CYCLE; index++) {
         const id = await postRun(server.url, `Crash cycle ${cycle} run ${index}`);
@@ -156,6 +173,7 @@ describe('crash safety of the server process', () => {
         const written = runs.reduce((sum, run) => sum + run.lastSeq, 0);
         return written >= 60 ? true : undefined;
       }, 20_000);
+      gepaBefore = await gepaSnapshot(server.url);
       const burst = Array.from({ length: 4 }, (_unused, index) =>
         postRun(server.url, `Burst ${cycle}.${index}`).then(
           (id) => {
@@ -173,7 +191,7 @@ describe('crash safety of the server process', () => {
 
     const final = await startServerProcess(env, root);
     processes.push(final);
-    await verifyAfterRestart(final.url, tracesDir, accepted, interrupted);
+    await verifyAfterRestart(final.url, tracesDir, accepted, interrupted, gepaBefore);
     // Every cycle killed runs in flight (running and queued): they came back interrupted.
     expect(interrupted.size).toBeGreaterThanOrEqual(CYCLES * 2);
     expect(tornLogs).toBe(CYCLES);
