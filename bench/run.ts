@@ -8,7 +8,7 @@ import type { Benchmark } from './lib/types';
 /**
  * `pnpm bench <name> [--smoke] [--key value …]` runs `bench/<name>/index.ts` (its default export
  * is a `Benchmark`), writes `bench/results/<name>.json` and `.md`, and prints the markdown.
- * Without a name it lists the benchmarks.
+ * Without a name (or with `all`) it runs every benchmark in turn; `--list` lists them.
  */
 const benchDirectory = dirname(fileURLToPath(import.meta.url));
 
@@ -22,11 +22,11 @@ function availableBenchmarks(): string[] {
 async function main(): Promise<void> {
   const { name, flags } = parseBenchArgs(process.argv.slice(2));
   const names = availableBenchmarks();
-  if (name === undefined) {
-    console.log(`Usage: pnpm bench <name|all> [--smoke]\nBenchmarks: ${names.join(', ') || '(none)'}`);
+  if (flags.list === true) {
+    console.log(`Usage: pnpm bench [name|all] [--smoke]\nBenchmarks: ${names.join(', ') || '(none)'}`);
     return;
   }
-  if (name === 'all') {
+  if (name === undefined || name === 'all') {
     for (const each of names) await runBenchmark(each, flags);
     return;
   }
