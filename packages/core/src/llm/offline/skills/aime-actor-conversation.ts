@@ -1,5 +1,6 @@
 import { parseReactText } from '../../../actors/react-text';
 import type { ChatRequest } from '../../types';
+import { cleanTaskTitle } from './aime-task-terms';
 
 /** One tool call the actor made and what it observed. */
 export interface ObservedCall {
@@ -44,7 +45,7 @@ export function readActorConversation(request: ChatRequest): ActorConversation {
   const header = /Subtask \[([^\]]+)\]:\s*(.+)/.exec(task);
   const conversation: ActorConversation = {
     taskId: header?.[1] ?? '',
-    title: header?.[2]?.trim() ?? task.trim(),
+    title: cleanTaskTitle(header?.[2]?.trim() ?? task.trim()),
     criteria: /Completion criteria:\s*(.+)/.exec(task)?.[1]?.trim() ?? '',
     goal: /Overall goal \(for context\):\s*(.+)/.exec(task)?.[1]?.trim() ?? '',
     knowledge: [],

@@ -1,4 +1,5 @@
 import type { ActorConversation, ObservedCall } from './aime-actor-conversation';
+import { clipText, summariseFile } from './aime-file-summaries';
 
 /** Directories and files of a `list_dir` observation (`[dir] apps/`, `[file] README.md (2 KB)`), top level only. */
 export function parseListing(output: string): { directories: string[]; files: string[]; path: string } {
@@ -12,39 +13,6 @@ export function parseListing(output: string): { directories: string[]; files: st
     else files.push(match[2]);
   }
   return { directories, files, path };
-}
-
-/** The gist of a text document: its title, first paragraph and section headings. */
-export function summariseDocument(path: string, text: string): string {
-  const lines = text.split('\n');
-  const title = lines
-    .find((line) => /^#\s+/.test(line))
-    ?.replace(/^#\s+/, '')
-    .trim();
-  const headings = lines
-    .filter((line) => /^##\s+/.test(line))
-    .map((line) => line.replace(/^##\s+/, '').trim())
-    .slice(0, 8);
-  const paragraphs = text
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .filter((block) => block && !/^(#|```|\||<|!\[|-{3,})/.test(block));
-  const first = paragraphs[0] ? clip(plainText(paragraphs[0]), 320) : '';
-  const parts = [`${path}${title ? ` ("${title}")` : ''}`];
-  if (first) parts.push(`says: ${first}`);
-  if (headings.length > 0) parts.push(`Sections: ${headings.join('; ')}.`);
-  const lineCount = lines.filter((line) => line.trim()).length;
-  parts.push(`(${lineCount} non-empty lines)`);
-  return parts.join(' ');
-}
-
-/** Markdown inline syntax removed: links keep their text, emphasis and code marks go. */
-function plainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|`)/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 const DEPENDENCY_DIRECTORIES = new Set(['node_modules', 'vendor', '.venv', 'venv', '__pycache__']);
@@ -69,8 +37,7 @@ export function summariseObservations(calls: ObservedCall[]): string[] {
   for (const call of calls) {
     if (!call.ok || call.name === 'update_progress') continue;
     if (call.name === 'list_dir') parts.push(describeListing(parseListing(call.output)));
-    else if (call.name === 'read_file')
-      parts.push(summariseDocument(String(call.args.path ?? 'the file'), call.output));
+    else if (call.name === 'read_file') parts.push(summariseFile(String(call.args.path ?? 'the file'), call.output));
     else if (call.name === 'write_file') parts.push(`${call.output.split('\n')[0]}.`);
     else if (call.name === 'search_files' || call.name === 'web_search') {
       const hits = call.output.split('\n').filter((line) => line.trim()).length;
@@ -139,9 +106,4 @@ export function proposeNextSteps(conversation: ActorConversation): string {
     .join(' ')}`;
 }
 
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
-}
+export const clip = clipText;

@@ -87,6 +87,12 @@ function finalAnswerFrom(state: PlannerState): string {
   for (const task of leaves) {
     if (task.status === 'complete') lines.push(`[${task.id}] ${task.title}: ${task.summary ?? ''}`);
     else if (task.status === 'failed') lines.push(`[${task.id}] ${task.title} — failed: ${task.summary ?? ''}`);
+    else if (task.status === 'pending') {
+      const blockers = task.dependsOn.filter((id) => state.tasks.find((other) => other.id === id)?.status === 'failed');
+      const why =
+        blockers.length > 0 ? `it depends on [${blockers.join('], [')}], which failed` : 'it never became ready';
+      lines.push(`[${task.id}] ${task.title} — not run: ${why}.`);
+    }
   }
   return lines.join('\n\n');
 }
