@@ -113,4 +113,15 @@ describe('TuiView', () => {
     expect(text.match(/\[x\]/g)).toHaveLength(3);
     expect(screen.getByRole('log').textContent).toContain('■ run completed');
   });
+
+  it('separates the checklist and the actor-step tail with labelled section rules', () => {
+    const state = reduceRunEvents(events.slice(0, 4));
+    render(<TuiView tasks={state.tasks} log={state.log} />);
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+    expect(headings).toEqual(['checklist.md', 'actor steps']);
+    const checklistPane = screen.getByRole('region', { name: 'checklist.md' });
+    expect(checklistPane.contains(screen.getByTestId('tui-checklist'))).toBe(true);
+    expect(checklistPane.contains(screen.getByRole('log', { name: 'Actor steps' }))).toBe(false);
+    expect(screen.getByTestId('tui-checklist').tabIndex).toBe(0);
+  });
 });

@@ -45,49 +45,63 @@ export function TuiView({ goal, tasks, log, title = 'aime', live = true }: TuiVi
           Terminal — {title}
         </h2>
       </header>
-      <h3 className="sr-only">Checklist (markdown)</h3>
-      <pre className="tui-checklist" data-testid="tui-checklist">
-        {lines.length === 0 ? (
-          <span className="tui-muted">{live ? '$ waiting for the first plan…' : '$ no plan was made'}</span>
-        ) : (
-          lines.map((line, index) => {
-            const parsed = parseChecklistLine(line);
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional; the checklist order is the key
-              <span key={index} className={`tui-line tui-line-${parsed.kind}`}>
-                {parsed.lead}
-                {parsed.marker ? (
-                  <span className={`tui-marker tui-marker-${parsed.status}`}>{parsed.marker}</span>
-                ) : null}
-                {parsed.marker ? ' ' : ''}
-                {parsed.text}
-                {'\n'}
-              </span>
-            );
-          })
-        )}
-      </pre>
-      <div
-        className="tui-tail"
-        role="log"
-        aria-label="Actor steps"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling log must be reachable by keyboard
-        tabIndex={0}
-        ref={tail.element}
-        onScroll={tail.onScroll}
-        data-testid="tui-tail"
-      >
-        {terminalLines.length === 0 ? <div className="tui-muted">$ tail -f actor steps</div> : null}
-        {terminalLines.map((line) => (
-          <div key={line.key} className={`tui-entry tui-${line.tone}`}>
-            <span className="tui-prefix">{line.prefix}</span> <span className="tui-text">{line.text}</span>
+      <section className="tui-pane tui-pane-checklist" aria-labelledby="tui-checklist-title">
+        <h3 className="tui-rule" id="tui-checklist-title">
+          checklist.md
+        </h3>
+        <pre
+          className="tui-checklist"
+          data-testid="tui-checklist"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the checklist scrolls when it is long, so it must be reachable by keyboard
+          tabIndex={0}
+        >
+          {lines.length === 0 ? (
+            <span className="tui-muted">{live ? '$ waiting for the first plan…' : '$ no plan was made'}</span>
+          ) : (
+            lines.map((line, index) => {
+              const parsed = parseChecklistLine(line);
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional; the checklist order is the key
+                <span key={index} className={`tui-line tui-line-${parsed.kind}`}>
+                  {parsed.lead}
+                  {parsed.marker ? (
+                    <span className={`tui-marker tui-marker-${parsed.status}`}>{parsed.marker}</span>
+                  ) : null}
+                  {parsed.marker ? ' ' : ''}
+                  {parsed.text}
+                  {'\n'}
+                </span>
+              );
+            })
+          )}
+        </pre>
+      </section>
+      <div className="tui-pane tui-pane-tail">
+        <h3 className="tui-rule">actor steps</h3>
+        <div className="tui-tail-frame">
+          <div
+            className="tui-tail"
+            role="log"
+            aria-label="Actor steps"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling log must be reachable by keyboard
+            tabIndex={0}
+            ref={tail.element}
+            onScroll={tail.onScroll}
+            data-testid="tui-tail"
+          >
+            {terminalLines.length === 0 ? <div className="tui-muted">$ tail -f actor steps</div> : null}
+            {terminalLines.map((line) => (
+              <div key={line.key} className={`tui-entry tui-${line.tone}`}>
+                <span className="tui-prefix">{line.prefix}</span> <span className="tui-text">{line.text}</span>
+              </div>
+            ))}
+            {live ? (
+              <div className="tui-cursor" aria-hidden="true">
+                ▍
+              </div>
+            ) : null}
           </div>
-        ))}
-        {live ? (
-          <div className="tui-cursor" aria-hidden="true">
-            ▍
-          </div>
-        ) : null}
+        </div>
       </div>
     </section>
   );
