@@ -10,6 +10,14 @@ export function formatDuration(milliseconds: number): string {
   return `${seconds}s`;
 }
 
+/** Model time in a narrow column: "850ms", "4.2s", "42s", then as formatDuration ("3m 05s"). */
+export function formatModelTime(milliseconds: number): string {
+  const clamped = Math.max(0, milliseconds);
+  if (clamped < 1000) return `${Math.round(clamped)}ms`;
+  if (clamped < 9950) return `${(clamped / 1000).toFixed(1)}s`;
+  return formatDuration(clamped);
+}
+
 /** "just now", "5m ago", "2h ago", "3d ago". */
 export function formatAge(timestamp: number, now: number): string {
   const seconds = Math.floor((now - timestamp) / 1000);
@@ -28,4 +36,11 @@ export function formatClock(timestamp: number): string {
 
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
+}
+
+/** Counts for narrow columns: exact below 100,000, then "123.5k" and "4.56M". */
+export function formatCompactCount(value: number): string {
+  if (Math.abs(value) < 100_000) return formatCount(value);
+  if (Math.abs(value) < 1_000_000) return `${(value / 1000).toFixed(1)}k`;
+  return `${(value / 1_000_000).toFixed(2)}M`;
 }

@@ -1,4 +1,4 @@
-import { formatCount, formatDuration } from '../../format/format-time';
+import { formatCompactCount, formatCount, formatModelTime } from '../../format/format-time';
 import type { RoleUsage } from '../../state/run-state';
 
 interface UsageRow {
@@ -20,6 +20,15 @@ export function usageRows(
     .sort((left, right) => right.totalTokens - left.totalTokens);
 }
 
+/** A token count, compact when large; the exact number is in the tooltip. */
+function TokenCell({ value }: { value: number }) {
+  return (
+    <td className="numeric" title={formatCount(value)}>
+      {formatCompactCount(value)}
+    </td>
+  );
+}
+
 /** Token usage per model role (planner, actor, reflection…), with a total row. */
 export function UsageTable({ rows }: { rows: UsageRow[] }) {
   if (rows.length === 0) return <p className="empty-note">No model calls yet.</p>;
@@ -31,6 +40,10 @@ export function UsageTable({ rows }: { rows: UsageRow[] }) {
     }),
     { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
   );
+  const hasCalls = rows.some((row) => row.calls !== undefined);
+  const hasTime = rows.some((row) => row.ms !== undefined);
+  const totalCalls = rows.reduce((sum, row) => sum + (row.calls ?? 0), 0);
+  const totalTime = rows.reduce((sum, row) => sum + (row.ms ?? 0), 0);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a horizontally scrolling region must be reachable by keyboard
     <section className="table-scroll" tabIndex={0} aria-label="Token usage by role">
@@ -52,7 +65,7 @@ export function UsageTable({ rows }: { rows: UsageRow[] }) {
               Total
             </th>
             <th scope="col" className="numeric">
-              Model time
+              <span className="sr-only">Model </span>Time
             </th>
           </tr>
         </thead>
@@ -61,21 +74,21 @@ export function UsageTable({ rows }: { rows: UsageRow[] }) {
             <tr key={row.role}>
               <th scope="row">{row.role}</th>
               <td className="numeric">{row.calls ?? '—'}</td>
-              <td className="numeric">{formatCount(row.promptTokens)}</td>
-              <td className="numeric">{formatCount(row.completionTokens)}</td>
-              <td className="numeric">{formatCount(row.totalTokens)}</td>
-              <td className="numeric">{row.ms === undefined ? '—' : formatDuration(row.ms)}</td>
+              <TokenCell value={row.promptTokens} />
+              <TokenCell value={row.completionTokens} />
+              <TokenCell value={row.totalTokens} />
+              <td className="numeric">{row.ms === undefined ? '—' : formatModelTime(row.ms)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">total</th>
-            <td className="numeric" />
-            <td className="numeric">{formatCount(total.promptTokens)}</td>
-            <td className="numeric">{formatCount(total.completionTokens)}</td>
-            <td className="numeric">{formatCount(total.totalTokens)}</td>
-            <td className="numeric" />
+            <td className="numeric">{hasCalls ? totalCalls : ''}</td>
+            <TokenCell value={total.promptTokens} />
+            <TokenCell value={total.completionTokens} />
+            <TokenCell value={total.totalTokens} />
+            <td className="numeric">{hasTime ? formatModelTime(totalTime) : ''}</td>
           </tr>
         </tfoot>
       </table>
