@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffLines } from './line-diff';
-import { findAdoptions } from './score-chart';
+import { findAdoptions, labelAdoptions } from './score-chart';
 
 describe('diffLines', () => {
   it('marks the lines a mutation added and removed, keeping the common ones in order', () => {
@@ -39,5 +39,35 @@ describe('findAdoptions', () => {
       point(6, 'actor', 'a1'),
     ];
     expect(findAdoptions(timeline).map((adopted) => adopted.index)).toEqual([3, 6]);
+  });
+});
+
+describe('labelAdoptions', () => {
+  const point = (index: number, component: string) => ({
+    index,
+    ts: index,
+    component,
+    candidateId: `${component}-${index}`,
+    score: 1,
+    composite: 1,
+  });
+
+  it('gives adoptions close together one shared label, so labels never overprint', () => {
+    const markers = labelAdoptions([point(6, 'planner'), point(7, 'actor'), point(15, 'planner')], 18);
+    expect(markers.map((marker) => [marker.point.index, marker.label])).toEqual([
+      [6, 'new planner + actor'],
+      [7, ''],
+      [15, 'new planner'],
+    ]);
+  });
+
+  it('names a component once when it is adopted twice in a row', () => {
+    const markers = labelAdoptions([point(2, 'actor'), point(3, 'actor')], 8);
+    expect(markers.map((marker) => marker.label)).toEqual(['new actor', '']);
+  });
+
+  it('labels each adoption that stands apart', () => {
+    const markers = labelAdoptions([point(1, 'planner'), point(9, 'actor')], 10);
+    expect(markers.map((marker) => marker.label)).toEqual(['new planner', 'new actor']);
   });
 });

@@ -23,6 +23,34 @@ export function findAdoptions(timeline: readonly GepaTimelinePoint[]): GepaTimel
   return adoptions;
 }
 
+export interface AdoptionMarker {
+  point: GepaTimelinePoint;
+  /** Empty for an adoption drawn under the label of an earlier one close by. */
+  label: string;
+}
+
+/**
+ * Labels for the adoption markers. Adoptions within a few traces of each other (planner and actor
+ * prompts are often adopted in the same run) share one label, "new planner + actor", on the
+ * first of them, so labels never overprint each other.
+ */
+export function labelAdoptions(adoptions: readonly GepaTimelinePoint[], traceCount: number): AdoptionMarker[] {
+  const span = Math.max(1, Math.round(traceCount / 8));
+  const markers: AdoptionMarker[] = [];
+  let head: { marker: AdoptionMarker; components: string[] } | undefined;
+  for (const point of adoptions) {
+    if (head && point.index - head.marker.point.index <= span) {
+      if (!head.components.includes(point.component)) head.components.push(point.component);
+      head.marker.label = `new ${head.components.join(' + ')}`;
+      markers.push({ point, label: '' });
+      continue;
+    }
+    head = { marker: { point, label: `new ${point.component}` }, components: [point.component] };
+    markers.push(head.marker);
+  }
+  return markers;
+}
+
 interface ScoreChartProps {
   timeline: readonly GepaTimelinePoint[];
   threshold: number;
@@ -30,7 +58,7 @@ interface ScoreChartProps {
 
 /** Rolling composite score over traces, the evolution threshold, and where new prompts were adopted. */
 export function ScoreChart({ timeline, threshold }: ScoreChartProps) {
-  const adoptions = findAdoptions(timeline);
+  const adoptions = labelAdoptions(findAdoptions(timeline), timeline.length);
   if (timeline.length === 0) return <p className="empty-note">No traces yet: run a goal to start the timeline.</p>;
   return (
     <figure
@@ -57,10 +85,10 @@ export function ScoreChart({ timeline, threshold }: ScoreChartProps) {
               fontSize: 12,
             }}
           />
-          {adoptions.map((point) => (
+          {adoptions.map(({ point }) => (
             <ReferenceLine key={`line-${point.index}`} x={point.index} stroke="var(--accent-2)" strokeDasharray="2 4" />
           ))}
-          {adoptions.map((point) => (
+          {adoptions.map(({ point, label }) => (
             <ReferenceDot
               key={`dot-${point.index}`}
               x={point.index}
@@ -68,7 +96,7 @@ export function ScoreChart({ timeline, threshold }: ScoreChartProps) {
               r={6}
               fill="var(--accent-2)"
               stroke="var(--surface)"
-              label={{ value: `new ${point.component}`, position: 'top', fill: 'var(--accent-2)', fontSize: 11 }}
+              label={label ? { value: label, position: 'top', fill: 'var(--accent-2)', fontSize: 11 } : undefined}
             />
           ))}
           <Line
