@@ -14,6 +14,8 @@ export interface KnowledgeEntry {
   id: string;
   title: string;
   summary: string;
+  /** Workspace paths or URLs the earlier result is based on. */
+  references: string[];
 }
 
 /** What the offline actor skill reads from an actor request. */
@@ -86,6 +88,7 @@ function readKnowledge(system: string, conversation: ActorConversation): ActorCo
       id: match[1] ?? '',
       title: match[2] ?? '',
       summary: (match[3] ?? '').replace(/ \(references: [^)]*\)$/, ''),
+      references: (/ \(references: ([^)]*)\)$/.exec(match[3] ?? '')?.[1] ?? '').split(', ').filter(Boolean),
     });
   }
   return conversation;

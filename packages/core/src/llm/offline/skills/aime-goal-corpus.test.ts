@@ -181,6 +181,27 @@ const CORPUS: CorpusCase[] = [
     answer: ['This guide shows how to build a widget'],
   },
   {
+    goal: 'Give me an overview of this repo',
+    status: 'completed',
+    answer: ['3 directories (docs/, src/, tests/)', 'README.md ("Widget Kit")'],
+  },
+  { goal: 'Open package.json', status: 'completed', answer: ['package.json (JSON) — name "widget-kit"'] },
+  {
+    goal: 'Find usages of clamp',
+    status: 'completed',
+    answer: ['clamp is defined in src/util.ts (line 2)', 'Other mentions in 1 file: src/index.ts (line 3).'],
+  },
+  {
+    goal: 'Read README.md, then read docs/guide.md and compare them',
+    status: 'completed',
+    answer: ['[3] Compare them: Comparison of README.md and docs/guide.md.', 'Headings in both: Usage;'],
+  },
+  {
+    goal: 'List all markdown files',
+    status: 'completed',
+    answer: ['There are 2 Markdown files (.md) in the workspace: docs/guide.md, README.md.'],
+  },
+  {
     goal: 'Read missing.md',
     status: 'failed',
     answer: ['Not found: missing.md does not exist in the workspace', 'invents nothing'],

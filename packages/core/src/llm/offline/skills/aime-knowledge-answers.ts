@@ -23,9 +23,7 @@ export function explainFromKnowledge(title: string, knowledge: KnowledgeEntry[])
     });
   }
   const explained = knowledge.map(explainDeclaration).find((text) => text !== undefined);
-  const restated = knowledge
-    .map((entry) => `[${entry.id}] ${entry.title}: ${explained ? clipText(entry.summary, 240) : entry.summary}`)
-    .join(' ');
+  const restated = knowledge.map((entry) => `[${entry.id}] ${entry.title}: ${clipText(entry.summary, 240)}`).join(' ');
   const intro = `From the earlier result${knowledge.length === 1 ? '' : 's'} (offline model, no new tool call):`;
   return explained ? `${explained} ${intro} ${restated}` : `${intro} ${restated}`;
 }

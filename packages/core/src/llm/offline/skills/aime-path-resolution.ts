@@ -35,9 +35,9 @@ const NOT_A_FOLDER_NAME = new Set(
 /**
  * The directory a task names: a path with a slash and no extension (`docs/`, `packages/core/src`),
  * "the X folder/directory", or "in/inside/under/within/of X" — unless X is a word like "the
- * workspace" or "the project".
+ * workspace" or "the project". `of: false` ignores "of X" (search tasks: "usages of clamp").
  */
-export function directoryIn(title: string): string | undefined {
+export function directoryIn(title: string, options: { of?: boolean } = {}): string | undefined {
   const pathLike = /(?:^|[\s"'`(])((?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/?)(?=$|[\s"'`),;:?!]|\.(?:\s|$))/g;
   for (const match of title.matchAll(pathLike)) {
     const candidate = match[1] ?? '';
@@ -48,7 +48,9 @@ export function directoryIn(title: string): string | undefined {
   const named = /\b([\w.-]+)\s+(?:folder|directory|dir)\b/i.exec(title)?.[1];
   if (named && !NOT_A_FOLDER_NAME.has(named.toLowerCase())) return named;
   for (const match of title.matchAll(
-    /(?<=\b(?:in|inside|under|within|of)\s+(?:the\s+)?)([\w-]+)(?=$|[\s,;:?!]|\.(?:\s|$))/gi,
+    options.of === false
+      ? /(?<=\b(?:in|inside|under|within)\s+(?:the\s+)?)([\w-]+)(?=$|[\s,;:?!]|\.(?:\s|$))/gi
+      : /(?<=\b(?:in|inside|under|within|of)\s+(?:the\s+)?)([\w-]+)(?=$|[\s,;:?!]|\.(?:\s|$))/gi,
   )) {
     const word = match[1] ?? '';
     if (!NOT_A_FOLDER_NAME.has(word.toLowerCase()) && !/\.[A-Za-z0-9]{1,8}$/.test(word)) return word;

@@ -71,7 +71,7 @@ function searchScope(title: string): { kind: 'path' | 'glob'; value: string } | 
     title,
   )?.[1];
   if (file) return { kind: 'glob', value: file.replace(/^\.\//, '') };
-  const directory = directoryIn(title.replace(/(["'`])[^"'`\n]{1,80}\1/g, ' '));
+  const directory = directoryIn(title.replace(/(["'`])[^"'`\n]{1,80}\1/g, ' '), { of: false });
   return directory ? { kind: 'path', value: directory } : undefined;
 }
 

@@ -153,7 +153,7 @@ function answerSearch(conversation: ActorConversation): TaskAnswer {
       const comment = commentAbove(lines, definition.line - offset);
       if (comment) parts.push(`Comment above it: "${clip(comment, 200)}".`);
       parts.push(
-        `Context (${definition.path} lines ${offset}-${offset + lines.length - 1}): ${clip(lines.join(' ').replace(/\s+/g, ' ').trim(), 500)}`,
+        `Context (${definition.path} lines ${offset}-${offset + lines.length - 1}): ${clip(lines.join(' ').replace(/\s+/g, ' ').trim(), 500).replace(/([^.;}])$/, '$1.')}`,
       );
     }
   }

@@ -16,6 +16,7 @@ import {
   COMPARE_WORDS,
   COUNT_WORDS,
   DEFINITION_WORDS,
+  fileTypeIn,
   LAYOUT_WORDS,
   LIST_WORDS,
   PROPOSE_WORDS,
@@ -34,11 +35,15 @@ export function classifyTask(title: string, hasKnowledge: boolean): TaskIntent {
   const paths = explicitPaths(title);
   if (WEB_WORDS.test(title)) return 'web';
   if (WRITE_WORDS.test(title) && targetPath(title)) return 'write';
+  if (refersBack(title) && COMPARE_WORDS.test(title) && hasKnowledge) return 'compare';
   if (refersBack(title) && paths.length === 0) {
     if (hasKnowledge) return 'recall';
     if (nameCandidates(title).length === 0) return 'unknown';
   }
   if (COUNT_WORDS.test(title)) return 'count';
+  if (LIST_WORDS.test(title) && fileTypeIn(title).label !== 'files' && !directoryIn(title) && paths.length === 0) {
+    return 'count';
+  }
   if (COMPARE_WORDS.test(title)) return 'compare';
   if (
     (SEARCH_WORDS.test(title) || DEFINITION_WORDS.test(title)) &&
@@ -72,6 +77,8 @@ export function planTask(conversation: ActorConversation): TaskPlan {
     }
     case 'compare': {
       const files = [...explicitPaths(title)];
+      if (files.length < 2 && refersBack(title))
+        files.push(...referencedFiles(conversation).filter((path) => !files.includes(path)));
       if (files.length < 2)
         files.push(...fuzzyFiles(conversation, plan, title).filter((path) => !files.includes(path)));
       for (const path of files.slice(0, 2)) readResolved(conversation, plan, path);
@@ -145,6 +152,20 @@ function planWrite(conversation: ActorConversation, plan: TaskPlan): TaskPlan {
   if (plan.missing || !allDone(conversation, plan.calls)) return plan;
   plan.calls.push({ name: 'write_file', arguments: { path: target } });
   return plan;
+}
+
+/** Files (paths with an extension) the earlier results are based on, dependencies first. */
+function referencedFiles(conversation: ActorConversation): string[] {
+  const paths = conversation.knowledge
+    .flatMap((entry) => entry.references)
+    .filter((path) => /\.[A-Za-z0-9]{1,8}$/.test(path));
+  return [...new Set(paths)].sort((left, right) => order(conversation, left) - order(conversation, right));
+}
+
+/** Earlier tasks in checklist order (the knowledge lists dependencies first). */
+function order(conversation: ActorConversation, path: string): number {
+  const entry = conversation.knowledge.find((candidate) => candidate.references.includes(path));
+  return Number.parseFloat(entry?.id ?? '0') || 0;
 }
 
 /** The listing of the whole workspace (three levels) if it was made, as entries. */
