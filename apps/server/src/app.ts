@@ -8,6 +8,7 @@ import { ServiceMetrics } from './metrics/service-metrics';
 import auth from './plugins/auth';
 import dashboard from './plugins/dashboard';
 import errorHandler from './plugins/error-handler';
+import jsonBody from './plugins/json-body';
 import rateLimit from './plugins/rate-limit';
 import swagger from './plugins/swagger';
 import websocket from './plugins/websocket';
@@ -113,6 +114,7 @@ export const aimeApp = fp(
     });
 
     await fastify.register(errorHandler);
+    await fastify.register(jsonBody);
     await fastify.register(websocket, { maxPayloadBytes: options.websocket?.maxPayloadBytes ?? 64 * 1024 });
     await fastify.register(auth, { apiToken: options.settings.apiToken });
     await fastify.register(rateLimit);

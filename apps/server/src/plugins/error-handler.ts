@@ -2,6 +2,7 @@ import { AimeError } from '@gepa-aime/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { BadRequestError } from '../errors/bad-request-error';
 import type { ErrorResponse } from '../schemas/error';
 
 /**
@@ -43,7 +44,13 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (statusCode >= 500 && !(error instanceof AimeError && error.code === 'service_unavailable')) {
     return { statusCode, error: 'internal', message: 'Internal server error' };
   }
-  return { statusCode, error: codeOf(error, statusCode), message: error instanceof Error ? error.message : 'Error' };
+  const body: ErrorResponse = {
+    statusCode,
+    error: codeOf(error, statusCode),
+    message: error instanceof Error ? error.message : 'Error',
+  };
+  if (error instanceof BadRequestError && error.fields !== undefined) body.fields = error.fields;
+  return body;
 }
 
 function statusOf(error: unknown): number {
