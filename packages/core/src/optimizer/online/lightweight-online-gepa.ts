@@ -4,23 +4,15 @@ import { DEFAULT_PLANNER_PROMPT } from '../../planner/planner-prompt';
 import type { RunEventInput } from '../../workflow/events';
 import type { ReflectionModel } from '../gepa/types';
 import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../prompt-optimizer';
-import {
-  isTraceDecision,
-  type TraceDecisionInput,
-  type TraceExampleInput,
-  type TraceRecord,
-  timestampMs,
-} from '../trace-store/trace-record';
+import type { TraceDecisionInput, TraceExampleInput } from '../trace-store/trace-record';
 import { type TraceLogger, TraceStore } from '../trace-store/trace-store';
-import { clipText } from './clip-text';
 import { enhancedDecompMetric } from './enhanced-decomp-metric';
-import { meanScore, type OnlineCandidate, recentMean } from './online-candidate';
-import type { OnlineGepaMetrics } from './online-metrics';
-import { failingEntries, proposePrompt, toReflectiveRecords } from './online-reflection';
-import { OnlineState, type TrialDecision } from './online-state';
-
-const MAX_TEXT_CHARS = 4000;
-const MAX_EVENT_FEEDBACK_CHARS = 500;
+import { type OnlineGepaMetrics, onlineMetrics } from './online-metrics';
+import { type CandidateProposal, proposeCandidate } from './online-proposal';
+import { OnlineState } from './online-state';
+import { gepaRecordEvent, traceExample } from './outcome-records';
+import { replayTraceRecord } from './replay-trace';
+import { trialDecisionRecords } from './trial-decision-records';
 
 export interface LightweightOnlineGepaOptions {
   /** Absolute path of the JSON-lines trace file (config `trace_path` resolved by the caller). */
@@ -87,8 +79,7 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
   }
 
   currentPrompt(component: PromptComponent): ActivePrompt {
-    const candidate = this.state.current(component);
-    return { component, candidateId: candidate?.id ?? OnlineState.defaultId(component), text: candidate?.prompt ?? '' };
+    return { component, ...this.state.currentPrompt(component) };
   }
 
   /** Records one outcome (serialised with other calls); returns the gepa-record / gepa-candidate events. */
@@ -104,40 +95,11 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
   }
 
   metrics(): OnlineGepaMetrics {
-    const trial = this.state.trial;
-    const current: OnlineGepaMetrics['current'] = {};
-    for (const component of ['planner', 'actor'] as const) {
-      const prompt = this.currentPrompt(component);
-      current[component] = { candidateId: prompt.candidateId, text: prompt.text };
-    }
-    return {
-      composite: this.state.timeline.at(-1)?.composite ?? null,
+    return onlineMetrics(this.state, {
       threshold: this.config.threshold,
-      timeline: this.state.timeline.map((point) => ({ ...point })),
-      candidates: [...this.state.candidates.values()].map((candidate) => ({
-        id: candidate.id,
-        component: candidate.component,
-        parentId: candidate.parentId,
-        prompt: candidate.prompt,
-        meanScore: meanScore(candidate),
-        recentScore: recentMean(candidate),
-        uses: candidate.uses,
-        status: candidate.status,
-        createdAt: candidate.createdAt,
-      })),
-      current,
-      trial: trial
-        ? {
-            component: trial.component,
-            candidateId: trial.candidateId,
-            parentId: trial.parentId,
-            parentScore: trial.parentScore,
-            outcomes: trial.scores.length,
-            needed: this.config.window_size,
-          }
-        : null,
+      windowSize: this.config.window_size,
       traceRecords: this.traceRecords,
-    };
+    });
   }
 
   private async recordNow(outcome: TaskOutcome, signal: AbortSignal | undefined): Promise<RunEventInput[]> {
@@ -156,32 +118,8 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
       taskId: outcome.taskId,
       runId: outcome.runId,
     });
-    const events: RunEventInput[] = [
-      {
-        type: 'gepa-record',
-        component,
-        candidateId: candidate.id,
-        score: outcome.score,
-        composite,
-        feedback: clipText(outcome.feedback, MAX_EVENT_FEEDBACK_CHARS),
-      },
-    ];
-    const record: TraceExampleInput = {
-      prompt: outcome.prompt,
-      response: clipText(outcome.response, MAX_TEXT_CHARS),
-      score: outcome.score,
-      observation: observationSummary(outcome),
-      component,
-      candidate_id: candidate.id,
-      parent_id: candidate.parentId,
-      feedback: clipText(outcome.feedback, MAX_TEXT_CHARS),
-      timestamp: new Date(ts).toISOString(),
-      run_id: outcome.runId,
-      task_id: outcome.taskId,
-      goal: clipText(outcome.goal, MAX_TEXT_CHARS),
-      task_title: clipText(outcome.taskTitle, MAX_TEXT_CHARS),
-      composite,
-    };
+    const events: RunEventInput[] = [gepaRecordEvent(outcome, candidate, composite)];
+    const record: TraceExampleInput = traceExample(outcome, candidate, composite, ts);
     let decisions: TraceDecisionInput[] = [];
     if (this.state.trialDue()) {
       decisions = this.finishTrial(events, outcome.runId);
@@ -218,71 +156,33 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
     component: PromptComponent,
     signal: AbortSignal | undefined,
     events: RunEventInput[],
-  ): Promise<{ candidate: OnlineCandidate; parentScore: number } | undefined> {
+  ): Promise<CandidateProposal | undefined> {
     const model = this.options.reflectionModel;
-    const parent = this.state.current(component);
-    if (!model || !parent) return undefined;
-    const entries = failingEntries(this.state.window(component), parent.id, this.config.reflection_minibatch_size);
-    if (entries.length === 0) return undefined;
-    const proposal = await proposePrompt({
+    if (!model) return undefined;
+    const result = await proposeCandidate({
+      state: this.state,
+      component,
       model,
-      currentText: parent.prompt,
-      records: toReflectiveRecords(entries),
-      ...(this.options.reflectionPromptTemplate ? { template: this.options.reflectionPromptTemplate } : {}),
+      minibatchSize: this.config.reflection_minibatch_size,
+      ...(this.options.reflectionPromptTemplate
+        ? { reflectionPromptTemplate: this.options.reflectionPromptTemplate }
+        : {}),
+      ...(this.options.createId ? { createId: this.options.createId } : {}),
       ...(signal ? { signal } : {}),
+      logger: this.logger,
       now: this.now,
     });
-    if (proposal.usage) {
-      events.push({
-        type: 'llm-usage',
-        role: 'reflection',
-        promptTokens: proposal.usage.promptTokens,
-        completionTokens: proposal.usage.completionTokens,
-        totalTokens: proposal.usage.totalTokens,
-        ...(proposal.usage.estimated ? { estimated: true } : {}),
-        ms: proposal.ms,
-      });
-    }
-    if (!proposal.ok) {
-      this.logger.warn(`online GEPA: no new ${component} prompt (${proposal.reason})`);
-      this.state.resetProposalCounters();
-      return undefined;
-    }
-    const parentScore = recentMean(parent) ?? 0;
-    const candidate = this.state.propose(component, {
-      id: this.options.createId?.(component) ?? `${component}-${crypto.randomUUID().slice(0, 8)}`,
-      prompt: proposal.text,
-      parentId: parent.id,
-      parentScore,
-      ts: this.now(),
-    });
-    events.push({
-      type: 'gepa-candidate',
-      component,
-      candidateId: candidate.id,
-      parents: [parent.id],
-      prompt: candidate.prompt,
-      scores: { parentScore },
-      decision: 'proposed',
-    });
-    return { candidate, parentScore };
+    events.push(...result.events);
+    return result.proposal;
   }
 
   /** Decides the finished trial; returns the decision records to persist and adds the events. */
   private finishTrial(events: RunEventInput[], runId: string | undefined): TraceDecisionInput[] {
     const decision = this.state.decideTrial();
     if (!decision) return [];
-    const timestamp = new Date(this.now()).toISOString();
-    const records: TraceDecisionInput[] = [decisionRecord(decision, decision.decision, timestamp, runId)];
-    events.push(
-      candidateEvent(decision.candidate, decision.decision, { mean: decision.mean, parentScore: decision.parentScore }),
-    );
-    if (decision.restored) {
-      records.push(decisionRecord(decision, 'restored', timestamp, runId));
-      const restoredScore = recentMean(decision.restored);
-      events.push(candidateEvent(decision.restored, 'restored', restoredScore === null ? {} : { mean: restoredScore }));
-    }
-    return records;
+    const output = trialDecisionRecords(decision, new Date(this.now()).toISOString(), runId);
+    events.push(...output.events);
+    return output.records;
   }
 
   private async persist(record: TraceExampleInput | TraceDecisionInput): Promise<void> {
@@ -300,100 +200,11 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
     const { records } = await this.store.load();
     let lastTs = 0;
     for (const record of records) {
-      lastTs = this.replayRecord(record, lastTs);
+      lastTs = replayTraceRecord(this.state, record, lastTs);
       this.traceRecords += 1;
     }
     if (this.state.trialDue()) {
       for (const decision of this.finishTrial([], undefined)) await this.persist(decision);
     }
   }
-
-  private replayRecord(record: TraceRecord, lastTs: number): number {
-    const ts = timestampMs(record.timestamp) ?? lastTs;
-    if (isTraceDecision(record)) {
-      this.state.applyDecision({
-        decision: record.decision,
-        component: record.component,
-        candidateId: record.candidate_id,
-        parentId: record.parent_id ?? null,
-        prompt: record.prompt,
-        ts,
-      });
-      return ts;
-    }
-    const component = record.component ?? 'planner';
-    const { candidate } = this.state.observe({
-      component,
-      ...(record.candidate_id !== undefined ? { candidateId: record.candidate_id } : {}),
-      parentId: record.parent_id ?? null,
-      prompt: record.prompt,
-      score: record.score,
-      ts,
-      response: record.response,
-      feedback: record.feedback ?? record.observation ?? '',
-      goal: record.goal ?? '',
-      taskTitle: record.task_title ?? '',
-      taskId: record.task_id ?? '',
-      runId: record.run_id ?? null,
-    });
-    const newPrompt = record.new_prompt?.trim();
-    if (newPrompt) {
-      if (record.new_candidate_id) {
-        this.state.propose(component, {
-          id: record.new_candidate_id,
-          prompt: newPrompt,
-          parentId: candidate.id,
-          parentScore: record.parent_score ?? recentMean(candidate) ?? 0,
-          ts,
-        });
-      } else {
-        this.state.adoptLegacy(component, newPrompt, ts);
-      }
-    }
-    return ts;
-  }
-}
-
-function observationSummary(outcome: TaskOutcome): string {
-  const verdict = outcome.score >= 1 ? 'completed' : outcome.score <= 0 ? 'failed' : `scored ${outcome.score}`;
-  const detail = (outcome.score >= 1 ? outcome.response : outcome.feedback || outcome.response).replace(/\s+/g, ' ');
-  return clipText(`${outcome.taskTitle || outcome.taskId}: ${verdict} — ${detail}`.trim(), 300);
-}
-
-function decisionRecord(
-  decision: TrialDecision,
-  kind: 'accepted' | 'rejected' | 'restored',
-  timestamp: string,
-  runId: string | undefined,
-): TraceDecisionInput {
-  const candidate = kind === 'restored' && decision.restored ? decision.restored : decision.candidate;
-  return {
-    kind: 'decision',
-    decision: kind,
-    component: candidate.component,
-    candidate_id: candidate.id,
-    parent_id: candidate.parentId,
-    prompt: candidate.prompt,
-    mean_score: kind === 'restored' ? recentMean(candidate) : decision.mean,
-    parent_score: kind === 'restored' ? null : decision.parentScore,
-    timestamp,
-    ...(runId ? { run_id: runId } : {}),
-    source: 'online',
-  };
-}
-
-function candidateEvent(
-  candidate: OnlineCandidate,
-  decision: 'accepted' | 'rejected' | 'restored',
-  scores: Record<string, number>,
-): RunEventInput {
-  return {
-    type: 'gepa-candidate',
-    component: candidate.component,
-    candidateId: candidate.id,
-    parents: candidate.parentId ? [candidate.parentId] : [],
-    prompt: candidate.prompt,
-    scores,
-    decision,
-  };
 }

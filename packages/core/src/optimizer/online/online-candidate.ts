@@ -23,6 +23,16 @@ export interface OnlineCandidate {
   recentScores: number[];
 }
 
+/** A candidate with no outcomes yet. */
+export function newCandidate(
+  fields: Pick<
+    OnlineCandidate,
+    'id' | 'component' | 'parentId' | 'prompt' | 'status' | 'epoch' | 'order' | 'createdAt'
+  >,
+): OnlineCandidate {
+  return { ...fields, uses: 0, scoreSum: 0, recentScores: [] };
+}
+
 /** Candidates that may be chosen as a component's best. */
 export const ELIGIBLE_STATUSES: ReadonlySet<CandidateStatus> = new Set(['default', 'accepted', 'applied', 'legacy']);
 

@@ -1,18 +1,13 @@
-import type { CandidateStatus } from './online-candidate';
+import { type CandidateStatus, meanScore, recentMean } from './online-candidate';
+import type { TimelinePoint } from './online-outcome';
+import type { OnlineState } from './online-state';
 
 /** `LightweightOnlineGEPA.metrics()`: what the dashboard charts (server `GET /gepa`). */
 export interface OnlineGepaMetrics {
   /** Composite after the latest outcome (null before any). */
   composite: number | null;
   threshold: number;
-  timeline: Array<{
-    ts: number;
-    score: number;
-    composite: number;
-    component: string;
-    candidateId: string;
-    runId: string | null;
-  }>;
+  timeline: TimelinePoint[];
   candidates: Array<{
     id: string;
     component: string;
@@ -38,4 +33,42 @@ export interface OnlineGepaMetrics {
   } | null;
   /** Records read from the trace file at start plus records written since. */
   traceRecords: number;
+}
+
+/** A snapshot of the state (copies: later outcomes do not change it). */
+export function onlineMetrics(
+  state: OnlineState,
+  settings: { threshold: number; windowSize: number; traceRecords: number },
+): OnlineGepaMetrics {
+  const trial = state.trial;
+  const current: OnlineGepaMetrics['current'] = {};
+  for (const component of ['planner', 'actor'] as const) current[component] = state.currentPrompt(component);
+  return {
+    composite: state.timeline.at(-1)?.composite ?? null,
+    threshold: settings.threshold,
+    timeline: state.timeline.map((point) => ({ ...point })),
+    candidates: [...state.candidates.values()].map((candidate) => ({
+      id: candidate.id,
+      component: candidate.component,
+      parentId: candidate.parentId,
+      prompt: candidate.prompt,
+      meanScore: meanScore(candidate),
+      recentScore: recentMean(candidate),
+      uses: candidate.uses,
+      status: candidate.status,
+      createdAt: candidate.createdAt,
+    })),
+    current,
+    trial: trial
+      ? {
+          component: trial.component,
+          candidateId: trial.candidateId,
+          parentId: trial.parentId,
+          parentScore: trial.parentScore,
+          outcomes: trial.scores.length,
+          needed: settings.windowSize,
+        }
+      : null,
+    traceRecords: settings.traceRecords,
+  };
 }

@@ -6,7 +6,7 @@ import {
 } from '../gepa/instruction-proposal';
 import type { ReflectionModel, ReflectiveRecord } from '../gepa/types';
 import { clipText } from './clip-text';
-import type { WindowEntry } from './online-state';
+import type { WindowEntry } from './online-outcome';
 
 /**
  * The engine's instruction-proposal prompt plus one rule for AIME's prompt templates: the

@@ -1,58 +1,8 @@
-import {
-  type CandidateStatus,
-  ELIGIBLE_STATUSES,
-  legacyCandidateId,
-  type OnlineCandidate,
-  recentMean,
-} from './online-candidate';
-
-/** One outcome as the state sees it (live from the workflow, or replayed from the trace file). */
-export interface ObservedOutcome {
-  component: string;
-  /** Absent in Python reference records: the candidate is then identified by its prompt text. */
-  candidateId?: string;
-  parentId?: string | null;
-  prompt: string;
-  score: number;
-  ts: number;
-  response: string;
-  feedback: string;
-  goal: string;
-  taskTitle: string;
-  taskId: string;
-  runId: string | null;
-}
-
-export interface WindowEntry extends ObservedOutcome {
-  candidateId: string;
-}
-
-export interface TimelinePoint {
-  ts: number;
-  score: number;
-  composite: number;
-  component: string;
-  candidateId: string;
-  runId: string | null;
-}
-
-/** A proposed candidate being measured: it must match `parentScore` over its next window. */
-export interface Trial {
-  component: string;
-  candidateId: string;
-  parentId: string;
-  parentScore: number;
-  scores: number[];
-}
-
-export interface TrialDecision {
-  decision: 'accepted' | 'rejected';
-  candidate: OnlineCandidate;
-  mean: number;
-  parentScore: number;
-  /** After a rejection: the best candidate, put back. */
-  restored?: OnlineCandidate;
-}
+import { bestCandidate } from './best-candidate';
+import { type CandidateStatus, legacyCandidateId, newCandidate, type OnlineCandidate } from './online-candidate';
+import type { ObservedOutcome, TimelinePoint, WindowEntry } from './online-outcome';
+import { type Trial, type TrialDecision, trialMean } from './online-trial';
+import { trimFront } from './trim-front';
 
 interface ComponentState {
   currentId: string;
@@ -99,6 +49,12 @@ export class OnlineState {
   current(component: string): OnlineCandidate | undefined {
     const state = this.components.get(component);
     return state ? this.candidates.get(state.currentId) : undefined;
+  }
+
+  /** The current candidate's id and text (the default id and no text for an unknown component). */
+  currentPrompt(component: string): { candidateId: string; text: string } {
+    const candidate = this.current(component);
+    return { candidateId: candidate?.id ?? OnlineState.defaultId(component), text: candidate?.prompt ?? '' };
   }
 
   window(component: string): readonly WindowEntry[] {
@@ -182,7 +138,7 @@ export class OnlineState {
     const candidate = this.candidates.get(trial.candidateId);
     if (!candidate) return undefined;
     this.trial = undefined;
-    const mean = trial.scores.reduce((sum, score) => sum + score, 0) / Math.max(1, trial.scores.length);
+    const mean = trialMean(trial);
     const state = this.componentState(trial.component);
     if (mean >= trial.parentScore) {
       candidate.status = 'accepted';
@@ -256,13 +212,11 @@ export class OnlineState {
    */
   best(component: string): OnlineCandidate {
     const state = this.componentState(component);
-    const pool = [...this.candidates.values()].filter(
-      (candidate) =>
-        candidate.component === component && candidate.epoch === state.epoch && ELIGIBLE_STATUSES.has(candidate.status),
+    return (
+      bestCandidate(this.candidates.values(), component, state.epoch) ??
+      this.candidates.get(state.currentId) ??
+      this.defaultCandidate(component)
     );
-    let best: OnlineCandidate | undefined;
-    for (const candidate of pool) if (!best || isBetter(candidate, best)) best = candidate;
-    return best ?? this.candidates.get(state.currentId) ?? this.defaultCandidate(component);
   }
 
   private candidateFor(outcome: ObservedOutcome): OnlineCandidate {
@@ -288,19 +242,17 @@ export class OnlineState {
       if (status === 'trial') existing.status = 'trial';
       return existing;
     }
-    const candidate: OnlineCandidate = {
+    const epoch = this.componentState(component).epoch;
+    const candidate = newCandidate({
       id,
       component,
       parentId,
       prompt,
       status,
-      epoch: this.componentState(component).epoch,
+      epoch,
       order: this.nextOrder++,
       createdAt: ts,
-      uses: 0,
-      scoreSum: 0,
-      recentScores: [],
-    };
+    });
     this.candidates.set(id, candidate);
     return candidate;
   }
@@ -316,36 +268,22 @@ export class OnlineState {
       state = { currentId: id, epoch: 0, window: [], outcomesSinceProposal: 0 };
       this.components.set(component, state);
       if (!this.candidates.has(id)) {
-        this.candidates.set(id, {
+        const prompt = defaultPrompt ?? this.settings.defaults[component] ?? '';
+        this.candidates.set(
           id,
-          component,
-          parentId: null,
-          prompt: defaultPrompt ?? this.settings.defaults[component] ?? '',
-          status: 'default',
-          epoch: 0,
-          order: this.nextOrder++,
-          createdAt: 0,
-          uses: 0,
-          scoreSum: 0,
-          recentScores: [],
-        });
+          newCandidate({
+            id,
+            component,
+            parentId: null,
+            prompt,
+            status: 'default',
+            epoch: 0,
+            order: this.nextOrder++,
+            createdAt: 0,
+          }),
+        );
       }
     }
     return state;
   }
-}
-
-/** Higher recent mean wins; equal (or both unscored) → the newer; a scored one beats an unscored one. */
-function isBetter(candidate: OnlineCandidate, than: OnlineCandidate): boolean {
-  const score = recentMean(candidate);
-  const otherScore = recentMean(than);
-  if (score === null || otherScore === null) {
-    if (score === null && otherScore === null) return candidate.order > than.order;
-    return otherScore === null;
-  }
-  return score > otherScore || (score === otherScore && candidate.order > than.order);
-}
-
-function trimFront<T>(items: T[], max: number): void {
-  if (items.length > max) items.splice(0, items.length - max);
 }

@@ -1,0 +1,16 @@
+import type { TokenUsage } from '../llm/types';
+import type { RunEventInput } from './events';
+
+/** The `llm-usage` event for one model call (planner, actor, reflection …) that took `ms`. */
+export function llmUsageEvent(role: string, usage: TokenUsage, ms: number, taskId?: string): RunEventInput {
+  return {
+    type: 'llm-usage',
+    role,
+    ...(taskId !== undefined ? { taskId } : {}),
+    promptTokens: usage.promptTokens,
+    completionTokens: usage.completionTokens,
+    totalTokens: usage.totalTokens,
+    ...(usage.estimated ? { estimated: true } : {}),
+    ms,
+  };
+}
