@@ -1,3 +1,5 @@
+export { BadRequestError, type FieldProblem } from './bad-request-error';
 export { RunNotFoundError } from './run-not-found-error';
 export { ServiceUnavailableError } from './service-unavailable-error';
 export { UnauthorizedError } from './unauthorized-error';
+export { UpgradeRequiredError } from './upgrade-required-error';

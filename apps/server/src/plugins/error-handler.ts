@@ -71,6 +71,7 @@ const CODES_BY_STATUS: Record<number, string> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  426: 'upgrade_required',
   503: 'service_unavailable',
 };
 
