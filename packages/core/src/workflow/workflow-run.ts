@@ -1,30 +1,25 @@
 import { ActorFactory } from '../actors/actor-factory';
-import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../actors/actor-prompt';
 import type { ActorReport } from '../actors/actor-report';
 import type { DynamicActor } from '../actors/dynamic-actor';
 import type { ActivePrompt, PromptComponent } from '../optimizer/prompt-optimizer';
 import { composeAnswerFromResults } from '../planner/compose-answer';
 import { DynamicPlanner, type PlanDecision } from '../planner/dynamic-planner';
-import { DEFAULT_PLANNER_PROMPT } from '../planner/planner-prompt';
 import { StallDetector } from '../planner/stall-detector';
 import { ProgressManager } from '../progress/progress-manager';
 import type { TaskNode } from '../progress/task-node';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
-import type { ToolRegistry } from '../tools/registry/tool-registry';
+import { activePrompt } from './active-prompt';
 import type { AIMEWorkflowDependencies, WorkflowRunOptions } from './aime-workflow';
 import type { FinalRunStatus, RunEventInput, WorkflowReport } from './events';
 import { judgeRun } from './judge-run';
+import { llmUsageEvent } from './llm-usage-event';
 import { recordOutcomes } from './record-outcomes';
+import { checklistState, replanReasonAfterBatch } from './replan-reason';
 import { RunEventEmitter } from './run-event-emitter';
 import { DEFAULT_STOP_CONDITIONS, firstStop } from './stop-conditions';
-import { knowledgeFor } from './task-knowledge';
+import { TaskRunner } from './task-runner';
 import { UsageTracker } from './usage-tracker';
 import type { WorkflowLimits } from './workflow-limits';
-
-interface TaskResult {
-  task: TaskNode;
-  report: ActorReport;
-}
 
 /** One execution of the AIME loop for one goal (state that lives exactly as long as the run). */
 export class WorkflowRun {
@@ -37,8 +32,7 @@ export class WorkflowRun {
   private readonly usage = new UsageTracker();
   private readonly progress: ProgressManager;
   private readonly planner: DynamicPlanner;
-  private readonly factory: ActorFactory;
-  private readonly tools: ToolRegistry;
+  private readonly tasks: TaskRunner;
   private readonly externalSignal: AbortSignal | undefined;
   private decision: PlanDecision | undefined;
   private iterations = 0;
@@ -57,7 +51,6 @@ export class WorkflowRun {
     this.externalSignal = options.signal;
     this.emitter = new RunEventEmitter(options.runId ?? crypto.randomUUID(), options.onEvent, this.now);
     this.progress = new ProgressManager(goal);
-    this.tools = dependencies.tools ?? createBuiltinRegistry();
     this.planner = new DynamicPlanner({
       model: dependencies.model,
       progress: this.progress,
@@ -70,28 +63,26 @@ export class WorkflowRun {
         ]),
       ),
       now: this.now,
-      onUsage: (usage, ms) =>
-        this.emit({
-          type: 'llm-usage',
-          role: 'planner',
-          promptTokens: usage.promptTokens,
-          completionTokens: usage.completionTokens,
-          totalTokens: usage.totalTokens,
-          ...(usage.estimated ? { estimated: true } : {}),
-          ms,
-        }),
+      onUsage: (usage, ms) => this.emit(llmUsageEvent('planner', usage, ms)),
     });
-    this.factory = new ActorFactory({
-      config: dependencies.config,
-      model: dependencies.model,
-      tools: this.tools,
+    this.tasks = new TaskRunner({
+      progress: this.progress,
+      factory: new ActorFactory({
+        config: dependencies.config,
+        model: dependencies.model,
+        tools: dependencies.tools ?? createBuiltinRegistry(),
+        workspaceRoot: dependencies.workspaceRoot,
+        goal,
+        prompt: () => this.activePrompt('actor'),
+        maxSteps: limits.maxActorSteps,
+        toolTimeoutMs: limits.toolTimeoutMs,
+        loopLimit: limits.loopLimit,
+        now: this.now,
+      }),
       workspaceRoot: dependencies.workspaceRoot,
-      goal,
-      prompt: () => this.activePrompt('actor'),
-      maxSteps: limits.maxActorSteps,
-      toolTimeoutMs: limits.toolTimeoutMs,
-      loopLimit: limits.loopLimit,
-      now: this.now,
+      signal: this.signal,
+      emit: (event) => this.emit(event),
+      onTaskEnd: (task, actor, report) => this.recordOutcome(task, actor, report),
     });
   }
 
@@ -140,7 +131,7 @@ export class WorkflowRun {
   private async loop(): Promise<{ status: FinalRunStatus; finalAnswer: string; error?: string }> {
     const stall = new StallDetector(this.limits.stallIterations);
     let decision = await this.plan(undefined);
-    stall.observe(this.checklistState());
+    stall.observe(checklistState(this.progress));
     let replanReason: string | undefined;
     while (!decision.done) {
       const stop = firstStop(DEFAULT_STOP_CONDITIONS, {
@@ -161,7 +152,7 @@ export class WorkflowRun {
         replanReason = 'none of the tasks named in next can run now; choose ready tasks or finish';
       } else {
         this.iterations += 1;
-        replanReason = this.replanReason(await this.runBatch(batch), stall);
+        replanReason = replanReasonAfterBatch(await this.tasks.runBatch(batch), stall, this.progress);
       }
       if (replanReason) {
         this.replans += 1;
@@ -191,78 +182,6 @@ export class WorkflowRun {
     return decision;
   }
 
-  private async runBatch(taskIds: string[]): Promise<TaskResult[]> {
-    const settled = await Promise.allSettled(taskIds.map((id) => this.runTask(id)));
-    this.signal.throwIfAborted();
-    const results: TaskResult[] = [];
-    for (const outcome of settled) {
-      if (outcome.status === 'rejected') throw outcome.reason;
-      if (outcome.value) results.push(outcome.value);
-    }
-    return results;
-  }
-
-  private async runTask(taskId: string): Promise<TaskResult | undefined> {
-    const task = this.progress.getTask(taskId);
-    if (!task) return undefined;
-    this.progress.markInProgress(taskId);
-    const actor = this.factory.create(task, knowledgeFor(this.progress, task));
-    await this.emit({
-      type: 'task-start',
-      taskId,
-      title: task.title,
-      actor: actor.name,
-      persona: actor.options.persona,
-      tools: actor.toolNames,
-    });
-    let report: ActorReport;
-    try {
-      report = await actor.run({
-        workspaceRoot: this.dependencies.workspaceRoot,
-        signal: this.signal,
-        emit: (event) => this.emit(event),
-        reportProgress: (status, message) => {
-          this.progress.recordProgress(taskId, status, message);
-          void this.emit({ type: 'progress-update', taskId, status, message });
-        },
-      });
-    } catch (error) {
-      if (!this.signal.aborted) throw error;
-      this.progress.markFailed(taskId, 'cancelled');
-      await this.emit({ type: 'task-end', taskId, status: 'failed', summary: 'cancelled', references: [] });
-      throw error;
-    }
-    if (report.status === 'complete') this.progress.markComplete(taskId, report.summary, report.references);
-    else this.progress.markFailed(taskId, report.summary);
-    await this.emit({
-      type: 'task-end',
-      taskId,
-      status: report.status,
-      summary: report.summary,
-      references: report.references,
-    });
-    await this.recordOutcome(task, actor, report);
-    return { task, report };
-  }
-
-  private replanReason(results: TaskResult[], stall: StallDetector): string | undefined {
-    const reasons = results
-      .filter((result) => result.report.status === 'failed')
-      .map(({ task, report }) => {
-        const how = report.stopReason === 'loop' ? 'was stopped by loop detection' : 'failed';
-        return `task ${task.id} ("${task.title}") ${how}: ${report.summary}`;
-      });
-    if (stall.observe(this.checklistState())) {
-      reasons.push(`no progress for ${this.limits.stallIterations} iterations (the checklist did not change)`);
-      stall.reset();
-    }
-    return reasons.length > 0 ? reasons.join('; ') : undefined;
-  }
-
-  private checklistState(): string {
-    return JSON.stringify(this.progress.flatten().map((task) => [task.id, task.status, task.summary ?? '']));
-  }
-
   private async recordOutcome(task: TaskNode, actor: DynamicActor, report: ActorReport): Promise<void> {
     const optimizer = this.dependencies.optimizer;
     if (!optimizer) return;
@@ -286,14 +205,7 @@ export class WorkflowRun {
   }
 
   private activePrompt(component: PromptComponent): ActivePrompt {
-    const fromOptimizer = this.dependencies.optimizer?.currentPrompt(component);
-    if (fromOptimizer?.text) return fromOptimizer;
-    // No evolved text yet: the default prompt, under the optimizer's id for it when there is one.
-    return {
-      component,
-      candidateId: fromOptimizer?.candidateId || 'default',
-      text: component === 'planner' ? DEFAULT_PLANNER_PROMPT : DEFAULT_ACTOR_PROMPT_TEMPLATE,
-    };
+    return activePrompt(this.dependencies.optimizer, component);
   }
 
   private emit(event: RunEventInput): Promise<void> {
