@@ -4,7 +4,7 @@ import { type ActorConversation, isActorRequest, readActorConversation } from '.
 import { proposeNextSteps, summariseObservations } from './aime-actor-summaries';
 import { answerTask } from './aime-task-answer';
 import type { PlannedCall, TaskPlan } from './aime-task-plan';
-import { PROPOSE_WORDS } from './aime-task-terms';
+import { literalContent, PROPOSE_WORDS } from './aime-task-terms';
 import { planTask } from './aime-tool-choice';
 
 export { directoryIn } from './aime-path-resolution';
@@ -87,11 +87,15 @@ function references(conversation: ActorConversation): string[] {
   return [...new Set([...paths, ...found])].filter(Boolean).slice(0, 20);
 }
 
-/** The document write_file saves: earlier results and this actor's observations, labelled as offline output. */
+/** The document write_file saves: the exact text the task gives, else earlier results and this actor's observations, labelled as offline output. */
 function composeDocument(conversation: ActorConversation, path: string): string {
+  const literal = literalContent(conversation.title);
+  if (literal !== undefined) return `${literal}\n`;
   const sections: string[] = [`# ${documentTitle(conversation.title, path)}`, ''];
   const observed = summariseObservations(
-    conversation.calls.filter((call) => call.name !== 'write_file' && call.name !== 'list_dir'),
+    conversation.calls.filter(
+      (call) => call.name !== 'write_file' && !(call.name === 'list_dir' && call.args.depth !== undefined),
+    ),
   );
   if (conversation.knowledge.length === 0 && observed.length === 0) {
     sections.push('No earlier task produced a result to write down.');

@@ -119,6 +119,24 @@ const CORPUS: CorpusCase[] = [
     files: { 'notes/about.md': ['A small library that builds configurable widgets.'] },
   },
   {
+    goal: 'Create a file hello.txt with the text hello world',
+    status: 'completed',
+    answer: ['Created hello.txt', 'exactly the text the task gave'],
+    files: { 'hello.txt': ['hello world'] },
+  },
+  {
+    goal: "Write 'done' to status.txt",
+    status: 'completed',
+    answer: ['status.txt'],
+    files: { 'status.txt': ['done'] },
+  },
+  {
+    goal: 'Save the list of files to notes/files.md',
+    status: 'completed',
+    answer: ['built from the workspace listing'],
+    files: { 'notes/files.md': ['3 directories (docs/, src/, tests/)', 'README.md'] },
+  },
+  {
     goal: 'Compare README.md and docs/guide.md',
     status: 'completed',
     answer: ['Comparison of README.md and docs/guide.md.', 'Headings in both: Usage;'],

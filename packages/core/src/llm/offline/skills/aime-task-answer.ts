@@ -4,7 +4,7 @@ import { compareFiles, explainFromKnowledge, summariseCount } from './aime-knowl
 import { DISCOVERY_LISTING, parseListingTree } from './aime-path-resolution';
 import { definitionHit } from './aime-search-plan';
 import type { TaskPlan } from './aime-task-plan';
-import { fileTypeIn, PROPOSE_WORDS, refersBack, searchTerms } from './aime-task-terms';
+import { fileTypeIn, literalContent, PROPOSE_WORDS, refersBack, searchTerms } from './aime-task-terms';
 
 export interface TaskAnswer {
   status: 'complete' | 'failed';
@@ -44,6 +44,15 @@ function answerFor(conversation: ActorConversation, plan: TaskPlan): TaskAnswer 
         .filter((call) => call.name === 'read_file' && call.ok)
         .map((call) => String(call.args.path));
       const basis = [...conversation.knowledge.map((entry) => `[${entry.id}] ${entry.title}`), ...sources];
+      if (calls.some((call) => call.name === 'list_dir' && call.ok && call.args.depth === undefined)) {
+        basis.push('the workspace listing');
+      }
+      if (literalContent(title) !== undefined) {
+        return {
+          status: 'complete',
+          summary: `${write.output.split('\n')[0]}, holding exactly the text the task gave.`,
+        };
+      }
       return {
         status: 'complete',
         summary: `${write.output.split('\n')[0]}: a document built from ${basis.length > 0 ? basis.join(', ') : 'no earlier result'}.`,

@@ -86,6 +86,23 @@ export function isIdentifier(term: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(term);
 }
 
+/**
+ * The exact text a write task asks for: "with the text hello world", "containing 'TODO: x'",
+ * "that says …", or `Write 'done' to status.txt` — undefined when the task asks for a document built from results instead.
+ */
+export function literalContent(title: string): string | undefined {
+  const match =
+    /\b(?:with the (?:text|content|words?|line)|with (?:text|content)|containing(?: the text)?|that says|saying)\s+(.+)$/i.exec(
+      title,
+    );
+  const quotedFirst = /^(?:write|save|put|store|add)\s+(["'`])([^"'`\n]+)\1\s+(?:to|into|in)\s+/i.exec(title)?.[2];
+  if (quotedFirst !== undefined) return quotedFirst;
+  if (!match?.[1]) return undefined;
+  const text = match[1].trim();
+  const quoted = /^(["'`])([\s\S]*)\1$/.exec(text)?.[2];
+  return quoted ?? text;
+}
+
 export interface FileTypeFilter {
   label: string;
   matches(path: string): boolean;

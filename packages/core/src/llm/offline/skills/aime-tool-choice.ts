@@ -19,6 +19,7 @@ import {
   fileTypeIn,
   LAYOUT_WORDS,
   LIST_WORDS,
+  literalContent,
   PROPOSE_WORDS,
   quotedStrings,
   READ_WORDS,
@@ -109,13 +110,20 @@ export function planTask(conversation: ActorConversation): TaskPlan {
 function planLayout(conversation: ActorConversation, plan: TaskPlan): TaskPlan {
   plan.calls.push({ name: 'list_dir', arguments: { path: '.' } });
   if (!SUMMARY_WORDS.test(conversation.title)) return plan;
-  const listing = conversation.calls.find((call) => call.name === 'list_dir' && call.ok && call.args.path === '.');
-  if (!listing) return plan;
-  const readme = parseListingTree(listing.output).entries.find(
-    (entry) => entry.kind !== 'dir' && /^readme(\.md|\.txt|\.rst)?$/i.test(entry.path),
-  );
-  if (readme) plan.calls.push({ name: 'read_file', arguments: { path: readme.path } });
+  const readme = readmeIn(conversation);
+  if (readme) plan.calls.push({ name: 'read_file', arguments: { path: readme } });
   return plan;
+}
+
+/** The README found by the root listing (`list_dir .`), once that listing was made. */
+function readmeIn(conversation: ActorConversation): string | undefined {
+  const listing = conversation.calls.find(
+    (call) => call.name === 'list_dir' && call.ok && call.args.path === '.' && call.args.depth === undefined,
+  );
+  if (!listing) return undefined;
+  return parseListingTree(listing.output).entries.find(
+    (entry) => entry.kind !== 'dir' && /^readme(\.md|\.txt|\.rst)?$/i.test(entry.path),
+  )?.path;
 }
 
 function planRead(conversation: ActorConversation, plan: TaskPlan): TaskPlan {
@@ -140,9 +148,19 @@ function planWrite(conversation: ActorConversation, plan: TaskPlan): TaskPlan {
   const title = conversation.title;
   const target = targetPath(title) ?? '';
   plan.target = target;
+  if (literalContent(title) !== undefined) {
+    plan.calls.push({ name: 'write_file', arguments: { path: target } });
+    return plan;
+  }
   const sources = explicitPaths(title).filter((path) => path !== target);
   for (const path of sources) readResolved(conversation, plan, path);
-  if (sources.length === 0 && conversation.knowledge.length === 0) {
+  const layout = LAYOUT_WORDS.test(title.replace(target, ' '));
+  if (sources.length === 0 && conversation.knowledge.length === 0 && layout) {
+    plan.calls.push({ name: 'list_dir', arguments: { path: '.' } });
+    const listingOnly = /\b(files|folders?|director(?:y|ies)|tree)\b/i.test(title);
+    const readme = listingOnly ? undefined : readmeIn(conversation);
+    if (readme) plan.calls.push({ name: 'read_file', arguments: { path: readme } });
+  } else if (sources.length === 0 && conversation.knowledge.length === 0) {
     const named = fuzzyFiles(conversation, plan, title.replace(target, ' ')).filter((path) => path !== target);
     const entries = discoveryOf(conversation);
     const readme = entries?.find((entry) => entry.kind !== 'dir' && /^readme(\.md|\.txt|\.rst)?$/i.test(entry.path));
