@@ -27,6 +27,14 @@ describe('offline model: a corpus of ordinary goals', () => {
     });
   }
 
+  it('gives the same statuses and facts over the react-text protocol (one action per reply)', async () => {
+    for (const example of CORPUS) {
+      const { report } = await runGoal(example.goal, 'react-text');
+      expect(report.status, example.goal).toBe(example.status);
+      for (const fact of example.answer) expect(report.finalAnswer, example.goal).toContain(fact);
+    }
+  });
+
   it('is deterministic: the same goal gives the same answer and the same tool calls', async () => {
     const first = await runGoal('Find where buildWidget is defined and explain it');
     const second = await runGoal('Find where buildWidget is defined and explain it');
