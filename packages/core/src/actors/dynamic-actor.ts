@@ -1,15 +1,19 @@
 import type { ChatMessage, ChatResponse, LanguageModel, ToolCall } from '../llm/types';
 import type { ActivePrompt } from '../optimizer/prompt-optimizer';
-import { ToolLoopDetector } from '../planner/loop-detector';
-import { parseJsonObject } from '../planner/parse-json-object';
 import { toToolDefinitions } from '../tools/registry/tool-definitions';
 import type { AnyTool } from '../tools/types';
 import type { RunEventInput, TaskStatus } from '../workflow/events';
+import { llmUsageEvent } from '../workflow/llm-usage-event';
 import { ActorModelError } from './actor-model-error';
-import { type ActorReport, actorReportSchema, FINISH_TOOL_NAME } from './actor-report';
+import { type ActorReport, FINISH_TOOL_NAME } from './actor-report';
+import { ActorReportBuilder } from './actor-report-builder';
+import { ActorToolCalls } from './actor-tool-calls';
+import { parseFinalMessage } from './final-report';
 import { finishTool } from './finish-tool';
 import { parseReactText } from './react-text';
-import { runTool, type ToolExecutor } from './run-tool';
+import type { ToolExecutor } from './run-tool';
+import { clipObservation } from './step-observation';
+import { parseArguments } from './tool-arguments';
 
 export interface ActorTask {
   id: string;
@@ -43,13 +47,6 @@ export interface ActorRunContext {
   reportProgress(status: TaskStatus, message: string): void;
 }
 
-interface StepOutcome {
-  observation: string;
-  ok: boolean;
-  report?: ActorReport;
-  loop?: string;
-}
-
 /**
  * A Dynamic Actor: runs one subtask as a ReAct loop (thought → tool call(s) → observation …) until
  * it calls `finish` with its structured report, answers without a tool call, repeats itself (loop
@@ -57,14 +54,23 @@ interface StepOutcome {
  */
 export class DynamicActor {
   readonly options: DynamicActorOptions;
-  private readonly loopDetector: ToolLoopDetector;
-  private readonly failedObservations: string[] = [];
-  private readonly references = new Set<string>();
+  private readonly findings = new ActorReportBuilder();
+  private readonly toolCalls: ActorToolCalls;
   private stepsTaken = 0;
 
   constructor(options: DynamicActorOptions) {
     this.options = options;
-    this.loopDetector = new ToolLoopDetector(options.loopLimit);
+    this.toolCalls = new ActorToolCalls(
+      {
+        taskId: options.task.id,
+        tools: options.tools,
+        toolNames: this.toolNames,
+        toolTimeoutMs: options.toolTimeoutMs,
+        loopLimit: options.loopLimit,
+        executeTool: options.executeTool,
+      },
+      this.findings,
+    );
   }
 
   get name(): string {
@@ -88,7 +94,7 @@ export class DynamicActor {
       return this.options.protocol === 'react-text' ? await this.runReactText(context) : await this.runNative(context);
     } catch (error) {
       if (context.signal.aborted || !(error instanceof ActorModelError)) throw error;
-      return this.report('failed', `Model error: ${error.message}`, this.stepsTaken, 'model-error');
+      return this.findings.report('failed', `Model error: ${error.message}`, this.stepsTaken, 'model-error');
     }
   }
 
@@ -107,7 +113,7 @@ export class DynamicActor {
       }
       messages.push({ role: 'assistant', content: response.content || null, tool_calls: response.toolCalls });
       for (const call of response.toolCalls) {
-        const outcome = await this.act(context, call, step);
+        const outcome = await this.toolCalls.handle(context, call, step);
         messages.push({ role: 'tool', tool_call_id: call.id, content: outcome.observation });
         await context.emit({
           type: 'actor-step',
@@ -119,7 +125,7 @@ export class DynamicActor {
           observation: clipObservation(outcome.observation),
         });
         if (outcome.report) return outcome.report;
-        if (outcome.loop) return this.report('failed', outcome.loop, step, 'loop');
+        if (outcome.loop) return this.findings.report('failed', outcome.loop, step, 'loop');
       }
     }
     return this.stepLimitReport();
@@ -148,7 +154,7 @@ export class DynamicActor {
         type: 'function',
         function: { name: parsed.action, arguments: parsed.input },
       };
-      const outcome = await this.act(context, call, step);
+      const outcome = await this.toolCalls.handle(context, call, step);
       messages.push(
         { role: 'assistant', content: response.content },
         { role: 'user', content: `Observation: ${outcome.observation}` },
@@ -163,7 +169,7 @@ export class DynamicActor {
         observation: clipObservation(outcome.observation),
       });
       if (outcome.report) return outcome.report;
-      if (outcome.loop) return this.report('failed', outcome.loop, step, 'loop');
+      if (outcome.loop) return this.findings.report('failed', outcome.loop, step, 'loop');
     }
     return this.stepLimitReport();
   }
@@ -182,140 +188,24 @@ export class DynamicActor {
       if (context.signal.aborted) throw error;
       throw new ActorModelError(error);
     }
-    const usage = response.usage;
-    await context.emit({
-      type: 'llm-usage',
-      role: 'actor',
-      taskId: this.options.task.id,
-      promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens,
-      totalTokens: usage.totalTokens,
-      ...(usage.estimated ? { estimated: true } : {}),
-      ms: this.options.now() - started,
-    });
+    await context.emit(llmUsageEvent('actor', response.usage, this.options.now() - started, this.options.task.id));
     return response;
-  }
-
-  /** Runs one tool call (or the finish call) and returns the observation. */
-  private async act(context: ActorRunContext, call: ToolCall, step: number): Promise<StepOutcome> {
-    const name = call.function.name;
-    if (name === FINISH_TOOL_NAME) {
-      const parsed = actorReportSchema.safeParse(parseArguments(call.function.arguments));
-      if (!parsed.success) {
-        const problem = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-        return this.failed(
-          `Error: invalid finish report (${problem}). Call finish again with status, summary and references.`,
-        );
-      }
-      const report = this.report(parsed.data.status, parsed.data.summary, step);
-      report.references = unique([...parsed.data.references, ...this.references]);
-      return { observation: `Finished (${parsed.data.status}).`, ok: true, report };
-    }
-    if (this.loopDetector.record(name, call.function.arguments)) {
-      const loop = `Loop detected: ${name} was called ${this.loopDetector.limit} times with the same arguments ${call.function.arguments}; stopping this subtask so the planner can change the plan.`;
-      return { observation: loop, ok: false, loop };
-    }
-    const tool = this.options.tools.find((candidate) => candidate.name === name);
-    await context.emit({
-      type: 'tool-call',
-      taskId: this.options.task.id,
-      callId: call.id,
-      tool: name,
-      args: parseArguments(call.function.arguments),
-    });
-    const result = await runTool(
-      tool,
-      name,
-      call.function.arguments,
-      {
-        workspaceRoot: context.workspaceRoot,
-        signal: context.signal,
-        taskId: this.options.task.id,
-        reportProgress: context.reportProgress,
-      },
-      { timeoutMs: this.options.toolTimeoutMs, availableTools: this.toolNames, executeTool: this.options.executeTool },
-    );
-    context.signal.throwIfAborted();
-    await context.emit({
-      type: 'tool-result',
-      taskId: this.options.task.id,
-      callId: call.id,
-      tool: name,
-      ok: result.ok,
-      output: result.output,
-      ...(result.error ? { error: result.error } : {}),
-      ms: result.ms,
-    });
-    for (const reference of result.references) this.references.add(reference);
-    if (!result.ok) return this.failed(result.observation);
-    return { observation: result.observation, ok: true };
-  }
-
-  private failed(observation: string): StepOutcome {
-    this.failedObservations.push(observation);
-    return { observation, ok: false };
   }
 
   /** An answer without a tool call: a JSON report, or plain text taken as the summary. */
   private finalMessage(content: string, step: number): ActorReport {
-    const json = parseJsonObject(content);
-    const parsed = json ? actorReportSchema.safeParse(json) : undefined;
-    if (parsed?.success) {
-      const report = this.report(parsed.data.status, parsed.data.summary, step);
-      report.references = unique([...parsed.data.references, ...this.references]);
-      return report;
-    }
-    const finalAnswer = /Final Answer\s*:\s*([\s\S]*)$/i.exec(content)?.[1];
-    const text = (finalAnswer ?? content.replace(/^\s*Thought\s*:\s*/i, '')).trim();
-    if (!text) return this.report('failed', 'The actor ended without a report.', step, 'no-answer');
-    return this.report('complete', text, step);
+    const report = parseFinalMessage(content);
+    if (!report) return this.findings.report('failed', 'The actor ended without a report.', step, 'no-answer');
+    return this.findings.fromModel(report, step);
   }
 
   private stepLimitReport(): ActorReport {
-    const last = this.failedObservations.at(-1);
-    return this.report(
+    const last = this.findings.lastFailure();
+    return this.findings.report(
       'failed',
       `Stopped after ${this.options.maxSteps} steps without a finish report${last ? ` (last error: ${last})` : ''}.`,
       this.options.maxSteps,
       'max-steps',
     );
   }
-
-  private report(
-    status: ActorReport['status'],
-    summary: string,
-    steps: number,
-    stopReason?: ActorReport['stopReason'],
-  ): ActorReport {
-    const report: ActorReport = {
-      status,
-      summary,
-      references: [...this.references],
-      steps,
-      failedObservations: [...this.failedObservations],
-    };
-    if (stopReason) report.stopReason = stopReason;
-    return report;
-  }
-}
-
-/** actor-step events carry at most this much of an observation (the full text is in tool-result). */
-export const MAX_STEP_OBSERVATION_CHARS = 4000;
-
-function clipObservation(observation: string): string {
-  if (observation.length <= MAX_STEP_OBSERVATION_CHARS) return observation;
-  return `${observation.slice(0, MAX_STEP_OBSERVATION_CHARS)}… [${observation.length - MAX_STEP_OBSERVATION_CHARS} more characters in the tool-result event]`;
-}
-
-export function parseArguments(raw: string): unknown {
-  if (raw.trim() === '') return {};
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
