@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { ServiceUnavailableError } from './errors/service-unavailable-error';
 import type { GepaMetricsSource } from './gepa/gepa-metrics-source';
 import { RunLogGepaSource } from './gepa/run-log-gepa-source';
+import { answerClientError, answerFrameworkError } from './http/framework-errors';
 import { ServiceMetrics } from './metrics/service-metrics';
 import auth from './plugins/auth';
 import dashboard from './plugins/dashboard';
@@ -19,7 +21,7 @@ import runRoutes from './routes/runs/index';
 import websocketRoutes from './routes/ws/index';
 import type { RunExecutor } from './runs/run-executor';
 import { RunManager } from './runs/run-manager';
-import { RunStore } from './runs/run-store';
+import { MAX_RUN_ID_LENGTH, RunStore } from './runs/run-store';
 import type { AimeServices, ReadinessCheck } from './services';
 import { SERVICE_VERSION } from './version';
 import { WebSocketHub } from './ws/websocket-hub';
@@ -142,7 +144,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
-    return503OnClosing: true,
+    // Every valid run id fits the router's path-parameter limit; longer ones get a 414 in our shape.
+    routerOptions: { maxParamLength: MAX_RUN_ID_LENGTH },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    // Fastify's own 503 body is not the service's error shape: the hook below answers instead.
+    return503OnClosing: false,
+  });
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw new ServiceUnavailableError('the server is shutting down');
   });
   await app.register(aimeApp, options);
   await app.ready();

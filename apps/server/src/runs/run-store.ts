@@ -14,7 +14,9 @@ export interface RunLogContents {
   skippedLines: number;
 }
 
-const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+/** The longest run id (also the router's path-parameter limit, so every valid id is routable). */
+export const MAX_RUN_ID_LENGTH = 128;
+const RUN_ID_PATTERN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,${MAX_RUN_ID_LENGTH - 1}}$`);
 
 /** A run id usable as a file name: letters, digits, `_`, `-`, `.`, not starting with a dot. */
 export function isValidRunId(runId: string): boolean {
