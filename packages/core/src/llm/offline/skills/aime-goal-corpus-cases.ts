@@ -43,7 +43,7 @@ export const CORPUS: CorpusCase[] = [
       'Its comment says: "Builds a widget with the given name."',
       'tests/widget.test.ts (lines 1, 3)',
     ],
-    calls: [{ tool: 'search_files', args: { query: 'buildWidget' } }],
+    calls: [{ tool: 'search_files', args: { query: 'buildWidget', maxResults: 200 } }],
   },
   {
     goal: 'Find where x is defined and explain it',

@@ -128,7 +128,7 @@ export function summariseCount(
   if (listing.truncated) notes.push('the listing was cut at its entry limit');
   const named = files.slice(0, 20).map((entry) => entry.path);
   return (
-    `There ${files.length === 1 ? 'is' : 'are'} ${files.length} ${type.label} in ${where}` +
+    `There ${files.length === 1 ? 'is' : 'are'} ${files.length} ${files.length === 1 ? type.label.replace(/\bfiles\b/, 'file') : type.label} in ${where}` +
     `${files.length > 0 ? `: ${named.join(', ')}${files.length > 20 ? ', …' : ''}` : ''}.` +
     `${notes.length > 0 ? ` (Counted from a three-level listing; ${notes.join('; ')}.)` : ''}`
   );

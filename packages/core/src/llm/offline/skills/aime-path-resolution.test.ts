@@ -51,6 +51,14 @@ describe('offline path resolution', () => {
     expect(matchEntries('documentation', entries, 'dir')).toEqual(['docs']);
   });
 
+  it('prefers the plainest name when several files match (docker-compose.yml over docker-compose.offline.yml)', () => {
+    const entries: ListingEntry[] = [
+      { path: 'docker-compose.offline.yml', kind: 'file' },
+      { path: 'docker-compose.yml', kind: 'file' },
+    ];
+    expect(matchEntries('Explain the docker compose file', entries, 'file')[0]).toBe('docker-compose.yml');
+  });
+
   it('finds the real file for a missing path by name', () => {
     const entries: ListingEntry[] = [
       { path: 'README.md', kind: 'file' },

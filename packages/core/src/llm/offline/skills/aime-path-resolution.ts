@@ -124,11 +124,12 @@ function sharesPrefix(name: string, word: string): boolean {
   return base.length >= 3 && word.length >= 3 && (word.startsWith(base) || base.startsWith(word));
 }
 
+/** The name, without its last extension, without all extensions — normalised, in that order. */
 function stems(path: string): string[] {
   const name = path.split('/').pop() ?? path;
   const withoutLast = name.replace(/\.[^.]+$/, '');
   const withoutAll = name.replace(/\..*$/, '');
-  return [...new Set([name, withoutLast, withoutAll].map(normalise))].filter(Boolean);
+  return [name, withoutLast, withoutAll].map(normalise).filter(Boolean);
 }
 
 /**
@@ -144,14 +145,19 @@ export function matchEntries(title: string, entries: ListingEntry[], kind: 'file
     for (const entry of wanted) {
       const keys = stems(entry.path);
       const exact = keys.includes(key);
+      const closeName = keys.slice(0, 2).includes(key);
       const plural = keys.some((stem) => stem === `${key}s` || `${stem}s` === key);
       const prefix = kind === 'dir' && keys.some((stem) => sharesPrefix(stem, key));
       if (!exact && !plural && !prefix) continue;
       const depth = entry.path.split('/').length;
-      scored.push({ path: entry.path, score: candidate.split(' ').length * 10 + (exact ? 5 : 0) - depth });
+      const score = candidate.split(' ').length * 10 + (exact ? 3 : 0) + (closeName ? 2 : 0) - depth;
+      scored.push({ path: entry.path, score });
     }
   }
-  scored.sort((left, right) => right.score - left.score || left.path.localeCompare(right.path));
+  scored.sort(
+    (left, right) =>
+      right.score - left.score || left.path.length - right.path.length || left.path.localeCompare(right.path),
+  );
   return [...new Set(scored.map((entry) => entry.path))];
 }
 

@@ -6,7 +6,8 @@ import { DEFINITION_WORDS, isIdentifier, searchTerms } from './aime-task-terms';
 /**
  * Search tasks of the offline actor: search_files for the task's terms (quoted strings, identifiers
  * or content words, then their stems) within the folder or file the task names; for "where is X
- * defined" the hit that declares X is found and a few lines around it are read.
+ * defined" the hit that declares X (in source rather than build output) is found and a few lines
+ * around it are read.
  */
 export function planSearch(conversation: ActorConversation, plan: TaskPlan): TaskPlan {
   const title = conversation.title;
@@ -16,7 +17,7 @@ export function planSearch(conversation: ActorConversation, plan: TaskPlan): Tas
     const args: Record<string, unknown> = { query: term };
     if (scope?.kind === 'glob') args.glob = scope.value;
     if (scope?.kind === 'path' && !failedScope(conversation, scope.value)) args.path = scope.value;
-    if (term.length <= 2) args.maxResults = 200;
+    if (term.length <= 2 || DEFINITION_WORDS.test(title)) args.maxResults = 200;
     plan.calls.push({ name: 'search_files', arguments: args });
     const done = findCall(conversation, 'search_files', args);
     if (!done) return plan;
@@ -56,15 +57,19 @@ export function definitionHit(
     const declares = new RegExp(
       `(?:\\b(?:function\\*?|const|let|var|class|interface|type|enum|def|func|fn|struct)\\s+${escaped}\\b)|(?:^|\\s)${escaped}\\s*(?::[^=]+)?=[^=>]|^\\s*${escaped}\\s*\\([^)]*\\)\\s*[:{]`,
     );
-    for (const line of call.output.split('\n')) {
-      const match = /^(.+?):(\d+): (.*)$/.exec(line);
-      if (match && declares.test(match[3] ?? '')) {
-        return { term, path: match[1] ?? '', line: Number(match[2]), text: match[3] ?? '' };
-      }
-    }
+    const hits = call.output
+      .split('\n')
+      .map((line) => /^(.+?):(\d+): (.*)$/.exec(line))
+      .filter((match): match is RegExpExecArray => match !== null && declares.test(match[3] ?? ''))
+      .map((match) => ({ term, path: match[1] ?? '', line: Number(match[2]), text: match[3] ?? '' }));
+    const source = hits.find((hit) => !GENERATED.test(hit.path)) ?? hits[0];
+    if (source) return source;
   }
   return undefined;
 }
+
+/** Build output and vendored code: a declaration there is a copy, the source one is preferred. */
+const GENERATED = /(?:^|\/)(?:dist|build|out|coverage|vendor|target|\.next)\/|\.min\.js$/;
 
 function searchScope(title: string): { kind: 'path' | 'glob'; value: string } | undefined {
   const file = /\b(?:in|inside|within)\s+[`"']?((?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,8})\b/i.exec(
