@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/index';
+import { describe, expect, it, vi } from 'vitest';
+import { startFakeOpenAIServer } from '../../testing/index';
 import {
   BadRequestError,
   ContextLengthExceededError,
@@ -14,28 +14,10 @@ import {
   UnauthorizedError,
 } from '../errors/index';
 import type { ChatDelta, ChatRequest } from '../types';
-import { OpenAICompatibleModel, type OpenAICompatibleModelOptions } from './openai-compatible-model';
+import { useFakeModelServer } from './openai-compatible-test-support';
 
-let server: FakeOpenAIServer;
-beforeAll(async () => {
-  server = await startFakeOpenAIServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
-
-function model(overrides: Partial<OpenAICompatibleModelOptions> = {}) {
-  return new OpenAICompatibleModel({
-    provider: 'vllm',
-    model: 'qwen3-test',
-    apiBase: server.url,
-    requestTimeoutMs: 5000,
-    maxRetries: 3,
-    retryBaseDelayMs: 1,
-    ...overrides,
-  });
-}
+const fake = useFakeModelServer({ maxRetries: 3 });
+const model = fake.model;
 
 const ask: ChatRequest = { messages: [{ role: 'user', content: 'hello' }] };
 
@@ -57,7 +39,7 @@ async function failure(promise: Promise<unknown>): Promise<ModelError> {
 
 describe('retries', () => {
   it('retries 429 and 500 then succeeds', async () => {
-    server.script(
+    fake.server.script(
       { fault: 'rate-limit' },
       { fault: 'server-error' },
       { fault: 'server-error', status: 503 },
@@ -65,37 +47,37 @@ describe('retries', () => {
     );
     const response = await model().chat(ask);
     expect(response.content).toBe('finally');
-    expect(server.requests).toHaveLength(4);
+    expect(fake.server.requests).toHaveLength(4);
   });
 
   it('gives up after max_retries with a typed retryable error', async () => {
-    server.script(...Array.from({ length: 3 }, () => ({ fault: 'server-error' as const })));
+    fake.server.script(...Array.from({ length: 3 }, () => ({ fault: 'server-error' as const })));
     const error = await failure(model({ maxRetries: 2 }).chat(ask));
     expect(error).toBeInstanceOf(ModelServerError);
     expect(error).toMatchObject({ code: 'server_error', status: 500, retryable: true });
-    expect(server.requests).toHaveLength(3);
+    expect(fake.server.requests).toHaveLength(3);
   });
 
   it('surfaces 429 as RateLimitedError with retryAfterMs when retries are off', async () => {
-    server.script({ fault: 'rate-limit', retryAfter: 7 });
+    fake.server.script({ fault: 'rate-limit', retryAfter: 7 });
     const error = await failure(model({ maxRetries: 0 }).chat(ask));
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterMs).toBe(7000);
   });
 
   it('honours Retry-After before retrying a 429', async () => {
-    server.script({ fault: 'rate-limit', retryAfter: 1 }, 'after the wait');
+    fake.server.script({ fault: 'rate-limit', retryAfter: 1 }, 'after the wait');
     const response = await model({ retryBaseDelayMs: 1 }).chat(ask);
     expect(response.content).toBe('after the wait');
-    const [first, second] = server.requests;
+    const [first, second] = fake.server.requests;
     expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(950);
   });
 
   it('retries a stream that fails before its first chunk', async () => {
-    server.script({ fault: 'server-error' }, { content: 'streamed after retry' });
+    fake.server.script({ fault: 'server-error' }, { content: 'streamed after retry' });
     const deltas = await drain(model().stream(ask));
     expect(deltas.at(-1)).toMatchObject({ type: 'finish', response: { content: 'streamed after retry' } });
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
   });
 
   it('retries connection failures and reports them typed when the server is gone', async () => {
@@ -109,20 +91,20 @@ describe('retries', () => {
 
 describe('faults that are not retried', () => {
   it('maps malformed JSON to InvalidResponseError without retrying', async () => {
-    server.script({ fault: 'malformed-json' });
+    fake.server.script({ fault: 'malformed-json' });
     const error = await failure(model().chat(ask));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(server.requests).toHaveLength(1);
+    expect(fake.server.requests).toHaveLength(1);
   });
 
   it('maps a malformed SSE chunk to InvalidResponseError', async () => {
-    server.script({ fault: 'malformed-json' });
+    fake.server.script({ fault: 'malformed-json' });
     const error = await failure(drain(model().stream(ask)));
     expect(error).toBeInstanceOf(InvalidResponseError);
   });
 
   it('fails a stream cut mid tool-call with a connection error after the deltas already sent', async () => {
-    server.script({
+    fake.server.script({
       fault: 'cut-stream',
       answer: {
         toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo', unit: 'celsius', days: 3 } }],
@@ -138,28 +120,28 @@ describe('faults that are not retried', () => {
     expect(error).toBeInstanceOf(ModelConnectionError);
     expect(seen.some((delta) => delta.type === 'tool-call')).toBe(true);
     expect(seen.some((delta) => delta.type === 'finish')).toBe(false);
-    expect(server.requests).toHaveLength(1);
+    expect(fake.server.requests).toHaveLength(1);
   });
 
   it('maps an error event sent mid-stream to a typed error', async () => {
-    server.script({ fault: 'stream-error', message: 'CUDA out of memory' });
+    fake.server.script({ fault: 'stream-error', message: 'CUDA out of memory' });
     const error = await failure(drain(model().stream(ask)));
     expect(error).toBeInstanceOf(ModelServerError);
     expect(error.message).toContain('CUDA out of memory');
-    expect(server.requests).toHaveLength(1);
+    expect(fake.server.requests).toHaveLength(1);
   });
 
   it('retries a non-streaming answer cut mid-body', async () => {
-    server.script({ fault: 'cut-stream', answer: { content: 'a long answer that will be cut in half' } }, 'whole');
+    fake.server.script({ fault: 'cut-stream', answer: { content: 'a long answer that will be cut in half' } }, 'whole');
     const response = await model().chat(ask);
     expect(response.content).toBe('whole');
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
   });
 });
 
 describe('error bodies', () => {
   it('maps the nested shape (context length, 400)', async () => {
-    server.script({
+    fake.server.script({
       fault: 'error',
       status: 400,
       shape: 'nested',
@@ -170,11 +152,11 @@ describe('error bodies', () => {
     expect(error).toBeInstanceOf(ContextLengthExceededError);
     expect(error).toMatchObject({ code: 'context_length_exceeded', status: 400, retryable: false, isUserError: true });
     expect(error.message).toContain('maximum context length is 4096');
-    expect(server.requests).toHaveLength(1);
+    expect(fake.server.requests).toHaveLength(1);
   });
 
   it('maps the flat vLLM shape (model not found, 404)', async () => {
-    server.script({
+    fake.server.script({
       fault: 'error',
       status: 404,
       shape: 'flat',
@@ -188,7 +170,7 @@ describe('error bodies', () => {
   });
 
   it('maps the flat shape with a context length message', async () => {
-    server.script({
+    fake.server.script({
       fault: 'error',
       status: 400,
       shape: 'flat',
@@ -198,59 +180,59 @@ describe('error bodies', () => {
   });
 
   it('maps 401 with a detail body to UnauthorizedError', async () => {
-    server.script({ fault: 'error', status: 401, shape: 'detail', message: 'Invalid API key' });
+    fake.server.script({ fault: 'error', status: 401, shape: 'detail', message: 'Invalid API key' });
     const error = await failure(model().chat(ask));
     expect(error).toBeInstanceOf(UnauthorizedError);
     expect(error.message).toContain('Invalid API key');
   });
 
   it('maps other 400s to BadRequestError and keeps the message', async () => {
-    server.script({ fault: 'error', status: 400, shape: 'nested', message: 'temperature must be <= 2' });
+    fake.server.script({ fault: 'error', status: 400, shape: 'nested', message: 'temperature must be <= 2' });
     const error = await failure(model().chat(ask));
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.message).toContain('temperature must be <= 2');
   });
 
   it('maps error bodies on streaming requests too', async () => {
-    server.script({ fault: 'error', status: 404, shape: 'flat', message: 'The model `x` does not exist.' });
+    fake.server.script({ fault: 'error', status: 404, shape: 'flat', message: 'The model `x` does not exist.' });
     expect(await failure(drain(model().stream(ask)))).toBeInstanceOf(ModelNotFoundError);
   });
 });
 
 describe('timeouts and cancellation', () => {
   it('honours request_timeout on a hanging server', async () => {
-    server.script({ fault: 'hang' });
+    fake.server.script({ fault: 'hang' });
     const error = await failure(model({ requestTimeoutMs: 200, maxRetries: 0 }).chat(ask));
     expect(error).toBeInstanceOf(ModelTimeoutError);
     expect(error.retryable).toBe(true);
-    await server.waitForDisconnects(1);
+    await fake.server.waitForDisconnects(1);
   });
 
   it('waits out latency below the timeout and times out latency above it', async () => {
-    server.script({ content: 'slow but fine', latencyMs: 100 }, { content: 'too slow', latencyMs: 1000 });
+    fake.server.script({ content: 'slow but fine', latencyMs: 100 }, { content: 'too slow', latencyMs: 1000 });
     expect((await model().chat(ask)).content).toBe('slow but fine');
     const error = await failure(model({ requestTimeoutMs: 150, maxRetries: 0 }).chat(ask));
     expect(error).toBeInstanceOf(ModelTimeoutError);
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
   });
 
   it('retries after a timeout', async () => {
-    server.script({ fault: 'hang' }, 'second try');
+    fake.server.script({ fault: 'hang' }, 'second try');
     const response = await model({ requestTimeoutMs: 200, maxRetries: 1 }).chat(ask);
     expect(response.content).toBe('second try');
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
   });
 
   it('times out a stream that goes silent', async () => {
-    server.script({ fault: 'hang' });
+    fake.server.script({ fault: 'hang' });
     expect(await failure(drain(model({ requestTimeoutMs: 200, maxRetries: 0 }).stream(ask)))).toBeInstanceOf(
       ModelTimeoutError,
     );
   });
 
   it('aborts within 100 ms and the server sees the disconnect', async () => {
-    server.script({ fault: 'hang' });
-    const disconnectsBefore = server.disconnects;
+    fake.server.script({ fault: 'hang' });
+    const disconnectsBefore = fake.server.disconnects;
     const controller = new AbortController();
     const pending = failure(model().chat({ ...ask, signal: controller.signal }));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -260,19 +242,19 @@ describe('timeouts and cancellation', () => {
     const elapsed = performance.now() - abortedAt;
     expect(error).toBeInstanceOf(ModelAbortedError);
     expect(elapsed).toBeLessThan(100);
-    await server.waitForDisconnects(disconnectsBefore + 1);
-    await vi.waitFor(() => expect(server.requests[0]?.aborted).toBe(true), { timeout: 2000 });
-    expect(server.requests).toHaveLength(1);
+    await fake.server.waitForDisconnects(disconnectsBefore + 1);
+    await vi.waitFor(() => expect(fake.server.requests[0]?.aborted).toBe(true), { timeout: 2000 });
+    expect(fake.server.requests).toHaveLength(1);
   });
 
   it('aborts a stream and a retry wait', async () => {
-    server.script({ fault: 'hang' });
+    fake.server.script({ fault: 'hang' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     expect(await failure(drain(model().stream({ ...ask, signal: controller.signal })))).toBeInstanceOf(
       ModelAbortedError,
     );
-    server.script({ fault: 'rate-limit', retryAfter: 30 });
+    fake.server.script({ fault: 'rate-limit', retryAfter: 30 });
     const waiting = new AbortController();
     const pending = failure(model().chat({ ...ask, signal: waiting.signal }));
     setTimeout(() => waiting.abort(), 50);

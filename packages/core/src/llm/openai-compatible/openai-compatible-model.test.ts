@@ -1,29 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/index';
 import type { ChatDelta, ChatRequest, ToolDefinition } from '../types';
-import { OpenAICompatibleModel, type OpenAICompatibleModelOptions } from './openai-compatible-model';
+import { useFakeModelServer } from './openai-compatible-test-support';
 
-let server: FakeOpenAIServer;
-beforeAll(async () => {
-  server = await startFakeOpenAIServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
-
-function model(overrides: Partial<OpenAICompatibleModelOptions> = {}) {
-  return new OpenAICompatibleModel({
-    provider: 'vllm',
-    model: 'qwen3-test',
-    apiBase: server.url,
-    requestTimeoutMs: 5000,
-    maxRetries: 2,
-    retryBaseDelayMs: 1,
-    ...overrides,
-  });
-}
+const fake = useFakeModelServer({ maxRetries: 2 });
+const model = fake.model;
 
 async function collect(stream: AsyncIterable<ChatDelta>): Promise<ChatDelta[]> {
   const deltas: ChatDelta[] = [];
@@ -52,11 +33,11 @@ const ask = (content: string, extra: Partial<ChatRequest> = {}): ChatRequest => 
 
 describe('OpenAICompatibleModel against the fake server', () => {
   it('returns a plain answer with server usage and sends model, messages and the api key', async () => {
-    server.script({ content: 'Paris is the capital.', usage: { prompt_tokens: 12, completion_tokens: 5 } });
+    fake.server.script({ content: 'Paris is the capital.', usage: { prompt_tokens: 12, completion_tokens: 5 } });
     const response = await model({ apiKey: 'secret-key' }).chat(ask('Capital of France?'));
     expect(response).toMatchObject({ content: 'Paris is the capital.', finishReason: 'stop', toolCalls: [] });
     expect(response.usage).toEqual({ promptTokens: 12, completionTokens: 5, totalTokens: 17 });
-    const [request] = server.requests;
+    const [request] = fake.server.requests;
     expect(request?.path).toBe('/v1/chat/completions');
     expect(request?.body).toMatchObject({
       model: 'qwen3-test',
@@ -66,17 +47,17 @@ describe('OpenAICompatibleModel against the fake server', () => {
   });
 
   it('sends EMPTY as the key when none is configured and estimates usage when the server sends none', async () => {
-    server.script({ content: 'twelve characters!', usage: null });
+    fake.server.script({ content: 'twelve characters!', usage: null });
     const response = await model().chat(ask('hi'));
-    expect(server.requests[0]?.headers.authorization).toBe('Bearer EMPTY');
+    expect(fake.server.requests[0]?.headers.authorization).toBe('Bearer EMPTY');
     expect(response.usage.estimated).toBe(true);
     expect(response.usage.completionTokens).toBe(Math.ceil('twelve characters!'.length / 4));
   });
 
   it('passes tools and tool_choice and returns the tool call', async () => {
-    server.script({ toolCalls: [{ id: 'call_7', name: 'get_weather', arguments: { city: 'Oslo' } }] });
+    fake.server.script({ toolCalls: [{ id: 'call_7', name: 'get_weather', arguments: { city: 'Oslo' } }] });
     const response = await model().chat(ask('Weather in Oslo?', { tools: [weatherTool], toolChoice: 'required' }));
-    expect(server.requests[0]?.body).toMatchObject({ tools: [weatherTool], tool_choice: 'required' });
+    expect(fake.server.requests[0]?.body).toMatchObject({ tools: [weatherTool], tool_choice: 'required' });
     expect(response.finishReason).toBe('tool_calls');
     expect(response.toolCalls).toEqual([
       { id: 'call_7', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } },
@@ -84,7 +65,7 @@ describe('OpenAICompatibleModel against the fake server', () => {
   });
 
   it('streams content and assembles split tool-call deltas, with the final usage chunk', async () => {
-    server.script({
+    fake.server.script({
       content: 'Checking both.',
       toolCalls: [
         { id: 'call_a', name: 'get_weather', arguments: { city: 'Oslo', unit: 'celsius' } },
@@ -94,7 +75,7 @@ describe('OpenAICompatibleModel against the fake server', () => {
       chunkSize: 4,
     });
     const deltas = await collect(model().stream(ask('Weather?', { tools: [weatherTool] })));
-    const body = server.requests[0]?.body;
+    const body = fake.server.requests[0]?.body;
     expect(body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     const argumentPieces = deltas.filter((delta) => delta.type === 'tool-call' && delta.argumentsDelta);
     expect(argumentPieces.length).toBeGreaterThan(4);
@@ -112,14 +93,14 @@ describe('OpenAICompatibleModel against the fake server', () => {
   it('requests json_schema structured output and the answer validates against the schema', async () => {
     const schema = z.object({ title: z.string(), steps: z.array(z.string()).min(1), done: z.boolean() });
     const jsonSchema = z.toJSONSchema(schema) as Record<string, unknown>;
-    server.setHandler((body) => {
+    fake.server.setHandler((body) => {
       const format = body.response_format as { json_schema: { schema: { properties: object } } };
       const properties = Object.keys(format.json_schema.schema.properties);
       return { content: JSON.stringify({ title: properties.join(','), steps: ['a'], done: false }) };
     });
     try {
       const response = await model().chat(ask('Plan it', { responseSchema: { name: 'plan', schema: jsonSchema } }));
-      expect(server.requests[0]?.body?.response_format).toEqual({
+      expect(fake.server.requests[0]?.body?.response_format).toEqual({
         type: 'json_schema',
         json_schema: { name: 'plan', schema: jsonSchema, strict: true },
       });
@@ -129,12 +110,12 @@ describe('OpenAICompatibleModel against the fake server', () => {
         done: false,
       });
     } finally {
-      server.setHandler(undefined);
+      fake.server.setHandler(undefined);
     }
   });
 
   it.each(['reasoning', 'reasoning_content'] as const)('reads reasoning from the %s field', async (field) => {
-    server.script(
+    fake.server.script(
       { content: 'Answer: 4', reasoning: 'two plus two', reasoningField: field },
       { content: 'Answer: 4', reasoning: 'two plus two', reasoningField: field },
     );
@@ -150,7 +131,7 @@ describe('OpenAICompatibleModel against the fake server', () => {
     const content =
       'I will look.\n<tool_call>{"name": "get_weather", "arguments": {"city": "Oslo"}}</tool_call>\n' +
       '<tool_call>{"name": "get_weather", "arguments": {"city": "Rome"}}</tool_call>';
-    server.script({ content }, { content, chunkSize: 5 });
+    fake.server.script({ content }, { content, chunkSize: 5 });
     const response = await model().chat(ask('Weather?', { tools: [weatherTool] }));
     expect(response.content).toBe('I will look.');
     expect(response.finishReason).toBe('tool_calls');
@@ -163,7 +144,7 @@ describe('OpenAICompatibleModel against the fake server', () => {
   });
 
   it('passes extra_params through (except endpoint) and lets request fields win', async () => {
-    server.script('ok');
+    fake.server.script('ok');
     await model({
       extraParams: {
         temperature: 0.5,
@@ -175,7 +156,7 @@ describe('OpenAICompatibleModel against the fake server', () => {
         stream: true,
       },
     }).chat(ask('hi', { temperature: 0 }));
-    const body = server.requests[0]?.body ?? {};
+    const body = fake.server.requests[0]?.body ?? {};
     expect(body).toMatchObject({
       temperature: 0,
       top_p: 0.9,

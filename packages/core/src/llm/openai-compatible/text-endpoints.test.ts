@@ -1,29 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/index';
+import { describe, expect, it } from 'vitest';
 import { ModelServerError } from '../errors/index';
 import type { ChatDelta, ChatRequest, ToolDefinition } from '../types';
 import { chatBaseUrl, endpointKind, endpointUrl } from './endpoints';
-import { OpenAICompatibleModel } from './openai-compatible-model';
+import { useFakeModelServer } from './openai-compatible-test-support';
 
-let server: FakeOpenAIServer;
-beforeAll(async () => {
-  server = await startFakeOpenAIServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const fake = useFakeModelServer();
 
-function model(endpoint: string, apiBase = server.url) {
-  return new OpenAICompatibleModel({
-    provider: 'vllm',
-    model: 'qwen3-test',
-    apiBase,
-    requestTimeoutMs: 5000,
-    maxRetries: 1,
-    retryBaseDelayMs: 1,
-    extraParams: { endpoint, temperature: 0.5, max_tokens: 64, top_p: 0.9 },
-  });
+function model(endpoint: string, apiBase = fake.server.url) {
+  return fake.model({ apiBase, extraParams: { endpoint, temperature: 0.5, max_tokens: 64, top_p: 0.9 } });
 }
 
 const request: ChatRequest = {
@@ -48,9 +32,9 @@ describe('extra_params.endpoint', () => {
   });
 
   it('/v1/completions sends a rendered prompt and maps choices[0].text to content', async () => {
-    server.script({ content: ' Blue.', usage: { prompt_tokens: 9, completion_tokens: 2 } });
+    fake.server.script({ content: ' Blue.', usage: { prompt_tokens: 9, completion_tokens: 2 } });
     const response = await model('/v1/completions').chat(request);
-    const recorded = server.requests[0];
+    const recorded = fake.server.requests[0];
     expect(recorded?.path).toBe('/v1/completions');
     expect(recorded?.body).toMatchObject({ model: 'qwen3-test', temperature: 0.5, max_tokens: 64, top_p: 0.9 });
     expect(recorded?.body).not.toHaveProperty('endpoint');
@@ -60,9 +44,9 @@ describe('extra_params.endpoint', () => {
   });
 
   it('/generate posts {prompt, ...params}, strips the echoed prompt and estimates usage', async () => {
-    server.script({ content: ' Green.' });
+    fake.server.script({ content: ' Green.' });
     const response = await model('/generate').chat(request);
-    const recorded = server.requests[0];
+    const recorded = fake.server.requests[0];
     expect(recorded?.path).toBe('/generate');
     expect(Object.keys(recorded?.body ?? {}).sort()).toEqual(['max_tokens', 'prompt', 'temperature', 'top_p']);
     expect(response.content).toBe('Green.');
@@ -70,9 +54,9 @@ describe('extra_params.endpoint', () => {
   });
 
   it('the seed example: api_base without /v1 and endpoint /v1/generate', async () => {
-    server.script({ content: 'Red.' });
-    const response = await model('/v1/generate', server.origin).chat(request);
-    expect(server.requests[0]?.path).toBe('/v1/generate');
+    fake.server.script({ content: 'Red.' });
+    const response = await model('/v1/generate', fake.server.origin).chat(request);
+    expect(fake.server.requests[0]?.path).toBe('/v1/generate');
     expect(response.content).toBe('Red.');
   });
 
@@ -81,12 +65,12 @@ describe('extra_params.endpoint', () => {
       type: 'function',
       function: { name: 'list_dir', description: 'List a directory', parameters: { type: 'object', properties: {} } },
     };
-    server.script({ content: '<tool_call>{"name": "list_dir", "arguments": {"path": "."}}</tool_call>' });
+    fake.server.script({ content: '<tool_call>{"name": "list_dir", "arguments": {"path": "."}}</tool_call>' });
     const deltas: ChatDelta[] = [];
     for await (const delta of model('/generate').stream({ ...request, tools: [tool], toolChoice: 'required' })) {
       deltas.push(delta);
     }
-    expect(String(server.requests[0]?.body?.prompt)).toContain('You must call a tool.');
+    expect(String(fake.server.requests[0]?.body?.prompt)).toContain('You must call a tool.');
     const last = deltas.at(-1);
     expect(last?.type === 'finish' && last.response.toolCalls[0]?.function).toEqual({
       name: 'list_dir',
@@ -95,8 +79,8 @@ describe('extra_params.endpoint', () => {
   });
 
   it('retries text endpoints on 5xx', async () => {
-    server.script({ fault: 'server-error' }, { fault: 'server-error' });
+    fake.server.script({ fault: 'server-error' }, { fault: 'server-error' });
     await expect(model('/v1/completions').chat(request)).rejects.toBeInstanceOf(ModelServerError);
-    expect(server.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
   });
 });
