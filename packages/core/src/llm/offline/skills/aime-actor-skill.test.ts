@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatRequest, ToolDefinition } from '../../types';
-import { aimeActorSkill, directoryIn } from './aime-actor-skill';
+import { aimeActorSkill } from './aime-actor-skill';
+import { directoryIn } from './aime-path-resolution';
 
 const TOOLS: ToolDefinition[] = [
   'list_dir',
@@ -112,5 +113,39 @@ describe('offline actor skill', () => {
     expect(directoryIn('Read notes/summary.md')).toBeUndefined();
     const reply = await aimeActorSkill.respond(request('What does the config folder contain?'));
     expect(reply.toolCalls?.at(-1)).toEqual({ name: 'list_dir', arguments: { path: 'config' } });
+  });
+
+  it('answers a follow-up ("explain it") from the earlier result without calling a tool', async () => {
+    const knowledge =
+      '- [1] Find where x is defined: x is defined in src/a.ts (line 1): `export const x=1`. (references: src/a.ts)';
+    const reply = await aimeActorSkill.respond(request('Explain it', knowledge));
+    expect(reply.toolCalls?.map((call) => call.name)).toEqual(['finish']);
+    const report = reply.toolCalls?.[0]?.arguments as { status: string; summary: string };
+    expect(report.status).toBe('complete');
+    expect(report.summary).toContain('x is an exported constant declared in src/a.ts at line 1. Its value is 1.');
+  });
+
+  it('looks a missing file up by name, then reports it as not found instead of inventing it', async () => {
+    const missing = called(
+      'read_file',
+      { path: 'missing.md' },
+      'Error: No such file or directory in the workspace: missing.md',
+      'r1',
+    );
+    const next = await aimeActorSkill.respond(request('Read missing.md', '', missing));
+    expect(next.toolCalls).toEqual([{ name: 'list_dir', arguments: { path: '.', depth: 3 } }]);
+    const listed = called(
+      'list_dir',
+      { path: '.', depth: 3 },
+      'Directory . (1 entry, depth 3):\n[file] README.md (1 KB)',
+      'l1',
+    );
+    const reply = await aimeActorSkill.respond(request('Read missing.md', '', [...missing, ...listed]));
+    expect(reply.toolCalls?.[0]?.arguments).toMatchObject({
+      status: 'failed',
+      summary: expect.stringContaining(
+        'Not found: missing.md does not exist in the workspace (its top level has: README.md)',
+      ),
+    });
   });
 });

@@ -7,8 +7,6 @@ import type { PlannedCall, TaskPlan } from './aime-task-plan';
 import { literalContent, PROPOSE_WORDS } from './aime-task-terms';
 import { planTask } from './aime-tool-choice';
 
-export { directoryIn } from './aime-path-resolution';
-
 /**
  * The offline model as a Dynamic Actor (recognised by the `finish` tool in the request). It reads
  * the task's wording (aime-task-terms), resolves the files and folders it names against the real
