@@ -27,8 +27,8 @@ import { SERVICE_VERSION } from './version';
 import { WebSocketHub } from './ws/websocket-hub';
 
 export interface AppOptions {
-  /** `apiToken`, `concurrency`, `tracesDir` of the service settings (see loadServiceSettings). */
-  settings: { apiToken?: string | undefined; concurrency: number; tracesDir: string };
+  /** `apiToken`, `concurrency`, `tracesDir`, `rateLimit` of the service settings (see loadServiceSettings). */
+  settings: { apiToken?: string | undefined; concurrency: number; tracesDir: string; rateLimit?: number };
   /** Runs one goal; production: the AIME workflow (see createWorkflowExecutor). */
   executor: RunExecutor;
   /** `/ready`; default: always ready. */
@@ -40,7 +40,7 @@ export interface AppOptions {
   gepaThreshold?: number;
   /** Built dashboard directory; default apps/dashboard/dist; `null`: no static hosting. */
   dashboardDirectory?: string | null;
-  /** `POST /runs` per client per minute (default 60). */
+  /** `POST /runs` per client per minute, overriding `settings.rateLimit` (default 60; 0: no limit). */
   runsPerMinute?: number;
   websocket?: { maxBufferedBytes?: number; heartbeatMs?: number; maxPayloadBytes?: number };
   /** How long shutdown waits for running runs to stop before marking them interrupted (default 10 s). */
@@ -101,7 +101,7 @@ export const aimeApp = fp(
       readiness: options.readiness ?? (async () => ({ ready: true, detail: 'no readiness check configured' })),
       model: options.model ?? { provider: 'unknown', model: 'unknown' },
       authRequired: options.settings.apiToken !== undefined,
-      runsPerMinute: options.runsPerMinute ?? 60,
+      runsPerMinute: options.runsPerMinute ?? options.settings.rateLimit ?? 60,
       startedAt: Date.now(),
     };
     fastify.decorate('aime', services);

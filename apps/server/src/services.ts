@@ -22,6 +22,7 @@ export interface AimeServices {
   readiness: ReadinessCheck;
   model: { provider: string; model: string };
   authRequired: boolean;
+  /** `POST /runs` per client per minute; 0: no limit. */
   runsPerMinute: number;
   startedAt: number;
 }

@@ -7,6 +7,8 @@ export const serviceSettingsSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   apiToken: z.string().min(1).optional(),
   concurrency: z.coerce.number().int().min(1).max(256).default(4),
+  /** `POST /runs` per client per minute; 0 disables the limit. */
+  rateLimit: z.coerce.number().int().min(0).max(1_000_000).default(60),
   tracesDir: z.string().min(1).default('traces'),
   workspace: z.string().min(1).optional(),
   /** Directory of model_config.yaml, gepa_config.yaml and tool_bundles.json (default ./config). */
@@ -20,6 +22,7 @@ export function loadServiceSettings(env: NodeJS.ProcessEnv = process.env): Servi
     host: env.AIME_HOST || undefined,
     apiToken: env.AIME_API_TOKEN || undefined,
     concurrency: env.AIME_CONCURRENCY || undefined,
+    rateLimit: env.AIME_RATE_LIMIT || undefined,
     tracesDir: env.AIME_TRACES_DIR || undefined,
     workspace: env.AIME_WORKSPACE || undefined,
     configDir: env.AIME_CONFIG_DIR || undefined,
@@ -30,6 +33,7 @@ export function loadServiceSettings(env: NodeJS.ProcessEnv = process.env): Servi
     host: 'AIME_HOST',
     apiToken: 'AIME_API_TOKEN',
     concurrency: 'AIME_CONCURRENCY',
+    rateLimit: 'AIME_RATE_LIMIT',
     tracesDir: 'AIME_TRACES_DIR',
     workspace: 'AIME_WORKSPACE',
     configDir: 'AIME_CONFIG_DIR',

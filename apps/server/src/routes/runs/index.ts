@@ -24,7 +24,7 @@ const runs: FastifyPluginAsyncZod = async (fastify) => {
     '/runs',
     {
       bodyLimit: CREATE_RUN_BODY_LIMIT,
-      config: { rateLimit: { max: runsPerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit: runsPerMinute > 0 ? { max: runsPerMinute, timeWindow: '1 minute' } : false },
       schema: {
         tags: ['runs'],
         summary: 'Queue a run for a goal',
