@@ -4,30 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/load-config';
 import { OfflineModel } from '../../llm/offline/offline-model';
-import type { ChatRequest, LanguageModel } from '../../llm/types';
+import type { LanguageModel } from '../../llm/types';
+import { RecordingModel } from '../online/recording-model-test-support';
 import { createAimeAdapter } from './aime-adapter';
 import { aimeGoalSchema, aimeGoalSetSchema, toGoalSet } from './aime-goal';
 import { scoreGoal } from './score-goal';
 
 const config = loadConfig({ directory: mkdtempSync(join(tmpdir(), 'aime-adapter-config-')), env: {} });
-
-/** The offline model, recording the system prompt of every request. */
-class RecordingModel implements LanguageModel {
-  readonly provider = 'offline';
-  readonly modelId = 'offline';
-  readonly systemPrompts: string[] = [];
-  private readonly inner = new OfflineModel();
-
-  chat(request: ChatRequest) {
-    const system = request.messages.find((message) => message.role === 'system')?.content;
-    if (system) this.systemPrompts.push(system);
-    return this.inner.chat(request);
-  }
-
-  stream(request: ChatRequest) {
-    return this.inner.stream(request);
-  }
-}
 
 const summaryGoal = aimeGoalSchema.parse({
   id: 'summary',

@@ -3,28 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../../actors/actor-prompt';
-import { OfflineModel } from '../../llm/offline/offline-model';
-import type { ChatRequest, LanguageModel } from '../../llm/types';
 import { createAimeRuntime } from '../../workflow/create-runtime';
 import type { RunEvent } from '../../workflow/events';
-
-/** The offline model, recording every system prompt it receives. */
-class RecordingModel implements LanguageModel {
-  readonly provider = 'offline';
-  readonly modelId = 'offline';
-  readonly systemPrompts: string[] = [];
-  private readonly inner = new OfflineModel();
-
-  chat(request: ChatRequest) {
-    const system = request.messages.find((message) => message.role === 'system')?.content;
-    if (system) this.systemPrompts.push(system);
-    return this.inner.chat(request);
-  }
-
-  stream(request: ChatRequest) {
-    return this.inner.stream(request);
-  }
-}
+import { RecordingModel } from './recording-model-test-support';
 
 function project() {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'aime-online-workflow-')));
