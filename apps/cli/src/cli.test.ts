@@ -1,37 +1,15 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli';
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured, useFakeOpenAIServer } from './cli-test-support';
 import { commands } from './commands/index';
 
-function capture(stream: PassThrough): () => string {
-  let text = '';
-  stream.on('data', (chunk: Buffer) => {
-    text += chunk.toString('utf8');
-  });
-  return () => text;
+function run(argv: string[], env: NodeJS.ProcessEnv = {}, stdinText?: string) {
+  return runCliCaptured(argv, { env, stdinText });
 }
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}, stdinText?: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = capture(stdout);
-  const err = capture(stderr);
-  const stdin = Object.assign(stdinText === undefined ? new PassThrough() : Readable.from([stdinText]), {
-    isTTY: stdinText === undefined,
-  });
-  const code = await runCli(argv, { stdout, stderr, stdin, env });
-  return { code, stdout: out(), stderr: err() };
-}
-
-let server: FakeOpenAIServer;
-beforeAll(async () => {
-  server = await startFakeOpenAIServer();
-});
-afterAll(() => server.close());
+const fake = useFakeOpenAIServer();
 
 describe('aime (in process)', () => {
   it('prints global help listing every registered command', async () => {
@@ -85,12 +63,12 @@ describe('aime (in process)', () => {
     const directory = mkdtempSync(join(tmpdir(), 'aime-cli-'));
     writeFileSync(
       join(directory, 'model_config.yaml'),
-      `model: served\nprovider: vllm\napi_base: ${server.url}\nmax_retries: 0\n`,
+      `model: served\nprovider: vllm\napi_base: ${fake.server.url}\nmax_retries: 0\n`,
     );
-    server.script({ content: 'streamed from the fake server', reasoning: 'thinking', chunkSize: 5 });
+    fake.server.script({ content: 'streamed from the fake server', reasoning: 'thinking', chunkSize: 5 });
     const result = await run(['chat', '--show-reasoning', '--system', 'Be brief.', 'hi', '--config', directory]);
     expect(result).toMatchObject({ code: 0, stdout: 'streamed from the fake server\n', stderr: 'thinking' });
-    expect(server.requests.at(-1)?.body).toMatchObject({
+    expect(fake.server.requests.at(-1)?.body).toMatchObject({
       model: 'served',
       stream: true,
       messages: [

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFakeOpenAIServer } from './cli-test-support';
 import { REPO_ROOT } from './paths';
 
 /** Spawns the real entry point as `pnpm aime` would (tsx, cwd = repo root). */
@@ -25,11 +25,7 @@ function spawnCli(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-let server: FakeOpenAIServer;
-beforeAll(async () => {
-  server = await startFakeOpenAIServer();
-});
-afterAll(() => server.close());
+const fake = useFakeOpenAIServer();
 
 describe('aime (spawned)', () => {
   it('chats with the offline model by default', async () => {
@@ -40,17 +36,17 @@ describe('aime (spawned)', () => {
   });
 
   it('chats with a vllm server given by environment variables', async () => {
-    server.script({ content: 'answer from the fake vLLM' });
-    const result = await spawnCli(['chat', 'ping'], { AIME_PROVIDER: 'vllm', AIME_API_BASE: server.url });
+    fake.server.script({ content: 'answer from the fake vLLM' });
+    const result = await spawnCli(['chat', 'ping'], { AIME_PROVIDER: 'vllm', AIME_API_BASE: fake.server.url });
     expect(result).toMatchObject({ code: 0, stdout: 'answer from the fake vLLM\n' });
-    expect(server.requests.at(-1)?.body?.messages).toEqual([{ role: 'user', content: 'ping' }]);
+    expect(fake.server.requests.at(-1)?.body?.messages).toEqual([{ role: 'user', content: 'ping' }]);
   });
 
   it('prints a model error as one line without a stack trace and exits 1', async () => {
-    server.script({ fault: 'error', status: 404, shape: 'flat', message: 'The model `nope` does not exist.' });
+    fake.server.script({ fault: 'error', status: 404, shape: 'flat', message: 'The model `nope` does not exist.' });
     const result = await spawnCli(['chat', 'ping'], {
       AIME_PROVIDER: 'vllm',
-      AIME_API_BASE: server.url,
+      AIME_API_BASE: fake.server.url,
       AIME_MODEL: 'nope',
     });
     expect(result.code).toBe(1);

@@ -4,24 +4,12 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { applyPrompts, createAimeRuntime, LightweightOnlineGEPA } from '@gepa-aime/core';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli';
+import { capture, runCliCaptured } from '../cli-test-support';
 import { REPO_ROOT } from '../paths';
 import { OptimizeProgress } from './optimize-progress';
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString('utf8');
-  });
-  stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString('utf8');
-  });
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const code = await runCli(argv, { stdout, stderr, stdin, env });
-  return { code, stdout: out, stderr: err };
+function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  return runCliCaptured(argv, { env });
 }
 
 /** A temp project: config dir (offline model, trace file inside the project) and a goals file. */
@@ -216,11 +204,8 @@ describe('aime optimize', () => {
 
 describe('OptimizeProgress', () => {
   it('redraws one line on a terminal: calls used of the budget, iteration, best score', () => {
-    let written = '';
     const stream = Object.assign(new PassThrough(), { isTTY: true });
-    stream.on('data', (chunk: Buffer) => {
-      written += chunk.toString('utf8');
-    });
+    const written = capture(stream);
     const progress = new OptimizeProgress(stream, 10);
     progress.onEvent({
       type: 'optimization-start',
@@ -240,7 +225,7 @@ describe('OptimizeProgress', () => {
       isBest: true,
     });
     expect(progress.line()).toBe('[############------------] 5/10 metric calls · iteration 0 · best 0.625');
-    expect(written.startsWith('\r[------------------------] 0/10 metric calls')).toBe(true);
-    expect(written).not.toContain('\n');
+    expect(written().startsWith('\r[------------------------] 0/10 metric calls')).toBe(true);
+    expect(written()).not.toContain('\n');
   });
 });

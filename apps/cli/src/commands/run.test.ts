@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { runEventSchema, workflowReportSchema } from '@gepa-aime/core';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli';
+import { runCliCaptured } from '../cli-test-support';
 
 /** A config directory whose GEPA trace file lives in a temp directory (tests never touch the repo's traces/). */
 function isolatedConfig(): string {
@@ -13,20 +12,8 @@ function isolatedConfig(): string {
   return directory;
 }
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSignal) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString('utf8');
-  });
-  stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString('utf8');
-  });
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const code = await runCli(['--config', isolatedConfig(), ...argv], { stdout, stderr, stdin, env }, signal);
-  return { code, stdout: out, stderr: err };
+function run(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSignal) {
+  return runCliCaptured(['--config', isolatedConfig(), ...argv], { env, signal });
 }
 
 function workspace(): string {

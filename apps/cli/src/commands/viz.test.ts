@@ -1,9 +1,8 @@
 import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../cli';
+import { startCli } from '../cli-test-support';
 import { REPO_ROOT } from '../paths';
 
 const REPOSITORY_CONFIG = join(REPO_ROOT, 'config');
@@ -14,18 +13,7 @@ afterEach(() => {
 });
 
 function start(argv: string[], env: NodeJS.ProcessEnv, signal: AbortSignal) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const output = { stdout: '', stderr: '' };
-  stdout.on('data', (chunk: Buffer) => {
-    output.stdout += chunk.toString('utf8');
-  });
-  stderr.on('data', (chunk: Buffer) => {
-    output.stderr += chunk.toString('utf8');
-  });
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const exit = runCli(argv, { stdout, stderr, stdin, env }, signal);
-  return { exit, output };
+  return startCli(argv, { env, signal });
 }
 
 async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
