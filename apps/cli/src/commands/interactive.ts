@@ -1,8 +1,8 @@
-import { createAimeRuntime } from '@gepa-aime/core';
 import type { CliCommand } from '../command';
+import { createCommandRuntime } from '../command-runtime';
 import { runInteractiveSession } from '../interactive/interactive-session';
 import { parseCommandArgs } from '../parse-command-args';
-import { positiveInteger, resolveWorkspace } from '../workspace-option';
+import { RUN_LIMIT_OPTIONS, runLimits } from '../run-limit-options';
 
 const HELP = `Usage: aime interactive [options]     (also: aime with no command)
 
@@ -24,20 +24,14 @@ export const interactiveCommand: CliCommand = {
   async run(argv, context) {
     const { values } = parseCommandArgs('interactive', argv, {
       workspace: { type: 'string' },
-      'max-iterations': { type: 'string' },
-      'max-parallel': { type: 'string' },
+      ...RUN_LIMIT_OPTIONS,
     });
     if (values.help) {
       context.stdout.write(`${HELP}\n`);
       return 0;
     }
-    const maxIterations = positiveInteger('max-iterations', values['max-iterations']);
-    const maxParallelActors = positiveInteger('max-parallel', values['max-parallel']);
-    const { model, workflow } = await createAimeRuntime({
-      configDirectory: context.configDirectory,
-      workspaceRoot: resolveWorkspace(values.workspace, context.env),
-      env: context.env,
-    });
+    const limits = runLimits(values);
+    const { model, workflow } = await createCommandRuntime(context, values.workspace);
     return runInteractiveSession({
       input: context.stdin,
       output: context.stdout,
@@ -45,8 +39,7 @@ export const interactiveCommand: CliCommand = {
       model,
       workflow,
       signal: context.signal,
-      ...(maxIterations !== undefined ? { maxIterations } : {}),
-      ...(maxParallelActors !== undefined ? { maxParallelActors } : {}),
+      ...limits,
     });
   },
 };

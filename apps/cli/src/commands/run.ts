@@ -1,7 +1,8 @@
-import { createAimeRuntime, type RunEvent, type WorkflowReport } from '@gepa-aime/core';
+import type { RunEvent, WorkflowReport } from '@gepa-aime/core';
 import { type CliCommand, UsageError } from '../command';
+import { createCommandRuntime } from '../command-runtime';
 import { parseCommandArgs } from '../parse-command-args';
-import { positiveInteger, resolveWorkspace } from '../workspace-option';
+import { RUN_LIMIT_OPTIONS, runLimits } from '../run-limit-options';
 
 const HELP = `Usage: aime run [options] <goal...>
 
@@ -32,8 +33,7 @@ export const runCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs('run', argv, {
       events: { type: 'boolean' },
       workspace: { type: 'string' },
-      'max-iterations': { type: 'string' },
-      'max-parallel': { type: 'string' },
+      ...RUN_LIMIT_OPTIONS,
     });
     if (values.help) {
       context.stdout.write(`${HELP}\n`);
@@ -42,18 +42,11 @@ export const runCommand: CliCommand = {
     const goal = positionals.join(' ').trim();
     if (!goal)
       throw new UsageError('run needs a goal, e.g. aime run "Summarise the repository layout" (see: aime run --help)');
-    const maxIterations = positiveInteger('max-iterations', values['max-iterations']);
-    const maxParallelActors = positiveInteger('max-parallel', values['max-parallel']);
-    const workspaceRoot = resolveWorkspace(values.workspace, context.env);
-    const { workflow } = await createAimeRuntime({
-      configDirectory: context.configDirectory,
-      workspaceRoot,
-      env: context.env,
-    });
+    const limits = runLimits(values);
+    const { workflow } = await createCommandRuntime(context, values.workspace);
     const report = await workflow.run(goal, {
       signal: context.signal,
-      ...(maxIterations !== undefined ? { maxIterations } : {}),
-      ...(maxParallelActors !== undefined ? { maxParallelActors } : {}),
+      ...limits,
       ...(values.events
         ? { onEvent: (event: RunEvent) => void context.stdout.write(`${JSON.stringify(event)}\n`) }
         : {}),

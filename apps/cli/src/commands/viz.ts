@@ -2,7 +2,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { type CliCommand, UsageError } from '../command';
 import { parseCommandArgs } from '../parse-command-args';
 import { userDirectory } from '../paths';
-import { positiveInteger, resolveWorkspace } from '../workspace-option';
+import { RUN_LIMIT_OPTIONS, runLimits } from '../run-limit-options';
+import { resolveWorkspace } from '../workspace-option';
 
 const HELP = `Usage: aime viz [options] [goal...]      (also: aime --viz, the seed's -viz)
 
@@ -36,16 +37,14 @@ export const vizCommand: CliCommand = {
       host: { type: 'string' },
       workspace: { type: 'string' },
       'traces-dir': { type: 'string' },
-      'max-iterations': { type: 'string' },
-      'max-parallel': { type: 'string' },
+      ...RUN_LIMIT_OPTIONS,
     });
     if (values.help) {
       context.stdout.write(`${HELP}\n`);
       return 0;
     }
     const port = values.port === undefined ? undefined : portNumber(values.port);
-    const maxIterations = positiveInteger('max-iterations', values['max-iterations']);
-    const maxParallelActors = positiveInteger('max-parallel', values['max-parallel']);
+    const limits = runLimits(values);
     const tracesDir = values['traces-dir'];
     // Loaded on demand: the other commands need no HTTP server code.
     const { startServer } = await import('@gepa-aime/server');
@@ -65,11 +64,7 @@ export const vizCommand: CliCommand = {
     context.stdout.write(`Dashboard and API on ${server.url}  (API docs: ${server.url}/docs; Ctrl-C stops)\n`);
     const goal = positionals.join(' ').trim();
     if (goal) {
-      const run = await server.app.aime.manager.submit({
-        goal,
-        ...(maxIterations !== undefined ? { maxIterations } : {}),
-        ...(maxParallelActors !== undefined ? { maxParallelActors } : {}),
-      });
+      const run = await server.app.aime.manager.submit({ goal, ...limits });
       context.stdout.write(`Run ${run.id} ${run.status}: ${server.url}/#/runs/${encodeURIComponent(run.id)}\n`);
     }
     await new Promise<void>((resolveStop) => {
