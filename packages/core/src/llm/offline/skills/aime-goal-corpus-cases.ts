@@ -53,6 +53,16 @@ export const CORPUS: CorpusCase[] = [
       'x is an exported constant declared in src/util.ts at line 3. Its value is 1.',
     ],
   },
+  {
+    goal: 'What is buildWidget?',
+    status: 'completed',
+    answer: ['buildWidget is an exported function declared in src/index.ts at line 2.'],
+  },
+  {
+    goal: 'Tell me about the Widget interface',
+    status: 'completed',
+    answer: ['Widget is an exported interface (a type contract) declared in src/index.ts at line 6.'],
+  },
   { goal: 'Where is clamp defined?', status: 'completed', answer: ['clamp is defined in src/util.ts (line 2)'] },
   {
     goal: 'Which file defines the Widget interface?',

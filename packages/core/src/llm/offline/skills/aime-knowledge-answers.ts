@@ -22,15 +22,15 @@ export function explainFromKnowledge(title: string, knowledge: KnowledgeEntry[])
       reactText: false,
     });
   }
-  const explained = knowledge.map(explainDeclaration).find((text) => text !== undefined);
+  const explained = knowledge.map((entry) => explainDeclaration(entry.summary)).find((text) => text !== undefined);
   const restated = knowledge.map((entry) => `[${entry.id}] ${entry.title}: ${clipText(entry.summary, 240)}`).join(' ');
   const intro = `From the earlier result${knowledge.length === 1 ? '' : 's'} (offline model, no new tool call):`;
   return explained ? `${explained} ${intro} ${restated}` : `${intro} ${restated}`;
 }
 
 /** A declaration found by an earlier search ("x is defined in src/a.ts (line 1): `export const x=1`") put into words. */
-function explainDeclaration(entry: KnowledgeEntry): string | undefined {
-  const match = /(\S+) is defined in (\S+) \(line (\d+)\): `([^`]+)`/.exec(entry.summary);
+export function explainDeclaration(summary: string): string | undefined {
+  const match = /(\S+) is defined in (\S+) \(line (\d+)\): `([^`]+)`/.exec(summary);
   if (!match) return undefined;
   const [, name = '', path = '', line = '', code = ''] = match;
   const exported = /\bexport\b/.test(code) ? 'an exported' : 'a';
@@ -61,9 +61,9 @@ function explainDeclaration(entry: KnowledgeEntry): string | undefined {
     const value = /=\s*([^;]+);?\s*$/.exec(code)?.[1];
     if (value && !isArrow) sentences.push(`Its value is ${clipText(value.trim(), 80)}.`);
   }
-  const comment = /Comment above it: "([^"]+)"/.exec(entry.summary)?.[1];
+  const comment = /Comment above it: "([^"]+)"/.exec(summary)?.[1];
   if (comment) sentences.push(`Its comment says: "${clipText(comment.replace(/\s*\*\s*/g, ' ').trim(), 160)}".`);
-  const mentions = /Other mentions in \d+ files?: ([^.]+(?:\.[a-z]+[^.]*)*)\./.exec(entry.summary)?.[1];
+  const mentions = /Other mentions in \d+ files?: ([^.]+(?:\.[a-z]+[^.]*)*)\./.exec(summary)?.[1];
   if (mentions) sentences.push(`It is also mentioned in ${mentions}.`);
   return sentences.join(' ');
 }

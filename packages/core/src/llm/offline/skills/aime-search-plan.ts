@@ -9,21 +9,26 @@ import { DEFINITION_WORDS, isIdentifier, searchTerms } from './aime-task-terms';
  * defined" the hit that declares X (in source rather than build output) is found and a few lines
  * around it are read.
  */
-export function planSearch(conversation: ActorConversation, plan: TaskPlan): TaskPlan {
+export function planSearch(
+  conversation: ActorConversation,
+  plan: TaskPlan,
+  options: { definition?: boolean } = {},
+): TaskPlan {
   const title = conversation.title;
+  const wantsDefinition = options.definition === true || DEFINITION_WORDS.test(title);
   const scope = searchScope(title);
   const terms = withStems(searchTerms(withoutScope(title))).slice(0, 3);
   for (const term of terms) {
     const args: Record<string, unknown> = { query: term };
     if (scope?.kind === 'glob') args.glob = scope.value;
     if (scope?.kind === 'path' && !failedScope(conversation, scope.value)) args.path = scope.value;
-    if (term.length <= 2 || DEFINITION_WORDS.test(title)) args.maxResults = 200;
+    if (term.length <= 2 || wantsDefinition) args.maxResults = 200;
     plan.calls.push({ name: 'search_files', arguments: args });
     const done = findCall(conversation, 'search_files', args);
     if (!done) return plan;
     if (done.ok && !/^No matches/.test(done.output)) break;
   }
-  const definition = DEFINITION_WORDS.test(title) ? definitionHit(conversation.calls, terms) : undefined;
+  const definition = wantsDefinition ? definitionHit(conversation.calls, terms) : undefined;
   if (definition) {
     const offset = Math.max(1, definition.line - 3);
     plan.calls.push({ name: 'read_file', arguments: { path: definition.path, offset, limit: 12 } });

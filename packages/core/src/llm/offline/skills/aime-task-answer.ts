@@ -1,6 +1,6 @@
 import type { ActorConversation, ObservedCall } from './aime-actor-conversation';
 import { clip, describeListing, parseListing, proposeNextSteps, summariseObservations } from './aime-actor-summaries';
-import { compareFiles, explainFromKnowledge, summariseCount } from './aime-knowledge-answers';
+import { compareFiles, explainDeclaration, explainFromKnowledge, summariseCount } from './aime-knowledge-answers';
 import { DISCOVERY_LISTING, parseListingTree } from './aime-path-resolution';
 import { definitionHit } from './aime-search-plan';
 import type { TaskPlan } from './aime-task-plan';
@@ -71,8 +71,14 @@ function answerFor(conversation: ActorConversation, plan: TaskPlan): TaskAnswer 
       if (!first || !second) return failure(conversation, `Could not read two files to compare for "${title}"`);
       return { status: 'complete', summary: compareFiles(first, second) };
     }
-    case 'search':
-      return answerSearch(conversation);
+    case 'search': {
+      const answer = answerSearch(conversation);
+      const explanation = /\b(explain|describe|what|tell)\b/i.test(title)
+        ? explainDeclaration(answer.summary)
+        : undefined;
+      if (answer.status === 'complete' && explanation) answer.summary = `${explanation} ${answer.summary}`;
+      return answer;
+    }
     case 'propose':
       return { status: 'complete', summary: proposeNextSteps(conversation) };
     case 'read':

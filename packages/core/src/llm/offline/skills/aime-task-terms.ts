@@ -11,6 +11,7 @@ export const COUNT_WORDS = /\b(how many|count|number of)\b/i;
 export const COMPARE_WORDS = /\b(compare|comparison|diff|differences?|versus|vs\.?)\b/i;
 export const SEARCH_WORDS = /\b(search|find|locate|grep|look (?:for|up)|where (?:is|are|does|do)|which files?)\b/i;
 export const DEFINITION_WORDS = /\b(defined|declared|defines|declares|definition|implemented|implements)\b/i;
+export const CODE_NOUNS = /\b(interface|class|function|method|type|enum|constant|variable|symbol|struct)\b/i;
 export const PROPOSE_WORDS = /\b(propose|suggest|recommend|next steps?|ideas?|improvements?)\b/i;
 export const LAYOUT_WORDS =
   /\b(layout|structure|repositor(?:y|ies)|folders?|director(?:y|ies)|tree|codebase|project|overview|workspace|files)\b/i;
@@ -70,6 +71,15 @@ export function searchTerms(title: string): string[] {
   if (quoted.length > 0) return [...new Set(quoted)];
   if (identifiers.length > 0) return [...new Set(identifiers)];
   return [...new Set(content)];
+}
+
+/** Identifier-like words of the title (camelCase, PascalCase after the first word, snake_case …), quotes ignored. */
+export function identifiersIn(title: string): string[] {
+  const words = (title.replace(/(["'`])[^"'`\n]{1,80}\1/g, ' ').match(/[A-Za-z_$][\w$]*/g) ?? []).filter(
+    (word) => !STOP_WORDS.has(word.toLowerCase()),
+  );
+  const first = title.match(/[A-Za-z_$][\w$]*/)?.[0];
+  return words.filter((word) => word.length > 1 && isIdentifierLike(word, word === first));
 }
 
 /** camelCase, PascalCase (not the first word of the sentence), snake_case, dotted, with digits or `$`, or one letter. */

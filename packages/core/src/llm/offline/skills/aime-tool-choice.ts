@@ -13,10 +13,12 @@ import {
 import { planSearch, withoutScope } from './aime-search-plan';
 import { findCall, type PlannedCall, type TaskIntent, type TaskPlan } from './aime-task-plan';
 import {
+  CODE_NOUNS,
   COMPARE_WORDS,
   COUNT_WORDS,
   DEFINITION_WORDS,
   fileTypeIn,
+  identifiersIn,
   LAYOUT_WORDS,
   LIST_WORDS,
   literalContent,
@@ -46,6 +48,7 @@ export function classifyTask(title: string, hasKnowledge: boolean): TaskIntent {
     return 'count';
   }
   if (COMPARE_WORDS.test(title)) return 'compare';
+  if (CODE_NOUNS.test(title) && paths.length === 0 && identifiersIn(title).length > 0) return 'search';
   if (
     (SEARCH_WORDS.test(title) || DEFINITION_WORDS.test(title)) &&
     (paths.length === 0 || quotedStrings(title).length > 0)
@@ -89,7 +92,7 @@ export function planTask(conversation: ActorConversation): TaskPlan {
       return plan;
     }
     case 'search':
-      return planSearch(conversation, plan);
+      return planSearch(conversation, plan, { definition: CODE_NOUNS.test(title) });
     case 'propose': {
       if (conversation.knowledge.length === 0) plan.calls.push({ name: 'list_dir', arguments: { path: '.' } });
       return plan;
@@ -139,7 +142,10 @@ function planRead(conversation: ActorConversation, plan: TaskPlan): TaskPlan {
   else if (entries) {
     const directory = matchEntries(title, entries, 'dir')[0];
     if (directory) plan.calls.push({ name: 'list_dir', arguments: { path: directory } });
-    else plan.missing = `a file or folder matching "${title}" (the workspace listing has none with that name)`;
+    else if (searchTerms(title).length > 0) {
+      plan.intent = 'search';
+      return planSearch(conversation, plan, { definition: true });
+    } else plan.missing = `a file or folder matching "${title}" (the workspace listing has none with that name)`;
   }
   return plan;
 }
