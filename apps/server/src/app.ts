@@ -111,7 +111,7 @@ export const aimeApp = fp(
     });
     fastify.addHook('onClose', async () => {
       hub.close();
-      await store.flush();
+      await store.close();
       await options.onClose?.();
     });
 

@@ -190,7 +190,7 @@ export class RunManager {
       }
     }
     await Promise.all([...this.chains.values()]);
-    await this.options.store.flush();
+    await this.options.store.close();
     await this.lock.release();
   }
 
@@ -206,6 +206,8 @@ export class RunManager {
     if (!run) return;
     const active: ActiveRun = { controller: new AbortController(), interrupted: false, done: Promise.resolve() };
     this.active.set(runId, active);
+    // A running run appends an event at a time: keep its log open until its run-end is written.
+    this.options.store.retain(runId);
     run.status = 'running';
     run.startedAt = Date.now();
     this.logger.info({ runId }, 'run started');
@@ -273,6 +275,7 @@ export class RunManager {
   private async write(run: RunState, event: RunEvent): Promise<void> {
     const statusBefore = run.status;
     await this.options.store.append(run.id, event);
+    if (event.type === 'run-end') void this.options.store.release(run.id);
     applyRunRecord(run, event);
     this.notify((observer) => observer.onEvent?.(run, event));
     if (run.status !== statusBefore || PLAN_EVENT_TYPES.has(event.type)) this.notifyRunChange(run);

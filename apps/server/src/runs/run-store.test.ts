@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunEvent } from '@gepa-aime/core';
@@ -80,6 +81,44 @@ describe('RunStore', () => {
     await writeFile(join(store.directory, 'notes.txt'), '');
     await writeFile(join(store.directory, '.hidden.jsonl'), '');
     expect(await store.listRunIds()).toEqual(['run-b']);
+  });
+
+  it('appends a retained run through one open handle until it is released', async () => {
+    store.retain('run-a');
+    await store.append('run-a', progress(1));
+    expect(store.openHandleCount).toBe(1);
+    // The handle stays on the file: moving the file away moves the later appends with it.
+    const moved = join(directory, 'moved.jsonl');
+    await rename(store.pathOf('run-a'), moved);
+    await Promise.all([2, 3, 4].map((seq) => store.append('run-a', progress(seq))));
+    expect(existsSync(store.pathOf('run-a'))).toBe(false);
+    expect(parseRunLog(await readFile(moved)).records.map((record) => record.seq)).toEqual([1, 2, 3, 4]);
+
+    const released = store.release('run-a');
+    expect(store.openHandleCount).toBe(1);
+    await released;
+    expect(store.openHandleCount).toBe(0);
+    // Released: each append opens the file at its path again.
+    await store.append('run-a', progress(5));
+    expect((await store.readEvents('run-a')).map((event) => event.seq)).toEqual([5]);
+    expect(store.openHandleCount).toBe(0);
+  });
+
+  it('writes queued appends before a release closes the handle, and close() closes every handle', async () => {
+    store.retain('run-a');
+    store.retain('run-b');
+    const appends = Array.from({ length: 50 }, (_, index) => store.append('run-a', progress(index + 1)));
+    const released = store.release('run-a');
+    await store.append('run-b', { ...progress(1), runId: 'run-b' });
+    await Promise.all([...appends, released]);
+    expect((await store.readEvents('run-a')).map((event) => event.seq)).toEqual(
+      Array.from({ length: 50 }, (_, index) => index + 1),
+    );
+    expect(store.openHandleCount).toBe(1);
+    void store.append('run-b', { ...progress(2), runId: 'run-b' });
+    await store.close();
+    expect(store.openHandleCount).toBe(0);
+    expect((await store.readEvents('run-b')).map((event) => event.seq)).toEqual([1, 2]);
   });
 
   it('refuses run ids that could escape the directory', () => {

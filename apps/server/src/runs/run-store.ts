@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, truncate } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, readFile, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunEvent } from '@gepa-aime/core';
 import { parseRunLogLine, type RunLogRecord } from './run-log-record';
@@ -26,10 +26,15 @@ export function isValidRunId(runId: string): boolean {
 /**
  * Append-only JSON-lines run logs in `<tracesDir>/runs/<runId>.jsonl`. Appends to one file are
  * serialised (one write per record, in call order); `flush()` waits for every pending write.
+ * A retained log (a running run's) keeps one append handle open until `release` or `close`;
+ * other appends open, write and close the file. Every record is handed to the OS by one write as
+ * soon as its turn comes, so a killed process loses at most a torn last line.
  */
 export class RunStore {
   readonly directory: string;
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly retained = new Set<string>();
+  private readonly handles = new Map<string, FileHandle>();
 
   constructor(tracesDirectory: string) {
     this.directory = join(tracesDirectory, 'runs');
@@ -44,22 +49,41 @@ export class RunStore {
     return join(this.directory, `${runId}.jsonl`);
   }
 
+  /** Append handles currently open. */
+  get openHandleCount(): number {
+    return this.handles.size;
+  }
+
+  /** Keeps the run's log open for appends (opened by the next append) until `release`. */
+  retain(runId: string): void {
+    this.pathOf(runId);
+    this.retained.add(runId);
+  }
+
+  /** Closes the run's append handle once the appends queued before this call are written. */
+  release(runId: string): Promise<void> {
+    this.retained.delete(runId);
+    return this.enqueue(runId, () => this.closeHandle(runId));
+  }
+
   /** Appends one record as a line; resolves when it is written. Writes to one file never interleave. */
   append(runId: string, record: RunLogRecord): Promise<void> {
-    const line = `${JSON.stringify(record)}\n`;
+    const line = Buffer.from(`${JSON.stringify(record)}\n`);
     const path = this.pathOf(runId);
-    const previous = this.pending.get(runId) ?? Promise.resolve();
-    const write = previous.then(() => appendLine(path, line));
-    const tracked = write.catch(() => undefined);
-    this.pending.set(runId, tracked);
-    void tracked.then(() => {
-      if (this.pending.get(runId) === tracked) this.pending.delete(runId);
-    });
-    return write;
+    if (!this.retained.has(runId)) return this.enqueue(runId, () => appendLine(path, line));
+    return this.enqueue(runId, () => this.appendRetained(runId, path, line));
   }
 
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending.values()]);
+  }
+
+  /** Waits for every pending write, then closes every append handle (shutdown). */
+  async close(): Promise<void> {
+    this.retained.clear();
+    await this.flush();
+    const runIds = [...this.handles.keys()];
+    await Promise.all(runIds.map((runId) => this.closeHandle(runId)));
   }
 
   async listRunIds(): Promise<string[]> {
@@ -95,17 +119,61 @@ export class RunStore {
 
   /** Cuts a torn last line off (or ends a whole one) so that the next append starts on a line of its own. */
   async repairTail(runId: string, contents: RunLogContents): Promise<void> {
-    if (contents.missingNewline) await appendLine(this.pathOf(runId), '\n');
+    if (contents.missingNewline) await appendLine(this.pathOf(runId), Buffer.from('\n'));
     else if (contents.validLength < contents.fileLength) await truncate(this.pathOf(runId), contents.validLength);
+  }
+
+  private async appendRetained(runId: string, path: string, line: Buffer): Promise<void> {
+    let handle = this.handles.get(runId);
+    if (!handle) {
+      handle = await open(path, 'a');
+      this.handles.set(runId, handle);
+    }
+    try {
+      await writeAll(handle, line);
+    } catch (error) {
+      // A failed handle is not reused: the next append opens the file again.
+      await this.closeHandle(runId);
+      throw error;
+    }
+  }
+
+  private async closeHandle(runId: string): Promise<void> {
+    const handle = this.handles.get(runId);
+    if (!handle) return;
+    this.handles.delete(runId);
+    await handle.close().catch(() => undefined);
+  }
+
+  /** Runs `task` after every earlier task of the run (appends, releases), in call order. */
+  private enqueue(runId: string, task: () => Promise<void>): Promise<void> {
+    const previous = this.pending.get(runId) ?? Promise.resolve();
+    const write = previous.then(task);
+    const tracked = write.catch(() => undefined);
+    this.pending.set(runId, tracked);
+    void tracked.then(() => {
+      if (this.pending.get(runId) === tracked) this.pending.delete(runId);
+    });
+    return write;
   }
 }
 
-async function appendLine(path: string, line: string): Promise<void> {
+async function appendLine(path: string, line: Buffer): Promise<void> {
   const handle = await open(path, 'a');
   try {
-    await handle.write(line);
+    await writeAll(handle, line);
   } finally {
     await handle.close();
+  }
+}
+
+/** Writes the whole buffer (a write to a regular file may in principle be partial). */
+async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    if (bytesWritten === 0) throw new Error('run log write made no progress');
+    offset += bytesWritten;
   }
 }
 

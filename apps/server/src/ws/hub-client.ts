@@ -1,5 +1,6 @@
 import type { RunEvent } from '@gepa-aime/core';
 import type { WebSocket } from 'ws';
+import { encodeEvent, encodeMessage } from './encoded-message';
 
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
@@ -46,20 +47,24 @@ export class HubClient {
   sendEvent(event: RunEvent): boolean {
     const last = this.lastSent.get(event.runId);
     if (last !== undefined && event.seq <= last) return true;
-    if (!this.send(event)) return false;
+    if (!this.sendEncoded(encodeEvent(event))) return false;
     this.lastSent.set(event.runId, event.seq);
     return true;
   }
 
   /** Sends a message unless that would push the client's queue past the bound, which drops it. */
   send(message: object): boolean {
+    return this.open && this.sendEncoded(encodeMessage(message));
+  }
+
+  /** Sends an already serialised message (shared between clients) as a text frame. */
+  sendEncoded(data: Buffer): boolean {
     if (!this.open) return false;
-    const data = JSON.stringify(message);
-    if (this.socket.bufferedAmount + Buffer.byteLength(data) > this.options.maxBufferedBytes) {
+    if (this.socket.bufferedAmount + data.length > this.options.maxBufferedBytes) {
       this.drop();
       return false;
     }
-    this.socket.send(data);
+    this.socket.send(data, { binary: false });
     return true;
   }
 

@@ -1,5 +1,5 @@
 import type { RunEvent } from '@gepa-aime/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app';
 import type { RunExecutor } from '../runs/run-executor';
 import { createTestApp, type TestApp, waitFor } from '../test-support/test-app';
@@ -206,6 +206,46 @@ describe('WebSocket /ws', () => {
     for (const client of [byQuery, byHeader]) {
       client.send({ type: 'subscribe', runId: '*' });
       await client.waitForMessage((message) => message.type === 'subscribed');
+    }
+  });
+
+  it('serialises each live event and run-status once, however many clients receive it', async () => {
+    harness = await createTestApp();
+    const testApp = harness;
+    const base = await listen(testApp);
+    testApp.model.close();
+    const runId = (await testApp.app.inject({ method: 'POST', url: '/runs', payload: { goal: GOAL } })).json().id;
+    await waitFor(() => testApp.model.waiting > 0);
+    const clients = [await connect(`${base}/ws`), await connect(`${base}/ws`), await connect(`${base}/ws`)];
+    for (const client of clients) {
+      client.send({ type: 'subscribe', runId: '*' });
+      await client.waitForMessage((message) => message.type === 'subscribed');
+    }
+    const { hub, manager } = testApp.app.aime;
+    const run = manager.require(runId);
+    const event: RunEvent = {
+      type: 'progress-update',
+      runId,
+      seq: run.lastSeq + 1,
+      ts: Date.now(),
+      taskId: 'fan-out',
+      status: 'in_progress',
+      message: 'one serialisation for every client',
+    };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      hub.onEvent(run, event);
+      expect(stringify).toHaveBeenCalledTimes(1);
+      stringify.mockClear();
+      hub.onRunChange(run);
+      expect(stringify).toHaveBeenCalledTimes(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    for (const client of clients) {
+      const received = await client.waitForMessage((message) => message.taskId === 'fan-out');
+      expect(received).toEqual(event);
+      await client.waitForMessage((message) => message.type === 'run-status' && message.run !== undefined);
     }
   });
 });

@@ -5,6 +5,7 @@ import { isFinalStatus, type RunState } from '../runs/run-state';
 import type { RunStore } from '../runs/run-store';
 import { toRunSummary } from '../runs/run-view';
 import { clientMessageSchema } from '../schemas/ws';
+import { encodeMessage } from './encoded-message';
 import { HubClient } from './hub-client';
 
 export interface WebSocketHubOptions {
@@ -69,8 +70,8 @@ export class WebSocketHub implements RunObserver {
 
   onRunChange(run: RunState): void {
     if (this.clients.size === 0) return;
-    const message = { type: 'run-status', run: toRunSummary(run) };
-    for (const client of this.clients) client.send(message);
+    const data = encodeMessage({ type: 'run-status', run: toRunSummary(run) });
+    for (const client of this.clients) client.sendEncoded(data);
   }
 
   close(): void {
