@@ -170,9 +170,8 @@ export function buildBadInputCorpus(existingRunId: string): BadInputCase[] {
         url: '/runs',
         payload: `{"goal":"A valid goal",${JSON.stringify(key)}:${value}}`,
         headers: json,
-        // Fastify's JSON parser refuses __proto__ / constructor.prototype keys but reports them as
-        // "Body is not valid JSON" (the reason is dropped): accepted here, reported to the server owner.
-        names: [key === '' ? 'body.' : `body.${key}`, 'unknown field', 'prototype', 'forbidden', 'json'],
+        // __proto__ / constructor.prototype keys are refused by name ("forbidden key … (prototype pollution)").
+        names: [key === '' ? 'body.' : `body.${key}`, 'unknown field', 'prototype', 'forbidden'],
       });
     }
   }
