@@ -1,17 +1,9 @@
-import type { RunEvent, RunStatus } from '@gepa-aime/core';
+import { type RunEvent, type RunStatus, runStatusSchema } from '@gepa-aime/core';
 import type { RunManager, RunObserver } from '../runs/run-manager';
 import type { RunState } from '../runs/run-state';
 import { PrometheusText } from './prometheus-text';
 
-const RUN_STATUSES: RunStatus[] = [
-  'queued',
-  'running',
-  'completed',
-  'failed',
-  'cancelled',
-  'interrupted',
-  'limit-reached',
-];
+const RUN_STATUSES: readonly RunStatus[] = runStatusSchema.options;
 /** Model request latency buckets, seconds. */
 const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 const RATE_WINDOW_MS = 60_000;
