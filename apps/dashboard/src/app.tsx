@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { RunSummary } from './api/types';
+import { GepaStrip } from './components/gepa/gepa-strip';
 import { GoalForm } from './components/goal-form/goal-form';
 import { AppHeader } from './components/layout/app-header';
 import { RunView } from './components/run-detail/run-view';
@@ -53,6 +54,7 @@ export function App() {
             selectedRunId={selectedRunId}
             onLoadOlder={state.olderRunsCursor ? () => controller.loadOlderRuns() : undefined}
           />
+          {route.view === 'runs' ? <GepaStrip gepa={state.gepa} error={state.gepaError} /> : null}
         </aside>
         <main id="main" className="main" tabIndex={-1}>
           {route.view === 'gepa' ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffLines } from './line-diff';
-import { findAdoptions, labelAdoptions } from './score-chart';
+import { findAdoptions, labelAdoptions } from './score-adoptions';
 
 describe('diffLines', () => {
   it('marks the lines a mutation added and removed, keeping the common ones in order', () => {
