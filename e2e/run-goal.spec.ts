@@ -29,6 +29,14 @@ test('a submitted goal runs to completion: every task complete, [x] in the termi
   await expect(answer).toBeVisible();
   expect(((await answer.textContent()) ?? '').trim().length).toBeGreaterThan(20);
   await expect(page.locator('.usage-table tbody tr').first()).toBeVisible();
+
+  // the main view carries the optimizer too: the GEPA strip charts this run's traces
+  const strip = page.getByRole('region', { name: 'GEPA' });
+  await expect(strip).toBeVisible();
+  await expect.poll(() => strip.locator('.score-chart .recharts-line-dot').count()).toBeGreaterThan(0);
+  await expect(strip.locator('.recharts-reference-line').first()).toBeAttached();
+  await expect(strip.getByTestId('gepa-strip-composite')).toHaveText(/^\d\.\d{3}$/);
+  await expect(strip.getByRole('link', { name: /Full GEPA view/ })).toHaveAttribute('href', '#/gepa');
   await expect(page.locator(`.run-item[data-run-id="${runId}"] .status-badge`)).toHaveAttribute(
     'data-status',
     'completed',
