@@ -13,6 +13,7 @@ export const KNOWN_MODEL_KEYS = [
   'request_timeout',
   'max_retries',
   'tool_protocol',
+  'context_window',
   'extra_params',
 ] as const;
 
@@ -38,6 +39,8 @@ export const modelConfigSchema = z.object({
   max_retries: z.number().int().min(0).max(10).default(3),
   /** `native` tool calls, or `react-text` (Thought / Action / Action Input) for models without them. */
   tool_protocol: z.enum(['native', 'react-text']).default('native'),
+  /** Tokens the served model accepts (prompt + completion), e.g. vLLM's `--max-model-len`; actors keep their history within it. */
+  context_window: z.number().int().positive().optional(),
   extra_params: extraParamsSchema.default({}),
 });
 export type ModelConfig = z.infer<typeof modelConfigSchema>;
