@@ -2,7 +2,7 @@ import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AimeConfig, loadConfig } from '../config/load-config';
-import type { LanguageModel } from '../llm/types';
+import type { ChatMessage, LanguageModel } from '../llm/types';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
 import type { RunEventInput, TaskStatus } from '../workflow/events';
 import { ActorFactory } from './actor-factory';
@@ -41,4 +41,16 @@ export function actorFixture(model: LanguageModel, overrides: { config?: Partial
 
 export function leafTask(id: string, title: string, extra: { persona?: string; bundles?: string[] } = {}) {
   return { id, title, status: 'pending' as const, dependsOn: [], notes: [], references: [], children: [], ...extra };
+}
+
+/** Where a history breaks the OpenAI pairing: a tool message not right after the assistant message that called it. */
+export function toolPairingProblems(messages: ChatMessage[]): string[] {
+  const problems: string[] = [];
+  let callIds = new Set<string>();
+  for (const [index, message] of messages.entries()) {
+    if (message.role === 'assistant') callIds = new Set((message.tool_calls ?? []).map((call) => call.id));
+    else if (message.role !== 'tool') callIds = new Set();
+    else if (!callIds.has(message.tool_call_id)) problems.push(`message ${index} answers ${message.tool_call_id}`);
+  }
+  return problems;
 }
