@@ -11,6 +11,7 @@ import {
   DEFAULT_OUTPUT_FORMAT,
   REACT_TEXT_OUTPUT_FORMAT,
 } from './actor-prompt';
+import { contextBudgetFor } from './context-budget';
 import { DynamicActor } from './dynamic-actor';
 import { finishTool } from './finish-tool';
 import { describeToolsAsText } from './react-text';
@@ -96,6 +97,8 @@ export class ActorFactory {
       now: this.options.now ?? Date.now,
     };
     if (this.options.executeTool) options.executeTool = this.options.executeTool;
+    const contextBudget = contextBudgetFor(config.model);
+    if (contextBudget) options.contextBudget = contextBudget;
     return new DynamicActor(options);
   }
 

@@ -128,6 +128,7 @@ describe('DynamicActor (native tool calls)', () => {
       steps: 1,
       summary: 'Model error: HTTP 500 from the model server',
     });
+    expect(failing.requests).toHaveLength(1);
     const slow = new ScriptedModel({ replies: ['late'], latencyMs: 5_000 });
     const second = actorFixture(slow);
     const running = second.factory.create(leafTask('1', 'x')).run(second.context);

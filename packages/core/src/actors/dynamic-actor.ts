@@ -4,10 +4,13 @@ import { toToolDefinitions } from '../tools/registry/tool-definitions';
 import type { AnyTool } from '../tools/types';
 import type { RunEventInput, TaskStatus } from '../workflow/events';
 import { llmUsageEvent } from '../workflow/llm-usage-event';
+import { ActorContextExceededError } from './actor-context-exceeded-error';
 import { ActorModelError } from './actor-model-error';
 import { type ActorReport, FINISH_TOOL_NAME } from './actor-report';
 import { ActorReportBuilder } from './actor-report-builder';
 import { ActorToolCalls } from './actor-tool-calls';
+import { chatWithinBudget } from './chat-within-budget';
+import { type ContextBudget, KEEP_RECENT_STEPS } from './context-budget';
 import { parseFinalMessage } from './final-report';
 import { finishTool } from './finish-tool';
 import { parseReactText } from './react-text';
@@ -38,6 +41,8 @@ export interface DynamicActorOptions {
   loopLimit: number;
   now: () => number;
   executeTool?: ToolExecutor;
+  /** The model's context window; the history is compacted to fit it. Absent: sent as it is. */
+  contextBudget?: ContextBudget;
 }
 
 export interface ActorRunContext {
@@ -93,7 +98,11 @@ export class DynamicActor {
     try {
       return this.options.protocol === 'react-text' ? await this.runReactText(context) : await this.runNative(context);
     } catch (error) {
-      if (context.signal.aborted || !(error instanceof ActorModelError)) throw error;
+      if (context.signal.aborted) throw error;
+      if (error instanceof ActorContextExceededError) {
+        return this.findings.report('failed', error.message, this.stepsTaken, 'model-error');
+      }
+      if (!(error instanceof ActorModelError)) throw error;
       return this.findings.report('failed', `Model error: ${error.message}`, this.stepsTaken, 'model-error');
     }
   }
@@ -183,9 +192,12 @@ export class DynamicActor {
     this.stepsTaken += 1;
     let response: ChatResponse;
     try {
-      response = await this.options.model.chat({ ...request, messages: [...request.messages], signal: context.signal });
+      response = await chatWithinBudget(
+        { model: this.options.model, budget: this.options.contextBudget, keepRecentSteps: KEEP_RECENT_STEPS },
+        { ...request, signal: context.signal },
+      );
     } catch (error) {
-      if (context.signal.aborted) throw error;
+      if (context.signal.aborted || error instanceof ActorContextExceededError) throw error;
       throw new ActorModelError(error);
     }
     await context.emit(llmUsageEvent('actor', response.usage, this.options.now() - started, this.options.task.id));
