@@ -1,5 +1,6 @@
 import { estimateUsage } from '../estimate-usage';
 import type { ChatRequest, ChatResponse, FinishReason, TokenUsage, ToolCall } from '../types';
+import { splitThinkBlock } from './think-blocks';
 import { extractToolCallsFromContent } from './tool-calls-in-content';
 
 export interface RawUsage {
@@ -10,7 +11,13 @@ export interface RawUsage {
 
 export interface RawAnswer {
   content: string;
+  /** Reasoning the server sent in its own field (`reasoning` / `reasoning_content`). */
   reasoning?: string;
+  /**
+   * Whether a bare `</think>` in the content ends a think block (see think-blocks.ts). Default:
+   * only when the server sent no reasoning of its own.
+   */
+  bareCloseTag?: boolean;
   toolCalls: ToolCall[];
   finishReason: string | null | undefined;
   usage: RawUsage | null | undefined;
@@ -20,11 +27,14 @@ export interface RawAnswer {
 let recoveredCallCount = 0;
 
 /**
- * Final step shared by every endpoint: recovers tool calls left in the content (when the request
- * offered tools), maps the finish reason, and takes usage from the server or estimates it.
+ * Final step shared by every endpoint: moves a think block from the content to the reasoning
+ * (after the server's own reasoning), recovers tool calls left in the rest of the content (when
+ * the request offered tools), maps the finish reason, and takes usage from the server or estimates it.
  */
 export function buildResponse(raw: RawAnswer, request: ChatRequest): ChatResponse {
-  let content = raw.content;
+  const think = splitThinkBlock(raw.content, { bareCloseTag: raw.bareCloseTag ?? !raw.reasoning, final: true });
+  const reasoning = joinReasoning(raw.reasoning ?? '', think.reasoning);
+  let content = think.content;
   const toolCalls = [...raw.toolCalls];
   if ((request.tools?.length ?? 0) > 0) {
     const recovered = extractToolCallsFromContent(content);
@@ -40,12 +50,17 @@ export function buildResponse(raw: RawAnswer, request: ChatRequest): ChatRespons
   const response: ChatResponse = {
     content,
     toolCalls,
-    usage: usageOf(raw.usage) ?? estimateUsage(request.messages, content + (raw.reasoning ?? ''), toolCalls),
+    usage: usageOf(raw.usage) ?? estimateUsage(request.messages, content + reasoning, toolCalls),
     finishReason: mapFinishReason(raw.finishReason, toolCalls.length > 0),
     model: raw.model,
   };
-  if (raw.reasoning) response.reasoning = raw.reasoning;
+  if (reasoning) response.reasoning = reasoning;
   return response;
+}
+
+/** The server's reasoning, then the think block's, on separate lines. */
+export function joinReasoning(server: string, think: string): string {
+  return server && think ? `${server}\n${think}` : server || think;
 }
 
 function usageOf(usage: RawUsage | null | undefined): TokenUsage | undefined {

@@ -1,5 +1,6 @@
 import type { ChatDelta, ChatRequest, ChatResponse, ToolCall } from '../types';
 import { buildResponse, type RawUsage, reasoningOf } from './build-response';
+import { ThinkBlockSplitter, type ThinkSplit } from './think-blocks';
 import { ToolCallTagFilter } from './tool-calls-in-content';
 
 interface ChunkToolCall {
@@ -20,11 +21,17 @@ interface Chunk {
 /**
  * Turns chat completion chunks into ChatDeltas and the final ChatResponse: concatenates content
  * and reasoning, joins tool-call fragments by `index` (id and name arrive first, arguments in
- * pieces), keeps the last usage chunk, and hides `<tool_call>` text from streamed content.
+ * pieces), keeps the last usage chunk, streams a think block in the content as reasoning (holding
+ * text back until it is clear whether it belongs to one), and hides `<tool_call>` text from
+ * streamed content. The streamed content adds up to the final response's content.
  */
 export class StreamAssembler {
   private content = '';
   private reasoning = '';
+  private thinkReasoningSent = false;
+  /** Set at the first content piece: a bare `</think>` counts only if no server reasoning came first. */
+  private bareCloseTag: boolean | undefined;
+  private splitter: ThinkBlockSplitter | undefined;
   private readonly toolCalls = new Map<number, { id: string; name: string; arguments: string }>();
   private finishReason: string | null | undefined;
   private usage: RawUsage | null | undefined;
@@ -54,8 +61,9 @@ export class StreamAssembler {
       }
       if (typeof delta.content === 'string' && delta.content) {
         this.content += delta.content;
-        const visible = this.hidesToolCallTags() ? this.filter.push(delta.content) : delta.content;
-        if (visible) deltas.push({ type: 'content', text: visible });
+        this.bareCloseTag ??= this.reasoning === '';
+        this.splitter ??= new ThinkBlockSplitter(this.bareCloseTag);
+        deltas.push(...this.contentDeltas(this.splitter.push(delta.content)));
       }
       for (const call of delta.tool_calls ?? []) deltas.push(this.pushToolCall(call));
     }
@@ -64,7 +72,7 @@ export class StreamAssembler {
 
   /** Deltas still held back (tool calls recovered from content) and the assembled response. */
   finish(): { deltas: ChatDelta[]; response: ChatResponse } {
-    const deltas: ChatDelta[] = [];
+    const deltas: ChatDelta[] = this.splitter ? this.contentDeltas(this.splitter.finish()) : [];
     const rest = this.filter.flush();
     if (rest) deltas.push({ type: 'content', text: rest });
     const native: ToolCall[] = [...this.toolCalls.entries()]
@@ -79,6 +87,7 @@ export class StreamAssembler {
       {
         content: this.content,
         reasoning: this.reasoning || undefined,
+        bareCloseTag: this.bareCloseTag,
         toolCalls: native,
         finishReason: this.finishReason,
         usage: this.usage,
@@ -97,6 +106,19 @@ export class StreamAssembler {
       });
     }
     return { deltas, response };
+  }
+
+  /** Think-block reasoning after the server's (on a new line), then content without `<tool_call>` blocks. */
+  private contentDeltas(split: ThinkSplit): ChatDelta[] {
+    const deltas: ChatDelta[] = [];
+    if (split.reasoning) {
+      const separator = this.reasoning && !this.thinkReasoningSent ? '\n' : '';
+      this.thinkReasoningSent = true;
+      deltas.push({ type: 'reasoning', text: separator + split.reasoning });
+    }
+    const visible = this.hidesToolCallTags() ? this.filter.push(split.content) : split.content;
+    if (visible) deltas.push({ type: 'content', text: visible });
+    return deltas;
   }
 
   private hidesToolCallTags(): boolean {
