@@ -125,10 +125,17 @@ describe('faults that are not retried', () => {
 
   it('maps an error event sent mid-stream to a typed error', async () => {
     fake.server.script({ fault: 'stream-error', message: 'CUDA out of memory' });
-    const error = await failure(drain(model().stream(ask)));
+    const error = await failure(drain(model({ maxRetries: 0 }).stream(ask)));
     expect(error).toBeInstanceOf(ModelServerError);
     expect(error.message).toContain('CUDA out of memory');
     expect(fake.server.requests).toHaveLength(1);
+  });
+
+  it('retries a stream that failed while its text was still held back (it may have been reasoning)', async () => {
+    fake.server.script({ fault: 'stream-error', message: 'CUDA out of memory' }, 'recovered');
+    const deltas = await drain(model().stream(ask));
+    expect(deltas.flatMap((delta) => (delta.type === 'content' ? [delta.text] : []))).toEqual(['recovered']);
+    expect(fake.server.requests).toHaveLength(2);
   });
 
   it('retries a non-streaming answer cut mid-body', async () => {
