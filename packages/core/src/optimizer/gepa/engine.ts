@@ -146,7 +146,7 @@ export async function optimize<Example, Output = unknown, Trajectory = unknown>(
     reason ??= stopReason(options, settings, state, deadline);
   }
 
-  persist();
+  // The state was saved after the seed evaluation and after every iteration: nothing left to write.
   const bestIndex = indexOfMax(state.valAggregateScores);
   context.emit({
     type: 'optimization-end',
