@@ -2,6 +2,7 @@ export { type AppOptions, aimeApp, type BuildAppOptions, buildApp, DEFAULT_DASHB
 export type { GepaMetricsSource } from './gepa/gepa-metrics-source';
 export type { RunExecution, RunExecutor, RunRequest } from './runs/run-executor';
 export { createWorkflowExecutor } from './runs/workflow-executor';
-export type { GepaMetrics } from './schemas/gepa';
+export type { GepaCandidate, GepaMetrics, GepaTimelinePoint } from './schemas/gepa';
+export type { CreateRunBody, RunAccepted, RunDetail, RunEvents, RunList, RunSummary } from './schemas/run';
 export type { AimeServices, ReadinessCheck, ReadinessResult } from './services';
 export { assertSafeBinding, type RunningServer, type StartServerOptions, startServer } from './start-server';

@@ -1,14 +1,8 @@
 import type { RunEvent } from '@gepa-aime/core';
 import { requestJson } from './http-client';
-import type { CreatedRun, RunDetail, RunEventsPage, RunListPage } from './types';
+import type { CreatedRun, CreateRunBody, RunDetail, RunEventsPage, RunListPage } from './types';
 
-export interface CreateRunInput {
-  goal: string;
-  maxIterations?: number;
-  maxParallelActors?: number;
-}
-
-export function createRun(input: CreateRunInput): Promise<CreatedRun> {
+export function createRun(input: CreateRunBody): Promise<CreatedRun> {
   return requestJson('POST', '/runs', input);
 }
 

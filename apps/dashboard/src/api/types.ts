@@ -1,86 +1,26 @@
-import type { RunEvent, RunStatus, TaskSnapshot, WorkflowReport } from '@gepa-aime/core';
-
-export interface TaskCounts {
-  total: number;
-  pending: number;
-  in_progress: number;
-  complete: number;
-  failed: number;
-}
+import type { RunEvent } from '@gepa-aime/core';
+import type { RunSummary as ServerRunSummary } from '@gepa-aime/server';
 
 /**
- * One row of `GET /runs` (the server's RunSummary schema, apps/server/src/schemas/run.ts). Only id,
- * goal, status and createdAt are required here: a row is also built from a run's first event.
+ * The server's response types, inferred from its zod schemas. Type-only imports: they are erased at
+ * build time, so no server code reaches the browser bundle.
  */
-export interface RunSummary {
-  id: string;
-  goal: string;
-  status: RunStatus;
-  createdAt: number;
-  startedAt?: number | null;
-  endedAt?: number | null;
-  model?: string | null;
-  lastSeq?: number;
-  taskCounts?: TaskCounts;
-}
+export type {
+  CreateRunBody,
+  GepaCandidate,
+  GepaMetrics as GepaOverview,
+  GepaTimelinePoint,
+  RunAccepted as CreatedRun,
+  RunDetail,
+  RunEvents as RunEventsPage,
+  RunList as RunListPage,
+} from '@gepa-aime/server';
 
-export interface RunListPage {
-  runs: RunSummary[];
-  nextCursor?: string | null;
-}
-
-/** `GET /runs/:id`. */
-export interface RunDetail extends RunSummary {
-  tasks: TaskSnapshot[];
-  markdown: string;
-  report: WorkflowReport | null;
-}
-
-/** `GET /runs/:id/events`: one page of the run's log. */
-export interface RunEventsPage {
-  runId: string;
-  events: RunEvent[];
-  lastSeq: number;
-  nextAfter: number | null;
-}
-
-export interface CreatedRun {
-  id: string;
-  status: RunStatus;
-}
-
-export interface GepaTimelinePoint {
-  index: number;
-  runId?: string | null;
-  ts: number;
-  component: string;
-  candidateId: string;
-  score: number;
-  composite: number;
-}
-
-export interface GepaCandidate {
-  id: string;
-  component: string;
-  parents: string[];
-  prompt: string;
-  score: number | null;
-  uses: number;
-  decision?: string;
-  createdAt?: number;
-}
-
-/** `GET /gepa` (the server's GepaMetrics schema). */
-export interface GepaOverview {
-  source?: string;
-  compositeScore?: number | null;
-  traceRecords?: number;
-  threshold: number;
-  timeline: GepaTimelinePoint[];
-  /** Current prompt per component (planner, actor). */
-  current: Record<string, { candidateId: string; prompt: string }>;
-  candidates: GepaCandidate[];
-}
+/**
+ * One run in the runs list: a `GET /runs` row, or one built from a run's first event, so only id,
+ * goal, status and createdAt are sure to be there.
+ */
+export type RunSummary = Pick<ServerRunSummary, 'id' | 'goal' | 'status' | 'createdAt'> & Partial<ServerRunSummary>;
 
 /** What the WebSocket delivers besides run events. */
 export type ServerMessage =

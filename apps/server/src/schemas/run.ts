@@ -30,6 +30,7 @@ export const runLinksSchema = z.object({
 export const createRunResponseSchema = z
   .object({ id: z.string(), status: runStatusSchema, links: runLinksSchema })
   .meta({ id: 'RunAccepted' });
+export type RunAccepted = z.infer<typeof createRunResponseSchema>;
 
 export const usageTotalsSchema = z.object({
   promptTokens: z.number(),
@@ -100,6 +101,7 @@ export const listRunsQuerySchema = z.object({
 export const runListResponseSchema = z
   .object({ runs: z.array(runSummarySchema), nextCursor: z.string().nullable() })
   .meta({ id: 'RunList' });
+export type RunList = z.infer<typeof runListResponseSchema>;
 
 export const eventsQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0).describe('Return events with seq greater than this'),
@@ -114,3 +116,4 @@ export const eventsResponseSchema = z
     nextAfter: z.number().int().nullable().describe('pass as `after` to read the next page; null when complete'),
   })
   .meta({ id: 'RunEvents' });
+export type RunEvents = z.infer<typeof eventsResponseSchema>;

@@ -22,6 +22,7 @@ describe('findAdoptions', () => {
   const point = (index: number, component: string, candidateId: string) => ({
     index,
     ts: index,
+    runId: null,
     component,
     candidateId,
     score: 0.5,
@@ -46,6 +47,7 @@ describe('labelAdoptions', () => {
   const point = (index: number, component: string) => ({
     index,
     ts: index,
+    runId: null,
     component,
     candidateId: `${component}-${index}`,
     score: 1,

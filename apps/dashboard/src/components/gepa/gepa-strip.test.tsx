@@ -20,11 +20,20 @@ function timeline(): GepaTimelinePoint[] {
     const component = index % 2 === 0 ? 'planner' : 'actor';
     const candidateId =
       component === 'planner' ? (index < 5 ? 'planner-0' : index < 40 ? 'planner-1' : 'planner-2') : 'actor-0';
-    return { index, ts: index, component, candidateId, score: 0.4 + (index % 7) / 20, composite: 0.5 + index / 300 };
+    return {
+      index,
+      ts: index,
+      runId: null,
+      component,
+      candidateId,
+      score: 0.4 + (index % 7) / 20,
+      composite: 0.5 + index / 300,
+    };
   });
 }
 
 const overview: GepaOverview = {
+  source: 'optimizer',
   compositeScore: 0.7123,
   threshold: 0.6,
   timeline: timeline(),
@@ -33,6 +42,8 @@ const overview: GepaOverview = {
     actor: { candidateId: 'actor-0', prompt: 'act well' },
   },
   candidates: [],
+  trial: null,
+  traceRecords: 60,
 };
 
 function referenceLines(container: HTMLElement): { horizontal: number; vertical: number } {

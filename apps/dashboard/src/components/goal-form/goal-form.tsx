@@ -1,7 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { ApiError } from '../../api/api-error';
-import { type CreateRunInput, createRun } from '../../api/runs-api';
-import type { RunSummary } from '../../api/types';
+import { createRun } from '../../api/runs-api';
+import type { CreateRunBody, RunSummary } from '../../api/types';
 
 interface GoalFormProps {
   onCreated: (run: RunSummary) => void;
@@ -31,7 +31,7 @@ export function GoalForm({ onCreated }: GoalFormProps) {
     setSubmitting(true);
     setError(null);
     setInvalidFields([]);
-    const input: CreateRunInput = { goal: goal.trim() };
+    const input: CreateRunBody = { goal: goal.trim() };
     const iterations = parseOptionalInteger(maxIterations);
     const parallel = parseOptionalInteger(maxParallelActors);
     if (iterations !== undefined) input.maxIterations = iterations;
