@@ -1,3 +1,4 @@
+import type { TraceDecisionInput } from '../trace-store/trace-record';
 import { type TraceLogger, TraceStore } from '../trace-store/trace-store';
 import { legacyCandidateId } from './online-candidate';
 
@@ -14,8 +15,8 @@ export interface ApplyPromptsOptions {
 
 /**
  * Makes `prompts` (component → text) the ones online GEPA warm-starts next time: appends one
- * `applied` decision record per component to the trace file. On replay an applied prompt becomes
- * current and starts a new epoch — the candidates before it no longer compete for "best".
+ * `applied` decision record per component to the trace file, in one write. On replay an applied
+ * prompt becomes current and starts a new epoch — the candidates before it no longer compete for "best".
  * Returns the candidate ids written.
  */
 export async function applyPrompts(
@@ -26,10 +27,11 @@ export async function applyPrompts(
   const store = new TraceStore(tracePath, options.logger ? { logger: options.logger } : {});
   const timestamp = new Date((options.now ?? Date.now)()).toISOString();
   const ids: Record<string, string> = {};
+  const records: TraceDecisionInput[] = [];
   for (const [component, prompt] of Object.entries(prompts)) {
     const id = `${component}-applied-${legacyCandidateId(prompt).slice('legacy-'.length)}`;
     ids[component] = id;
-    await store.append({
+    records.push({
       kind: 'decision',
       decision: 'applied',
       component,
@@ -42,5 +44,6 @@ export async function applyPrompts(
       source: options.source ?? 'aime optimize',
     });
   }
+  await store.append(...records);
   return ids;
 }

@@ -135,8 +135,7 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
         record.parent_score = proposal.parentScore;
       }
     }
-    await this.persist(record);
-    for (const decision of decisions) await this.persist(decision);
+    await this.persist(record, ...decisions);
     return events;
   }
 
@@ -185,10 +184,12 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
     return output.records;
   }
 
-  private async persist(record: TraceExampleInput | TraceDecisionInput): Promise<void> {
+  /** Appends the records in one write; a failure is logged, never thrown (the outcome is in memory). */
+  private async persist(...records: Array<TraceExampleInput | TraceDecisionInput>): Promise<void> {
+    if (records.length === 0) return;
     try {
-      await this.store.append(record);
-      this.traceRecords += 1;
+      await this.store.append(...records);
+      this.traceRecords += records.length;
     } catch (error) {
       this.logger.warn(
         `online GEPA: could not append to ${this.tracePath}: ${error instanceof Error ? error.message : String(error)}`,
@@ -199,12 +200,8 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
   private async replay(): Promise<void> {
     const { records } = await this.store.load();
     let lastTs = 0;
-    for (const record of records) {
-      lastTs = replayTraceRecord(this.state, record, lastTs);
-      this.traceRecords += 1;
-    }
-    if (this.state.trialDue()) {
-      for (const decision of this.finishTrial([], undefined)) await this.persist(decision);
-    }
+    for (const record of records) lastTs = replayTraceRecord(this.state, record, lastTs);
+    this.traceRecords = records.length;
+    if (this.state.trialDue()) await this.persist(...this.finishTrial([], undefined));
   }
 }

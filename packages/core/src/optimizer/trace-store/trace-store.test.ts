@@ -43,6 +43,24 @@ describe('TraceStore', () => {
     ]);
   });
 
+  it('appends several records given at once as consecutive lines, and nothing for none', async () => {
+    const path = tracePath();
+    const store = new TraceStore(path);
+    await store.append({ prompt: 'p', response: 'first', score: 1 });
+    await store.append();
+    await store.append(
+      { prompt: 'p', response: 'second', score: 0 },
+      { kind: 'decision', decision: 'rejected', component: 'planner', candidate_id: 'planner-x', prompt: 'p2' },
+    );
+    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(4);
+    const { records } = await store.load();
+    expect(records.map((record) => (isTraceDecision(record) ? record.decision : record.response))).toEqual([
+      'first',
+      'second',
+      'rejected',
+    ]);
+  });
+
   it('loads a file the Python reference wrote (only its fields, boolean scores, null new_prompt)', async () => {
     const path = tracePath();
     const store = new TraceStore(path);

@@ -19,7 +19,7 @@ export interface LoadedTraces {
 
 /**
  * The JSON-lines trace file (`traces/gepa_history.jsonl`). Appends are serialised in-process and
- * each record is one `write` of one complete line on a file opened with O_APPEND, so several
+ * each append is one `write` of complete lines on a file opened with O_APPEND, so several
  * stores — in this process or in others — append whole lines that never interleave. Loading skips
  * a torn last line (a writer died mid-line) and corrupt lines with a warning.
  */
@@ -63,24 +63,28 @@ export class TraceStore {
     return { records, skipped };
   }
 
-  /** Appends one record as one line; resolves when it is written. Calls are written in order. */
-  append(record: TraceExampleInput | TraceDecisionInput): Promise<void> {
-    const line = `${JSON.stringify(record)}\n`;
-    const write = this.queue.then(() => this.writeLine(line));
+  /**
+   * Appends the records, one line each, in a single write (one open of the file); resolves when
+   * they are written. Calls are written in order.
+   */
+  append(...records: Array<TraceExampleInput | TraceDecisionInput>): Promise<void> {
+    const lines = records.map((record) => `${JSON.stringify(record)}\n`).join('');
+    const write = this.queue.then(() => this.writeLines(lines));
     this.queue = write.catch(() => undefined);
     return write;
   }
 
-  private async writeLine(line: string): Promise<void> {
+  private async writeLines(lines: string): Promise<void> {
+    if (lines.length === 0) return;
     if (!this.checkedTail) {
       await mkdir(dirname(this.path), { recursive: true });
       // A torn last line must not swallow the next record: start on a fresh line.
-      if (await endsMidLine(this.path)) line = `\n${line}`;
+      if (await endsMidLine(this.path)) lines = `\n${lines}`;
       this.checkedTail = true;
     }
     const handle = await open(this.path, 'a');
     try {
-      const buffer = Buffer.from(line, 'utf8');
+      const buffer = Buffer.from(lines, 'utf8');
       const { bytesWritten } = await handle.write(buffer, 0, buffer.length);
       if (bytesWritten !== buffer.length) throw new Error(`${this.path}: short write (${bytesWritten} bytes)`);
     } finally {
