@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { isInside } from '../../tools/workspace/resolve-in-workspace';
 import type { AimeGoal } from './aime-goal';
 
 export interface GoalWorkspace {
@@ -75,8 +76,6 @@ export async function checkExpectations(root: string, goal: AimeGoal, finalAnswe
 
 function inside(root: string, path: string): string {
   const target = resolve(root, path);
-  if (target !== root && !target.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) {
-    throw new RangeError(`${path}: outside the workspace`);
-  }
+  if (!isInside(root, target)) throw new RangeError(`${path}: outside the workspace`);
   return target;
 }
