@@ -1,5 +1,5 @@
 import type { ChatMessage, ToolDefinition } from '../llm/types';
-import { estimateRequestTokens } from './context-budget';
+import { RequestTokenEstimate } from './context-budget';
 import { elideArguments, elideContent, elideObservation, type ObservationSource } from './elide-observation';
 import { parseReactText } from './react-text';
 
@@ -30,12 +30,14 @@ const OBSERVATION_PREFIX = 'Observation: ';
  */
 export function compactHistory(messages: ChatMessage[], options: CompactionOptions): ChatMessage[] {
   const compacted = messages.map((message) => ({ ...message }));
-  const fits = () => estimateRequestTokens(compacted, options.tools) <= options.budgetTokens;
+  const estimate = new RequestTokenEstimate(compacted, options.tools);
+  const fits = () => estimate.tokens <= options.budgetTokens;
   if (fits()) return compacted;
   const steps = historySteps(compacted);
   const olderCount = Math.max(0, steps.length - options.keepRecentSteps);
   for (const step of steps.slice(0, olderCount)) {
     elideStep(compacted, step);
+    estimate.refresh([step.assistant, ...step.observations]);
     if (fits()) return compacted;
   }
   const recent = steps.slice(olderCount).flatMap((step) => step.observations);
@@ -43,9 +45,10 @@ export function compactHistory(messages: ChatMessage[], options: CompactionOptio
     (left, right) => contentLength(compacted[right]) - contentLength(compacted[left]) || left - right,
   );
   for (const index of longestFirst) {
-    const excessChars = (estimateRequestTokens(compacted, options.tools) - options.budgetTokens) * 4;
+    const excessChars = (estimate.tokens - options.budgetTokens) * 4;
     if (excessChars <= 0) break;
     cutObservation(compacted, index, excessChars);
+    estimate.refresh([index]);
   }
   return compacted;
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { estimateUsage } from '../llm/estimate-usage';
 import type { ChatMessage, ToolDefinition } from '../llm/types';
-import { contextBudgetFor, DEFAULT_CONTEXT_WINDOW, estimateRequestTokens, promptTokenBudget } from './context-budget';
+import {
+  contextBudgetFor,
+  DEFAULT_CONTEXT_WINDOW,
+  estimateRequestTokens,
+  promptTokenBudget,
+  RequestTokenEstimate,
+} from './context-budget';
 
 describe('context budget', () => {
   it('uses context_window, max_tokens and a 10% margin', () => {
@@ -33,5 +39,26 @@ describe('context budget', () => {
     const withoutTools = estimateRequestTokens(messages);
     expect(withoutTools).toBe(estimateUsage(messages, '').promptTokens);
     expect(estimateRequestTokens(messages, tools)).toBe(withoutTools + Math.ceil(JSON.stringify(tools).length / 4));
+  });
+
+  it('keeps the incremental estimate equal to a full re-estimate as messages are edited', () => {
+    const messages: ChatMessage[] = [
+      { role: 'system', content: 's'.repeat(37) },
+      { role: 'user', content: 'task' },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c1', type: 'function', function: { name: 'read_file', arguments: '{"path":"a"}' } }],
+      },
+      { role: 'tool', tool_call_id: 'c1', content: 'x'.repeat(1_001) },
+    ];
+    const tools: ToolDefinition[] = [{ type: 'function', function: { name: 'f', description: 'd', parameters: {} } }];
+    const estimate = new RequestTokenEstimate(messages, tools);
+    expect(estimate.tokens).toBe(estimateRequestTokens(messages, tools));
+    const observation = messages[3];
+    if (observation?.role === 'tool') observation.content = 'short';
+    estimate.refresh([3]);
+    expect(estimate.tokens).toBe(estimateRequestTokens(messages, tools));
+    expect(new RequestTokenEstimate([]).tokens).toBe(estimateRequestTokens([]));
   });
 });

@@ -1,5 +1,5 @@
 import type { ModelConfig } from '../config/model-config';
-import { estimateTokens, estimateUsage } from '../llm/estimate-usage';
+import { estimateTokens, estimateUsage, promptLine } from '../llm/estimate-usage';
 import type { ChatMessage, ToolDefinition } from '../llm/types';
 
 /** Context window assumed for `vllm` / `openai` when `context_window` is not set (the compose default `--max-model-len`). */
@@ -42,4 +42,38 @@ export function promptTokenBudget(budget: ContextBudget): number {
 export function estimateRequestTokens(messages: ChatMessage[], tools: ToolDefinition[] = []): number {
   const toolTokens = tools.length > 0 ? estimateTokens(JSON.stringify(tools)) : 0;
   return estimateUsage(messages, '').promptTokens + toolTokens;
+}
+
+/**
+ * estimateRequestTokens for a message list that is edited in place: each message's share is kept,
+ * so re-estimating after editing a few messages costs only those messages, not the whole history.
+ */
+export class RequestTokenEstimate {
+  private readonly messages: ChatMessage[];
+  private readonly lineLengths: number[];
+  private readonly toolTokens: number;
+  private characters: number;
+
+  constructor(messages: ChatMessage[], tools: ToolDefinition[] = []) {
+    this.messages = messages;
+    this.lineLengths = messages.map((message) => promptLine(message).length);
+    this.toolTokens = tools.length > 0 ? estimateTokens(JSON.stringify(tools)) : 0;
+    const newlines = Math.max(0, messages.length - 1);
+    this.characters = this.lineLengths.reduce((sum, length) => sum + length, newlines);
+  }
+
+  get tokens(): number {
+    return Math.ceil(this.characters / 4) + this.toolTokens;
+  }
+
+  /** Takes in the edits made to the messages at these indices. */
+  refresh(indices: Iterable<number>): void {
+    for (const index of indices) {
+      const message = this.messages[index];
+      if (!message) continue;
+      const length = promptLine(message).length;
+      this.characters += length - (this.lineLengths[index] ?? 0);
+      this.lineLengths[index] = length;
+    }
+  }
 }

@@ -6,13 +6,16 @@ export function estimateTokens(text: string): number {
 }
 
 export function estimateUsage(messages: ChatMessage[], content: string, toolCalls: ToolCall[] = []): TokenUsage {
-  const promptTokens = estimateTokens(
-    messages.map((message) => `${message.role}: ${message.content ?? ''}${toolCallText(message)}`).join('\n'),
-  );
+  const promptTokens = estimateTokens(messages.map(promptLine).join('\n'));
   const completionTokens = estimateTokens(
     content + toolCalls.map((call) => call.function.name + call.function.arguments).join(''),
   );
   return { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens, estimated: true };
+}
+
+/** How one message counts towards the prompt estimate (the lines are joined with newlines). */
+export function promptLine(message: ChatMessage): string {
+  return `${message.role}: ${message.content ?? ''}${toolCallText(message)}`;
 }
 
 function toolCallText(message: ChatMessage): string {
