@@ -21,8 +21,6 @@ export interface LightweightOnlineGepaOptions {
   config?: Partial<GepaConfig>;
   /** Rewrites prompts from feedback; without it outcomes are only recorded. */
   reflectionModel?: ReflectionModel;
-  /** Built-in prompts (default: DEFAULT_PLANNER_PROMPT and DEFAULT_ACTOR_PROMPT_TEMPLATE). */
-  defaultPrompts?: Partial<Record<PromptComponent, string>>;
   /** Replaces `enhanced_decomp_metric` (the seed's `metric` argument): window scores, oldest first → composite. */
   metric?: (scores: readonly number[]) => number;
   /** Reflection prompt with `<curr_param>` and `<side_info>` (default AIME_REFLECTION_PROMPT_TEMPLATE). */
@@ -63,10 +61,7 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
     this.state = new OnlineState({
       windowSize: this.config.window_size,
       metric: options.metric ?? ((scores) => enhancedDecompMetric(scores, weights)),
-      defaults: {
-        planner: options.defaultPrompts?.planner ?? DEFAULT_PLANNER_PROMPT,
-        actor: options.defaultPrompts?.actor ?? DEFAULT_ACTOR_PROMPT_TEMPLATE,
-      },
+      defaults: { planner: DEFAULT_PLANNER_PROMPT, actor: DEFAULT_ACTOR_PROMPT_TEMPLATE },
       components: this.config.components,
     });
   }

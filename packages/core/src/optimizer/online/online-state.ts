@@ -18,10 +18,10 @@ export interface OnlineStateSettings {
   defaults: Record<string, string>;
   /** Components evolved, in round-robin order. */
   components: readonly string[];
-  maxTimelinePoints?: number;
 }
 
-const DEFAULT_MAX_TIMELINE_POINTS = 1000;
+/** Timeline points kept for the dashboard (the oldest are dropped). */
+const MAX_TIMELINE_POINTS = 1000;
 
 /**
  * Online GEPA's bookkeeping, with no I/O: rolling windows, candidates with scores and lineage, the
@@ -97,7 +97,7 @@ export class OnlineState {
       candidateId: candidate.id,
       runId: outcome.runId,
     });
-    trimFront(this.timeline, this.settings.maxTimelinePoints ?? DEFAULT_MAX_TIMELINE_POINTS);
+    trimFront(this.timeline, MAX_TIMELINE_POINTS);
     return { candidate, composite };
   }
 
