@@ -1,6 +1,7 @@
 import { type FinalRunStatus, normalizeError, type RunEvent, runEventSchema } from '@gepa-aime/core';
 import { RunNotFoundError } from '../errors/run-not-found-error';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error';
+import { KeyedChain } from './keyed-chain';
 import { raceTimeout } from './race-timeout';
 import type { RunExecutor, RunRequest } from './run-executor';
 import { createRunId } from './run-id';
@@ -9,10 +10,9 @@ import type { RunQueuedRecord } from './run-log-record';
 import type { RunManagerLogger, RunObserver } from './run-observer';
 import { applyRunRecord, createRunState, isFinalStatus, type RunState, reportFromState } from './run-state';
 import type { RunStore } from './run-store';
+import { TracesLock } from './traces-lock';
 
 export type { RunManagerLogger, RunObserver } from './run-observer';
-
-import { TracesLock } from './traces-lock';
 
 export interface RunManagerOptions {
   store: RunStore;
@@ -23,11 +23,7 @@ export interface RunManagerOptions {
   cancelWaitMs?: number;
 }
 
-export interface SubmitRunInput {
-  goal: string;
-  maxIterations?: number;
-  maxParallelActors?: number;
-}
+export type SubmitRunInput = Omit<RunRequest, 'runId'>;
 
 interface ActiveRun {
   controller: AbortController;
@@ -49,7 +45,7 @@ export class RunManager {
   private readonly queue: Array<{ runId: string; request: RunRequest }> = [];
   private readonly active = new Map<string, ActiveRun>();
   /** Per-run chain: log writes and state updates of one run happen strictly in order. */
-  private readonly chains = new Map<string, Promise<void>>();
+  private readonly chains: KeyedChain;
   private readonly observers = new Set<RunObserver>();
   private readonly logger: RunManagerLogger;
   private accepting = true;
@@ -57,6 +53,9 @@ export class RunManager {
 
   constructor(private readonly options: RunManagerOptions) {
     this.logger = options.logger ?? SILENT_LOGGER;
+    this.chains = new KeyedChain((runId, error) =>
+      this.logger.error({ runId, error: normalizeError(error).message }, 'could not record a run event'),
+    );
     this.lock = new TracesLock(options.store.directory);
   }
 
@@ -189,7 +188,7 @@ export class RunManager {
         await this.appendRunEnd(run, 'interrupted', 'the server stopped while the run was running');
       }
     }
-    await Promise.all([...this.chains.values()]);
+    await this.chains.allSettled();
     await this.options.store.close();
     await this.lock.release();
   }
@@ -224,13 +223,13 @@ export class RunManager {
     try {
       await this.options.executor(request, {
         signal,
-        onEvent: (event) => this.enqueue(run.id, () => this.recordEvent(run, event, active)),
+        onEvent: (event) => this.chains.run(run.id, () => this.recordEvent(run, event, active)),
       });
     } catch (error) {
       failure = normalizeError(error).message;
       this.logger.error({ runId: run.id, error: failure }, 'run executor failed');
     }
-    await this.chains.get(run.id);
+    await this.chains.settled(run.id);
     if (!isFinalStatus(run.status)) {
       const status: FinalRunStatus = active.interrupted ? 'interrupted' : signal.aborted ? 'cancelled' : 'failed';
       await this.appendRunEnd(run, status, failure ?? 'the workflow ended without a run-end event');
@@ -257,7 +256,7 @@ export class RunManager {
   }
 
   private appendRunEnd(run: RunState, status: FinalRunStatus, error: string): Promise<void> {
-    return this.enqueue(run.id, async () => {
+    return this.chains.run(run.id, async () => {
       if (isFinalStatus(run.status)) return;
       const event: RunEvent = {
         type: 'run-end',
@@ -279,19 +278,6 @@ export class RunManager {
     applyRunRecord(run, event);
     this.notify((observer) => observer.onEvent?.(run, event));
     if (run.status !== statusBefore || PLAN_EVENT_TYPES.has(event.type)) this.notifyRunChange(run);
-  }
-
-  private enqueue(runId: string, task: () => Promise<void>): Promise<void> {
-    const previous = this.chains.get(runId) ?? Promise.resolve();
-    const next = previous.then(task);
-    const settled = next.catch((error: unknown) => {
-      this.logger.error({ runId, error: normalizeError(error).message }, 'could not record a run event');
-    });
-    this.chains.set(runId, settled);
-    void settled.then(() => {
-      if (this.chains.get(runId) === settled) this.chains.delete(runId);
-    });
-    return next;
   }
 
   private notifyRunChange(run: RunState): void {

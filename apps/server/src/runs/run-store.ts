@@ -1,6 +1,7 @@
 import { type FileHandle, mkdir, open, readdir, readFile, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunEvent } from '@gepa-aime/core';
+import { KeyedChain } from './keyed-chain';
 import { parseRunLogLine, type RunLogRecord } from './run-log-record';
 
 export interface RunLogContents {
@@ -32,7 +33,7 @@ export function isValidRunId(runId: string): boolean {
  */
 export class RunStore {
   readonly directory: string;
-  private readonly pending = new Map<string, Promise<void>>();
+  private readonly writes = new KeyedChain();
   private readonly retained = new Set<string>();
   private readonly handles = new Map<string, FileHandle>();
 
@@ -63,19 +64,19 @@ export class RunStore {
   /** Closes the run's append handle once the appends queued before this call are written. */
   release(runId: string): Promise<void> {
     this.retained.delete(runId);
-    return this.enqueue(runId, () => this.closeHandle(runId));
+    return this.writes.run(runId, () => this.closeHandle(runId));
   }
 
   /** Appends one record as a line; resolves when it is written. Writes to one file never interleave. */
   append(runId: string, record: RunLogRecord): Promise<void> {
     const line = Buffer.from(`${JSON.stringify(record)}\n`);
     const path = this.pathOf(runId);
-    if (!this.retained.has(runId)) return this.enqueue(runId, () => appendLine(path, line));
-    return this.enqueue(runId, () => this.appendRetained(runId, path, line));
+    if (!this.retained.has(runId)) return this.writes.run(runId, () => appendLine(path, line));
+    return this.writes.run(runId, () => this.appendRetained(runId, path, line));
   }
 
   async flush(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending.values()]);
+    while (this.writes.size > 0) await this.writes.allSettled();
   }
 
   /** Waits for every pending write, then closes every append handle (shutdown). */
@@ -143,18 +144,6 @@ export class RunStore {
     if (!handle) return;
     this.handles.delete(runId);
     await handle.close().catch(() => undefined);
-  }
-
-  /** Runs `task` after every earlier task of the run (appends, releases), in call order. */
-  private enqueue(runId: string, task: () => Promise<void>): Promise<void> {
-    const previous = this.pending.get(runId) ?? Promise.resolve();
-    const write = previous.then(task);
-    const tracked = write.catch(() => undefined);
-    this.pending.set(runId, tracked);
-    void tracked.then(() => {
-      if (this.pending.get(runId) === tracked) this.pending.delete(runId);
-    });
-    return write;
   }
 }
 
