@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { toRunDetail, toRunSummary } from '../../runs/run-view';
+import { runLinks, toRunDetail, toRunSummary } from '../../runs/run-view';
 import { errorResponseSchema } from '../../schemas/error';
 import {
   createRunBodySchema,
@@ -40,12 +40,8 @@ const runs: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const run = await manager.submit(request.body);
-      const summary = toRunSummary(run);
-      return reply.code(202).header('location', summary.links.self).send({
-        id: run.id,
-        status: run.status,
-        links: summary.links,
-      });
+      const links = runLinks(run.id);
+      return reply.code(202).header('location', links.self).send({ id: run.id, status: run.status, links });
     },
   );
 
