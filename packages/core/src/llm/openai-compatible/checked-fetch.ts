@@ -5,29 +5,17 @@ export type FetchFunction = typeof fetch;
 
 /**
  * Wraps `fetch` so that every HTTP error response becomes a typed ModelError built from the raw
- * body (both vLLM error shapes), and a 200 whose JSON body does not parse becomes
- * InvalidResponseError. Used for the SDK (which would keep only the nested shape) and for the
- * completions and generate endpoints.
+ * body (both vLLM error shapes). Used for the SDK (which would keep only the nested shape) and for
+ * the completions and generate endpoints. A 200 whose body is not JSON is left to the reader: the
+ * SDK's SyntaxError and `postJson` both become InvalidResponseError.
  */
 export function createCheckedFetch(baseFetch: FetchFunction = fetch): FetchFunction {
   return async (input, init) => {
     const response = await baseFetch(input, init);
+    if (response.ok) return response;
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!response.ok) {
-      const text = await response.text().catch(() => '');
-      throw errorFromResponse(response.status, text, response.headers, url);
-    }
-    const contentType = response.headers.get('content-type') ?? '';
-    if (!contentType.includes('json')) return response;
-    const text = await response.text();
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      throw new InvalidResponseError(`The model server sent malformed JSON from ${url}: ${text.slice(0, 120)}`, {
-        cause: error,
-      });
-    }
-    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const text = await response.text().catch(() => '');
+    throw errorFromResponse(response.status, text, response.headers, url);
   };
 }
 

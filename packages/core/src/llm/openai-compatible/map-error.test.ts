@@ -1,6 +1,13 @@
 import { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { ContextLengthExceededError, ModelNotFoundError, ModelServerError, RateLimitedError } from '../errors/index';
+import {
+  ContextLengthExceededError,
+  InvalidResponseError,
+  ModelConnectionError,
+  ModelNotFoundError,
+  ModelServerError,
+  RateLimitedError,
+} from '../errors/index';
 import { errorFromResponse, normalizeModelError, parseErrorBody, parseRetryAfter } from './map-error';
 import { retryDelayMs } from './retry';
 
@@ -79,5 +86,14 @@ describe('normalizeModelError', () => {
       undefined,
     );
     expect(normalizeModelError(crashed)).toBeInstanceOf(ModelServerError);
+  });
+
+  it('tells malformed JSON ("Unterminated string") from a cut connection ("terminated")', () => {
+    const malformed = normalizeModelError(new SyntaxError('Unterminated string in JSON at position 75'));
+    expect(malformed).toBeInstanceOf(InvalidResponseError);
+    expect(malformed.retryable).toBe(false);
+    const cut = normalizeModelError(new TypeError('terminated'));
+    expect(cut).toBeInstanceOf(ModelConnectionError);
+    expect(cut.retryable).toBe(true);
   });
 });

@@ -130,11 +130,11 @@ export function normalizeModelError(error: unknown): ModelError {
     const headers = apiError.headers instanceof Headers ? apiError.headers : new Headers();
     return errorFromResponse(status, body, headers, 'the model server');
   }
-  if (name === 'APIConnectionError' || isConnectionFailure(error)) {
-    return new ModelConnectionError(`Connection to the model server failed: ${describe(error)}`, { cause: error });
-  }
   if (error instanceof SyntaxError) {
     return new InvalidResponseError(`The model server sent malformed JSON: ${error.message}`, { cause: error });
+  }
+  if (name === 'APIConnectionError' || isConnectionFailure(error)) {
+    return new ModelConnectionError(`Connection to the model server failed: ${describe(error)}`, { cause: error });
   }
   return new InvalidResponseError(error.message, { cause: error });
 }
@@ -144,7 +144,7 @@ function isConnectionFailure(error: Error): boolean {
   for (let depth = 0; current instanceof Error && depth < 4; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && CONNECTION_CODES.test(code)) return true;
-    if (/fetch failed|terminated|socket|other side closed|network/i.test(current.message)) return true;
+    if (/fetch failed|\bterminated\b|socket|other side closed|network/i.test(current.message)) return true;
     current = current.cause;
   }
   return false;
