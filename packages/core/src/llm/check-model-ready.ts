@@ -12,34 +12,29 @@ const PROBE_TIMEOUT_MS = 5000;
  * Is the configured model reachable? Offline: always. vLLM/OpenAI: `GET <root>/health` (vLLM),
  * falling back to `GET <api_base>/models` (any OpenAI-compatible server).
  */
-export async function checkModelReady(
-  config: AimeConfig,
-  signal?: AbortSignal,
-  fetchFunction: typeof fetch = globalThis.fetch,
-): Promise<ModelReadiness> {
+export async function checkModelReady(config: AimeConfig, signal?: AbortSignal): Promise<ModelReadiness> {
   const model = config.model;
   if (model.provider === 'offline') return { ready: true, detail: 'offline model (built in, deterministic)' };
   if (!model.api_base) return { ready: false, detail: 'no api_base configured' };
   const endpoint = typeof model.extra_params.endpoint === 'string' ? model.extra_params.endpoint : undefined;
   const headers: Record<string, string> = config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {};
   const health = `${serverRoot(model.api_base)}/health`;
-  const healthStatus = await probe(fetchFunction, health, headers, signal);
+  const healthStatus = await probe(health, headers, signal);
   if (healthStatus === 200) return { ready: true, detail: `${health} answered 200` };
   const models = `${chatBaseUrl(model.api_base, endpoint)}/models`;
-  const modelsStatus = await probe(fetchFunction, models, headers, signal);
+  const modelsStatus = await probe(models, headers, signal);
   if (modelsStatus === 200) return { ready: true, detail: `${models} answered 200` };
   return { ready: false, detail: `${health}: ${describe(healthStatus)}; ${models}: ${describe(modelsStatus)}` };
 }
 
 async function probe(
-  fetchFunction: typeof fetch,
   url: string,
   headers: Record<string, string>,
   signal: AbortSignal | undefined,
 ): Promise<number | string> {
   const timeout = AbortSignal.timeout(PROBE_TIMEOUT_MS);
   try {
-    const response = await fetchFunction(url, {
+    const response = await fetch(url, {
       headers,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });

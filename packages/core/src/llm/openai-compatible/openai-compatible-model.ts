@@ -6,10 +6,12 @@ import { createCheckedFetch, type FetchFunction } from './checked-fetch';
 import { callCompletionsEndpoint } from './completions-endpoint';
 import { chatBaseUrl, type EndpointKind, endpointKind, endpointUrl } from './endpoints';
 import { callGenerateEndpoint } from './generate-endpoint';
-import { normalizeModelError } from './map-error';
 import { RequestScope } from './request-scope';
 import { type RetryPolicy, retryDelayMs, shouldRetry, sleep, withRetries } from './retry';
 import { StreamAssembler } from './stream-assembler';
+
+/** Longest single wait between attempts, Retry-After included. */
+const MAX_RETRY_DELAY_MS = 30_000;
 
 export interface OpenAICompatibleModelOptions {
   provider: 'vllm' | 'openai';
@@ -26,8 +28,6 @@ export interface OpenAICompatibleModelOptions {
   fetch?: FetchFunction;
   /** First backoff step (default 500 ms); tests make it small. */
   retryBaseDelayMs?: number;
-  /** Longest single wait, Retry-After included (default 30 s). */
-  retryMaxDelayMs?: number;
 }
 
 /**
@@ -64,7 +64,7 @@ export class OpenAICompatibleModel implements LanguageModel {
     this.policy = {
       maxRetries: options.maxRetries,
       baseDelayMs: options.retryBaseDelayMs ?? 500,
-      maxDelayMs: options.retryMaxDelayMs ?? 30_000,
+      maxDelayMs: MAX_RETRY_DELAY_MS,
     };
   }
 
@@ -82,7 +82,6 @@ export class OpenAICompatibleModel implements LanguageModel {
       },
       this.policy,
       request.signal,
-      normalizeModelError,
     );
   }
 

@@ -1,4 +1,5 @@
 import { ModelAbortedError, type ModelError, RateLimitedError } from '../errors/index';
+import { normalizeModelError } from './map-error';
 
 export interface RetryPolicy {
   /** Retries after the first attempt (config `max_retries`). */
@@ -50,13 +51,12 @@ export async function withRetries<T>(
   attempt: () => Promise<T>,
   policy: RetryPolicy,
   signal: AbortSignal | undefined,
-  normalize: (error: unknown) => ModelError,
 ): Promise<T> {
   for (let retriesDone = 0; ; retriesDone++) {
     try {
       return await attempt();
     } catch (error) {
-      const modelError = normalize(error);
+      const modelError = normalizeModelError(error);
       if (!shouldRetry(modelError, retriesDone, policy)) throw modelError;
       await sleep(retryDelayMs(modelError, retriesDone, policy), signal);
     }
