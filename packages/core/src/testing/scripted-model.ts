@@ -1,3 +1,4 @@
+import { estimateTokens } from '../llm/estimate-usage';
 import type { ChatDelta, ChatRequest, ChatResponse, LanguageModel, ToolCall } from '../llm/types';
 
 /** A scripted reply: text, tool calls, or a function of the request (throw to simulate a fault). */
@@ -73,7 +74,7 @@ function toResponse(reply: Exclude<ScriptedReply, (...args: never[]) => unknown>
             arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
           },
         }));
-  const completionTokens = Math.ceil((content.length + JSON.stringify(toolCalls).length) / 4);
+  const completionTokens = estimateTokens(content + JSON.stringify(toolCalls));
   const response: ChatResponse = {
     content,
     toolCalls,
