@@ -56,22 +56,7 @@ export function readyTaskIds(
   progress: ProgressManager,
   statuses: ReadonlyArray<TaskNode['status']> = ['pending'],
 ): string[] {
-  const ready: string[] = [];
-  const isComplete = (id: string): boolean => {
-    const task = progress.getTask(id);
-    return task === undefined || task.status === 'complete';
-  };
-  const visit = (nodes: TaskNode[], inherited: string[]): void => {
-    for (const node of nodes) {
-      const dependencies = [...inherited, ...node.dependsOn];
-      if (node.children.length > 0) visit(node.children, dependencies);
-      else if (statuses.includes(node.status) && dependencies.every(isComplete)) {
-        ready.push(node.id);
-      }
-    }
-  };
-  visit(progress.roots(), []);
-  return ready;
+  return progress.getNextOpenTasks(statuses).map((task) => task.id);
 }
 
 /** Leaves of the checklist in order. */

@@ -68,10 +68,6 @@ export class DynamicPlanner {
     this.now = options.now ?? Date.now;
   }
 
-  get progress(): ProgressManager {
-    return this.options.progress;
-  }
-
   /** First call: decompose the goal (the seed's `initialize(goal)`). */
   initialize(signal?: AbortSignal): Promise<PlanDecision> {
     return this.plan({ iteration: 0, signal });
@@ -152,7 +148,7 @@ export class DynamicPlanner {
   /** Deterministic decision: decompose an empty checklist, run ready tasks, or finish with the results. */
   private fallback(prompt: ActivePrompt, reason: string): PlanDecision {
     const progress = this.options.progress;
-    if (progress.roots().length === 0) progress.setTasks(decomposeGoal(progress.goal).map(toTaskInput));
+    if (progress.roots().length === 0) applyPlan(progress, decomposeGoal(progress.goal));
     const next = readyTaskIds(progress);
     const done = next.length === 0;
     const decision: PlanDecision = {
@@ -170,15 +166,4 @@ export class DynamicPlanner {
     decision.response = JSON.stringify({ rationale: decision.rationale, next, done: decision.done });
     return decision;
   }
-}
-
-function toTaskInput(task: ReturnType<typeof decomposeGoal>[number]) {
-  return {
-    id: task.id,
-    title: task.title,
-    completionCriteria: task.completionCriteria,
-    dependsOn: task.dependsOn,
-    persona: task.persona,
-    bundles: task.bundles,
-  };
 }

@@ -59,9 +59,12 @@ export const PLAN_RESPONSE_NAME = 'aime_plan';
 /** Keywords some structured-output backends reject (OpenAI strict mode); zod still enforces them locally. */
 const UNPORTABLE_KEYWORDS = new Set(['$schema', 'default', 'minLength', 'maxLength', 'minItems', 'maxItems']);
 
-/** The JSON Schema sent to the model as `responseSchema` (portable subset of the zod schema). */
-export function planResponseJsonSchema(): Record<string, unknown> {
-  return portable(z.toJSONSchema(planResponseSchema, { io: 'output' })) as Record<string, unknown>;
+let portableSchema: Readonly<Record<string, unknown>> | undefined;
+
+/** The JSON Schema sent to the model as `responseSchema` (portable subset of the zod schema), built once. */
+export function planResponseJsonSchema(): Readonly<Record<string, unknown>> {
+  portableSchema ??= portable(z.toJSONSchema(planResponseSchema, { io: 'output' })) as Record<string, unknown>;
+  return portableSchema;
 }
 
 function portable(value: unknown): unknown {

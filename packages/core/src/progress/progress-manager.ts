@@ -170,14 +170,19 @@ export class ProgressManager {
     this.record(id, status, message);
   }
 
-  /** Pending leaves whose dependencies (their own and their ancestors') are complete, in checklist order. */
-  getNextOpenTasks(): TaskNode[] {
+  /**
+   * Leaves with a status in `statuses` (default pending) whose dependencies (their own and their
+   * ancestors') are complete, in checklist order.
+   */
+  getNextOpenTasks(statuses: readonly TaskStatus[] = ['pending']): TaskNode[] {
     const open: TaskNode[] = [];
     const visit = (nodes: TaskNode[], inheritedDependencies: string[]): void => {
       for (const node of nodes) {
         const dependencies = [...inheritedDependencies, ...node.dependsOn];
         if (node.children.length > 0) visit(node.children, dependencies);
-        else if (node.status === 'pending' && dependencies.every((id) => this.isComplete(id))) open.push(node);
+        else if (statuses.includes(node.status) && dependencies.every((id) => this.isComplete(id))) {
+          open.push(node);
+        }
       }
     };
     visit(this.tasks, []);
