@@ -1,3 +1,4 @@
+import type { TokenUsage } from '../../llm/types';
 import { buildReflectionPrompt, extractFencedText } from './instruction-proposal';
 import type { GepaAdapter, GepaCandidate, ReflectionModel, ReflectiveDataset } from './types';
 
@@ -8,14 +9,18 @@ export interface ProposedTexts {
   failures: Array<{ component: string; reason: 'invalid-output' | 'reflection-error'; detail: string }>;
 }
 
-async function askReflectionModel(
+/**
+ * One reflection call, the prompt sent as a user message: the answer, whether the token limit cut
+ * it off, and the usage a LanguageModel reports (a plain function reports none).
+ */
+export async function askReflectionModel(
   model: ReflectionModel,
   prompt: string,
   signal: AbortSignal | undefined,
-): Promise<{ text: string; truncated: boolean }> {
+): Promise<{ text: string; truncated: boolean; usage?: TokenUsage }> {
   if (typeof model === 'function') return { text: await model(prompt), truncated: false };
   const response = await model.chat({ messages: [{ role: 'user', content: prompt }], signal });
-  return { text: response.content, truncated: response.finishReason === 'length' };
+  return { text: response.content, truncated: response.finishReason === 'length', usage: response.usage };
 }
 
 /**

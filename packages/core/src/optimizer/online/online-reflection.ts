@@ -4,6 +4,7 @@ import {
   defaultReflectionPromptTemplate,
   extractFencedText,
 } from '../gepa/instruction-proposal';
+import { askReflectionModel } from '../gepa/propose-texts';
 import type { ReflectionModel, ReflectiveRecord } from '../gepa/types';
 import { clipText } from './clip-text';
 import type { WindowEntry } from './online-outcome';
@@ -64,30 +65,18 @@ export async function proposePrompt(options: {
     options.records,
     options.template ?? AIME_REFLECTION_PROMPT_TEMPLATE,
   );
-  let answer: string;
-  let usage: TokenUsage | undefined;
+  let answer: Awaited<ReturnType<typeof askReflectionModel>>;
   try {
-    if (typeof options.model === 'function') {
-      answer = await options.model(prompt);
-    } else {
-      const response = await options.model.chat({
-        messages: [{ role: 'user', content: prompt }],
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      usage = response.usage;
-      if (response.finishReason === 'length') {
-        return { ok: false, reason: 'the answer hit the token limit', usage, ms: now() - started };
-      }
-      answer = response.content;
-    }
+    answer = await askReflectionModel(options.model, prompt, options.signal);
   } catch (error) {
     options.signal?.throwIfAborted();
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `reflection model error: ${message}`, ms: now() - started };
   }
   const ms = now() - started;
-  const withUsage = usage ? { usage } : {};
-  const text = extractFencedText(answer);
+  const withUsage = answer.usage ? { usage: answer.usage } : {};
+  if (answer.truncated) return { ok: false, reason: 'the answer hit the token limit', ms, ...withUsage };
+  const text = extractFencedText(answer.text);
   if (text === undefined) return { ok: false, reason: 'no closed ``` block with text in the answer', ms, ...withUsage };
   if (text === options.currentText.trim())
     return { ok: false, reason: 'the proposal equals the current prompt', ms, ...withUsage };
