@@ -17,7 +17,6 @@ import { finishTool } from './finish-tool';
 import { describeToolsAsText } from './react-text';
 import type { ToolExecutor } from './run-tool';
 
-export const UPDATE_PROGRESS_TOOL = 'update_progress';
 export const DEFAULT_PERSONA = 'a careful generalist assistant';
 
 export interface ActorFactoryOptions {
@@ -107,12 +106,7 @@ export class ActorFactory {
     const available = this.options.config.toolBundles;
     const requested = (bundles ?? []).filter((name) => name in available);
     const names = requested.length > 0 ? requested : ['default'].filter((name) => name in available);
-    const tools = resolveBundleTools(names, available, this.options.tools);
-    if (!tools.some((tool) => tool.name === UPDATE_PROGRESS_TOOL)) {
-      const updateProgress = this.options.tools.get(UPDATE_PROGRESS_TOOL);
-      if (updateProgress) tools.push(updateProgress);
-    }
-    return tools;
+    return resolveBundleTools(names, available, this.options.tools);
   }
 
   environment(): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { toParametersSchema } from '../tools/registry/tool-definitions';
 import type { AnyTool } from '../tools/types';
 
 export interface ReactTextStep {
@@ -12,13 +12,10 @@ export interface ReactTextStep {
 /** Tool list for the `react-text` protocol: names, descriptions and JSON argument schemas. */
 export function describeToolsAsText(tools: AnyTool[]): string {
   return tools
-    .map((tool) => {
-      const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.parameters, {
-        io: 'input',
-        unrepresentable: 'any',
-      }) as Record<string, unknown>;
-      return `- ${tool.name}: ${tool.description}\n  Action Input schema: ${JSON.stringify(schema)}`;
-    })
+    .map(
+      (tool) =>
+        `- ${tool.name}: ${tool.description}\n  Action Input schema: ${JSON.stringify(toParametersSchema(tool))}`,
+    )
     .join('\n');
 }
 

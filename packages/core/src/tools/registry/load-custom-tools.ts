@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { ToolBundles, ToolSpec } from '../../config/tool-bundles';
 import type { AnyTool } from '../types';
 import { CustomToolError } from './custom-tool-error';
-import type { ToolRegistry } from './tool-registry';
+import { TOOL_NAME_PATTERN, type ToolRegistry } from './tool-registry';
 
 /**
  * Imports every `module` named in tool_bundles.json (absolute paths, as the config loader resolves
@@ -75,7 +75,7 @@ function shapeProblems(value: unknown): string[] {
     return ['expected an object with name, description, parameters and execute'];
   const candidate = value as Record<string, unknown>;
   const problems: string[] = [];
-  if (typeof candidate.name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(candidate.name)) {
+  if (typeof candidate.name !== 'string' || !TOOL_NAME_PATTERN.test(candidate.name)) {
     problems.push('name must be 1-64 letters, digits, "_" or "-"');
   }
   if (typeof candidate.description !== 'string' || candidate.description.trim() === '') {

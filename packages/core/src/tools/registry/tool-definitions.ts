@@ -10,7 +10,8 @@ export function toToolDefinitions(tools: AnyTool[]): ToolDefinition[] {
   }));
 }
 
-function toParametersSchema(tool: AnyTool): Record<string, unknown> {
+/** A tool's argument JSON schema (input side, without `$schema`). */
+export function toParametersSchema(tool: AnyTool): Record<string, unknown> {
   const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.parameters, {
     io: 'input',
     unrepresentable: 'any',

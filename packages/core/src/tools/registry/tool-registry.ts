@@ -1,5 +1,8 @@
 import type { AnyTool } from '../types';
 
+/** The function-calling rule for tool names. */
+export const TOOL_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Tools by name. Names follow the function-calling rule: letters, digits, `_` and `-`, at most 64. */
 export class ToolRegistry {
   private readonly tools = new Map<string, AnyTool>();
@@ -10,7 +13,7 @@ export class ToolRegistry {
 
   /** Adds a tool; `replace` allows overriding one with the same name (otherwise a duplicate throws). */
   register(tool: AnyTool, options: { replace?: boolean } = {}): this {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(tool.name)) {
+    if (!TOOL_NAME_PATTERN.test(tool.name)) {
       throw new Error(`Invalid tool name "${tool.name}": use 1-64 letters, digits, "_" or "-"`);
     }
     if (this.tools.has(tool.name) && !options.replace)
