@@ -57,8 +57,12 @@ export function bestAt(curve: readonly CurvePoint[], metricCalls: number): numbe
   return best;
 }
 
-async function runGepa(strategy: Exclude<StrategyName, 'reminder'>, seed: number, options: GepaBenchOptions) {
-  const suite = buildSuite(seed, options.sizes);
+async function runGepa(
+  strategy: Exclude<StrategyName, 'reminder'>,
+  seed: number,
+  suite: ReturnType<typeof buildSuite>,
+  options: GepaBenchOptions,
+) {
   const student = createStudent(seed * 31 + 1);
   const curve: CurvePoint[] = [];
   let lastCalls = 0;
@@ -87,7 +91,6 @@ async function runGepa(strategy: Exclude<StrategyName, 'reminder'>, seed: number
     totalMetricCalls: result.totalMetricCalls,
     candidates: result.candidates.length,
     best: result.bestCandidate,
-    testset: suite.testset,
   };
 }
 
@@ -109,7 +112,7 @@ export async function runStrategy(
     });
     outcome = { ...baseline, candidates: baseline.reminders + 1 };
   } else {
-    outcome = await runGepa(strategy, seed, options);
+    outcome = await runGepa(strategy, seed, suite, options);
   }
   return {
     strategy,
