@@ -36,8 +36,9 @@ export async function* walkTextFiles(
       const absolute = join(current.absolute, entry.name);
       const relative = current.relative ? `${current.relative}/${entry.name}` : entry.name;
       if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) stack.push({ absolute, relative });
-      else if (entry.isFile()) files.unshift({ absolute, relative });
+      else if (entry.isFile()) files.push({ absolute, relative });
     }
+    files.reverse();
     for (const file of files) {
       if (options.accept && !options.accept(file.relative)) continue;
       if (filesExamined >= maxFiles) return { filesExamined, limitHit: true };
