@@ -6,9 +6,10 @@ import { GepaResult } from './result';
 import { RunContext, StopRun } from './run-context';
 import { SeededRandom } from './seeded-random';
 import { type EngineSettings, resolveSettings } from './settings';
-import { addCandidate, bestScore, createInitialState } from './state';
+import { addCandidate, createInitialState } from './state';
 import type { GepaState } from './state-schema';
 import { loadState, saveState, stopFileExists } from './state-store';
+import { maxMetricCallsReached, noImprovementFor, scoreThresholdReached } from './stop-conditions';
 import type { GepaOptimizeOptions, GepaStopReason } from './types';
 
 function checkResumable(state: GepaState, fresh: GepaState): void {
@@ -28,15 +29,14 @@ function stopReason<Example, Output, Trajectory>(
 ): GepaStopReason | undefined {
   if (options.signal?.aborted) return 'aborted';
   if (options.runDir !== undefined && stopFileExists(options.runDir)) return 'stop-file';
-  if (settings.maxMetricCalls !== undefined && state.totalMetricCalls >= settings.maxMetricCalls) {
+  if (settings.maxMetricCalls !== undefined && maxMetricCallsReached(settings.maxMetricCalls)(state)) {
     return 'max-metric-calls';
   }
   if (deadline !== undefined && Date.now() >= deadline) return 'timeout';
-  if (options.scoreThreshold !== undefined && bestScore(state) >= options.scoreThreshold) return 'score-threshold';
-  if (
-    options.noImprovementIterations !== undefined &&
-    state.iteration - state.lastImprovementIteration >= options.noImprovementIterations
-  ) {
+  if (options.scoreThreshold !== undefined && scoreThresholdReached(options.scoreThreshold)(state)) {
+    return 'score-threshold';
+  }
+  if (options.noImprovementIterations !== undefined && noImprovementFor(options.noImprovementIterations)(state)) {
     return 'no-improvement';
   }
   if (state.consecutiveReflectionErrors >= settings.maxConsecutiveReflectionErrors) return 'reflection-errors';
