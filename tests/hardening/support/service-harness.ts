@@ -8,12 +8,14 @@ import { createModel } from '../../../packages/core/src/llm/create-model';
 import type { LanguageModel } from '../../../packages/core/src/llm/types';
 import type { FakeOpenAIServer } from '../../../packages/core/src/testing/fake-server/server';
 import { createAimeRuntime } from '../../../packages/core/src/workflow/create-runtime';
+import { finalRunStatusSchema } from '../../../packages/core/src/workflow/events';
 import type { WorkflowLimits } from '../../../packages/core/src/workflow/workflow-limits';
 
 /** The Fastify instance buildApp returns (fastify itself is a dependency of apps/server only). */
 export type ServiceApp = Awaited<ReturnType<typeof buildApp>>;
 
-export const FINAL_STATUSES = ['completed', 'failed', 'cancelled', 'interrupted', 'limit-reached'];
+/** The statuses a run ends in, from the event protocol. */
+export const FINAL_STATUSES: readonly string[] = finalRunStatusSchema.options;
 
 export interface ServiceHarness {
   app: ServiceApp;

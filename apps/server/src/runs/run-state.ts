@@ -1,11 +1,14 @@
-import type { FinalRunStatus, RunEvent, RunStatus, TaskSnapshot, WorkflowReport } from '@gepa-aime/core';
+import {
+  type FinalRunStatus,
+  finalRunStatusSchema,
+  type RunEvent,
+  type RunStatus,
+  type TaskSnapshot,
+  type WorkflowReport,
+} from '@gepa-aime/core';
 import { isRunQueuedRecord, type RunLogRecord } from './run-log-record';
 
-export interface TokenUsage {
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-}
+type TokenUsage = WorkflowReport['usage']['total'];
 
 /** Everything the API says about a run, folded from its log records (see `applyRunRecord`). */
 export interface RunState {
@@ -32,13 +35,7 @@ export interface RunState {
   error: string | null;
 }
 
-const FINAL_STATUSES: ReadonlySet<RunStatus> = new Set([
-  'completed',
-  'failed',
-  'cancelled',
-  'interrupted',
-  'limit-reached',
-]);
+const FINAL_STATUSES: ReadonlySet<RunStatus> = new Set(finalRunStatusSchema.options);
 
 export function isFinalStatus(status: RunStatus): boolean {
   return FINAL_STATUSES.has(status);

@@ -1,4 +1,10 @@
-import { runEventSchema, runStatusSchema, taskSnapshotSchema, workflowReportSchema } from '@gepa-aime/core';
+import {
+  runEventSchema,
+  runStatusSchema,
+  taskSnapshotSchema,
+  usageSchema,
+  workflowReportSchema,
+} from '@gepa-aime/core';
 import { z } from 'zod';
 import { decodeCursor } from '../runs/run-list';
 import { isValidRunId } from '../runs/run-store';
@@ -32,12 +38,6 @@ export const createRunResponseSchema = z
   .meta({ id: 'RunAccepted' });
 export type RunAccepted = z.infer<typeof createRunResponseSchema>;
 
-export const usageTotalsSchema = z.object({
-  promptTokens: z.number(),
-  completionTokens: z.number(),
-  totalTokens: z.number(),
-});
-
 export const runSummarySchema = z
   .object({
     id: z.string(),
@@ -56,7 +56,7 @@ export const runSummarySchema = z
       complete: z.number().int(),
       failed: z.number().int(),
     }),
-    usage: usageTotalsSchema,
+    usage: usageSchema,
     links: runLinksSchema,
   })
   .meta({ id: 'RunSummary' });
@@ -71,7 +71,7 @@ export const runDetailSchema = runSummarySchema
     markdown: z.string(),
     rationale: z.string(),
     finalAnswer: z.string().nullable(),
-    usageByRole: z.record(z.string(), usageTotalsSchema),
+    usageByRole: z.record(z.string(), usageSchema),
     report: workflowReportSchema.nullable(),
     error: z.string().nullable(),
   })
