@@ -59,16 +59,10 @@ export class AIMEWorkflow {
       [Symbol.asyncIterator]() {
         const queue = new EventQueue<RunEvent>();
         const controller = new AbortController();
-        const external = options.signal;
-        const abort = () => controller.abort(external?.reason);
-        if (external?.aborted) abort();
-        else external?.addEventListener('abort', abort, { once: true });
+        const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
         const finished = workflow
-          .run(goal, { ...options, signal: controller.signal, onEvent: (event) => queue.push(event) })
-          .finally(() => {
-            external?.removeEventListener('abort', abort);
-            queue.close();
-          });
+          .run(goal, { ...options, signal, onEvent: (event) => queue.push(event) })
+          .finally(() => queue.close());
         const iterator = queue[Symbol.asyncIterator]();
         return {
           next: () => iterator.next(),

@@ -27,13 +27,13 @@ export class WorkflowRun {
   private readonly goal: string;
   private readonly limits: WorkflowLimits;
   private readonly now: () => number;
-  private readonly controller = new AbortController();
   private readonly emitter: RunEventEmitter;
   private readonly usage = new UsageTracker();
   private readonly progress: ProgressManager;
   private readonly planner: DynamicPlanner;
   private readonly tasks: TaskRunner;
-  private readonly externalSignal: AbortSignal | undefined;
+  /** The caller's signal (cancellation); a run without one cannot be cancelled. */
+  readonly signal: AbortSignal;
   private decision: PlanDecision | undefined;
   private iterations = 0;
   private replans = 0;
@@ -48,7 +48,7 @@ export class WorkflowRun {
     this.goal = goal;
     this.limits = limits;
     this.now = dependencies.now ?? Date.now;
-    this.externalSignal = options.signal;
+    this.signal = options.signal ?? new AbortController().signal;
     this.emitter = new RunEventEmitter(options.runId ?? crypto.randomUUID(), options.onEvent, this.now);
     this.progress = new ProgressManager(goal);
     this.planner = new DynamicPlanner({
@@ -86,15 +86,7 @@ export class WorkflowRun {
     });
   }
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
   async execute(): Promise<WorkflowReport> {
-    const external = this.externalSignal;
-    const abort = () => this.controller.abort(external?.reason);
-    if (external?.aborted) abort();
-    else external?.addEventListener('abort', abort, { once: true });
     let status: FinalRunStatus;
     let finalAnswer = '';
     let error: string | undefined;
@@ -119,8 +111,6 @@ export class WorkflowRun {
         error = caught instanceof Error ? caught.message : String(caught);
         finalAnswer = composeAnswerFromResults(this.progress, `The run failed: ${error}`);
       }
-    } finally {
-      external?.removeEventListener('abort', abort);
     }
     const report = this.report(status, finalAnswer, error);
     await this.emit({ type: 'run-end', status, report, ...(error ? { error } : {}) });
