@@ -1,4 +1,4 @@
-import type { RunEvent, RunStatus, TaskSnapshot, TaskStatus, WorkflowReport } from '@gepa-aime/core';
+import type { RunEvent, RunStatus, TaskSnapshot, WorkflowReport } from '@gepa-aime/core';
 
 /** A checklist row as the dashboard shows it: the planner's snapshot plus what the actor reported. */
 export interface TaskView extends TaskSnapshot {
@@ -68,5 +68,3 @@ export function createRunState(runId: string): RunState {
 export function isFinalStatus(status: RunStatus): boolean {
   return status !== 'queued' && status !== 'running';
 }
-
-export type { RunEvent, RunStatus, TaskStatus };

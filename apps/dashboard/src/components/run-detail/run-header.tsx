@@ -1,8 +1,8 @@
+import type { RunStatus } from '@gepa-aime/core';
 import { useState } from 'react';
 import { cancelRun } from '../../api/runs-api';
 import { formatClock, formatDuration } from '../../format/format-time';
 import { useNow } from '../../hooks/use-now';
-import type { RunStatus } from '../../state/run-state';
 import { ClockIcon } from '../icons/clock-icon';
 import { StatusBadge } from '../status/status-badge';
 
