@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
-import { loadConfig } from '../../packages/core/src/config/load-config';
+import { type AimeConfig, loadConfig } from '../../packages/core/src/config/load-config';
 import type { ChatRequest } from '../../packages/core/src/llm/types';
 import { ScriptedModel } from '../../packages/core/src/testing/scripted-model';
 import { createBuiltinRegistry } from '../../packages/core/src/tools/registry/create-builtin-registry';
@@ -17,7 +17,8 @@ const TIMED_TOOLS = ['read_file', 'list_dir'];
 
 export interface Fixture {
   workspaceRoot: string;
-  configDirectory: string;
+  /** Defaults from an empty config directory, loaded once for every run. */
+  config: AimeConfig;
   cleanup(): void;
 }
 
@@ -30,7 +31,8 @@ export function createFixture(): Fixture {
   writeFileSync(join(workspaceRoot, 'README.md'), `# Bench workspace\n\n${'A line of text.\n'.repeat(30)}`);
   for (const name of ['a', 'b', 'c'])
     writeFileSync(join(workspaceRoot, 'src', `${name}.ts`), `export const ${name} = 1;\n`);
-  return { workspaceRoot, configDirectory, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  const config = loadConfig({ directory: configDirectory, env: {} });
+  return { workspaceRoot, config, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 export interface RunRecord {
@@ -65,7 +67,7 @@ export async function timedRun(
   const tools = createBuiltinRegistry();
   for (const name of TIMED_TOOLS) tools.register(timedTool(tools.get(name) as AnyTool, spans), { replace: true });
   const workflow = new AIMEWorkflow({
-    config: loadConfig({ directory: fixture.configDirectory, env: {} }),
+    config: fixture.config,
     model: new TimedModel(inner, spans),
     workspaceRoot: fixture.workspaceRoot,
     tools,

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../packages/core/src/config/load-config';
+import { type AimeConfig, loadConfig } from '../../packages/core/src/config/load-config';
 import { createModel } from '../../packages/core/src/llm/create-model';
 import type { LanguageModel } from '../../packages/core/src/llm/types';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
@@ -21,6 +21,8 @@ export interface BenchEnvironment {
   fake: FakeOpenAIServer;
   /** The real OpenAI-compatible client pointed at the fake server. */
   model: LanguageModel;
+  /** The config loaded from `configDirectory` (read once). */
+  config: AimeConfig;
   root: string;
   workspaceRoot: string;
   configDirectory: string;
@@ -51,10 +53,12 @@ export async function startBenchEnvironment(
       '',
     ].join('\n'),
   );
-  const model = createModel(loadConfig({ directory: configDirectory, env: {} }));
+  const config = loadConfig({ directory: configDirectory, env: {} });
+  const model = createModel(config);
   return {
     fake,
     model,
+    config,
     root,
     workspaceRoot,
     configDirectory,

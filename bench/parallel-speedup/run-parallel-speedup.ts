@@ -1,4 +1,3 @@
-import { loadConfig } from '../../packages/core/src/config/load-config';
 import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
 import type { BenchReport } from '../lib/types';
 import { describeMachine, fixed, machineInfo, median } from '../loop-overhead/measurement';
@@ -58,12 +57,11 @@ export async function runParallelSpeedupBenchmark(options: ParallelSpeedupOption
   );
   const measurements: Measurement[] = [];
   try {
-    const config = loadConfig({ directory: environment.configDirectory, env: {} });
     const limits = [...options.parallelLimits, 1];
     for (const tasks of options.taskCounts) {
       environment.fake.setHandler(responderHandler({ tasks, callsPerTask: options.callsPerTask }, options.latencyMs));
       const workflow = new AIMEWorkflow({
-        config,
+        config: environment.config,
         model: environment.model,
         workspaceRoot: environment.workspaceRoot,
         limits: { maxIterations: tasks + 5 },
