@@ -32,7 +32,7 @@ let recoveredCallCount = 0;
  * the request offered tools), maps the finish reason, and takes usage from the server or estimates it.
  */
 export function buildResponse(raw: RawAnswer, request: ChatRequest): ChatResponse {
-  const think = splitThinkBlock(raw.content, { bareCloseTag: raw.bareCloseTag ?? !raw.reasoning, final: true });
+  const think = splitThinkBlock(raw.content, { bareCloseTag: raw.bareCloseTag ?? !raw.reasoning });
   const reasoning = joinReasoning(raw.reasoning ?? '', think.reasoning);
   let content = think.content;
   const toolCalls = [...raw.toolCalls];

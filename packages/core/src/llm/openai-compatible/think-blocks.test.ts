@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitThinkBlock, ThinkBlockSplitter } from './think-blocks';
 
-const whole = (text: string, bareCloseTag = true) => splitThinkBlock(text, { bareCloseTag, final: true });
+const whole = (text: string, bareCloseTag = true) => splitThinkBlock(text, { bareCloseTag });
 
 /** Streams `text` in pieces of `size` characters and joins what the splitter released. */
 function streamed(text: string, size: number, bareCloseTag = true) {
