@@ -16,7 +16,7 @@ import {
   testEnvironment,
 } from './compose-files';
 import { composeFileSchema } from './compose-schema';
-import { environmentOf as dockerfileEnvironmentOf, execForm, readDockerfile } from './dockerfile';
+import { environmentOf as dockerfileEnvironmentOf, healthcheckCommand, readDockerfile } from './dockerfile';
 import { interpolate, MissingVariableError } from './interpolate';
 
 const dockerCompose = findDockerCompose();
@@ -32,12 +32,6 @@ function vllmCommand(): string[] {
   const command = service(loadComposeFile('docker-compose.yml'), 'vllm').command;
   if (!Array.isArray(command)) throw new Error('vllm command must be a list of arguments');
   return command;
-}
-
-function imageHealthcheckScript(): string {
-  const healthcheck = runtimeStage.instructions.find((instruction) => instruction.keyword === 'HEALTHCHECK');
-  const command = execForm(healthcheck?.rest.replace(/^CMD\s+/, '') ?? '[]');
-  return command.at(-1) ?? '';
 }
 
 describe('compose files are valid', () => {
@@ -228,7 +222,7 @@ describe('aime service', () => {
   it('checks health with the same probe as the image HEALTHCHECK', () => {
     const test = aime().healthcheck?.test as string[];
     expect(test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
-    expect(test[3]).toBe(imageHealthcheckScript());
+    expect(test[3]).toBe(healthcheckCommand(runtimeStage).at(-1));
     expect(test[3]).toContain('/health');
   });
 });

@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from './compose-files';
-import { environmentOf, execForm, type Instruction, readDockerfile, resolveImage, type Stage } from './dockerfile';
+import {
+  environmentOf,
+  execForm,
+  healthcheckCommand,
+  type Instruction,
+  readDockerfile,
+  resolveImage,
+  type Stage,
+} from './dockerfile';
 import { isIgnored, readIgnorePatterns } from './dockerignore';
 
 const dockerfile = readDockerfile(repositoryRoot);
@@ -124,7 +132,7 @@ describe('Dockerfile runtime stage', () => {
   it('has a HEALTHCHECK that probes /health with node alone (no curl in the slim image)', () => {
     const healthcheck = only(runtimeStage, 'HEALTHCHECK');
     expect(healthcheck.flags).toMatchObject({ interval: expect.any(String), timeout: expect.any(String) });
-    const command = execForm(healthcheck.rest.replace(/^CMD\s+/, ''));
+    const command = healthcheckCommand(runtimeStage);
     expect(command.slice(0, 2)).toEqual(['node', '-e']);
     expect(command[2]).toContain('/health');
   });

@@ -87,6 +87,13 @@ export function execForm(text: string): string[] {
   return parsed;
 }
 
+/** The exec-form command of the stage's HEALTHCHECK (throws when the stage has none). */
+export function healthcheckCommand(stage: Stage): string[] {
+  const healthcheck = stage.instructions.find((instruction) => instruction.keyword === 'HEALTHCHECK');
+  if (!healthcheck) throw new Error('the stage has no HEALTHCHECK');
+  return execForm(healthcheck.rest.replace(/^CMD\s+/, ''));
+}
+
 /** `ENV A=1 B=2` instructions of a stage, merged. */
 export function environmentOf(stage: Stage): Record<string, string> {
   const environment: Record<string, string> = {};

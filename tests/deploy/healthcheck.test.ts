@@ -4,17 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repositoryRoot } from './compose-files';
-import { execForm, readDockerfile } from './dockerfile';
+import { healthcheckCommand, readDockerfile } from './dockerfile';
 
 const runFile = promisify(execFile);
 
 /** The runtime stage's HEALTHCHECK command, read when a test runs (a broken Dockerfile fails tests, not collection). */
-function healthcheckCommand(): string[] {
-  const healthcheck = readDockerfile(repositoryRoot)
-    .stages.at(-1)
-    ?.instructions.find((instruction) => instruction.keyword === 'HEALTHCHECK');
-  if (!healthcheck) throw new Error('the runtime stage has no HEALTHCHECK');
-  return execForm(healthcheck.rest.replace(/^CMD\s+/, ''));
+function imageHealthcheckCommand(): string[] {
+  const runtimeStage = readDockerfile(repositoryRoot).stages.at(-1);
+  if (!runtimeStage) throw new Error('the Dockerfile has no stage');
+  return healthcheckCommand(runtimeStage);
 }
 
 let server: Server | undefined;
@@ -37,7 +35,7 @@ async function serveHealth(status: number): Promise<{ port: number; seen: string
 }
 
 async function probe(port: number, token: string): Promise<number> {
-  const [program = '', ...programArguments] = healthcheckCommand();
+  const [program = '', ...programArguments] = imageHealthcheckCommand();
   const executable = program === 'node' ? process.execPath : program;
   try {
     await runFile(executable, programArguments, {
