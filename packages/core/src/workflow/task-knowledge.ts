@@ -2,6 +2,7 @@ import type { ActorKnowledge } from '../actors/actor-factory';
 import { leafTasks } from '../planner/apply-plan';
 import type { ProgressManager } from '../progress/progress-manager';
 import type { TaskNode } from '../progress/task-node';
+import { collectIds } from '../progress/task-tree';
 
 const MAX_KNOWLEDGE_ENTRIES = 6;
 /** Each earlier result is cut to this many characters in an actor's prompt. */
@@ -13,16 +14,19 @@ const MAX_KNOWLEDGE_CHARS = 2000;
  * finished results in checklist order; at most six, each cut to 2000 characters.
  */
 export function knowledgeFor(progress: ProgressManager, task: TaskNode): ActorKnowledge {
-  const dependencies = new Set(task.dependsOn);
-  for (const snapshot of progress.flatten()) {
-    if (isAncestor(progress, snapshot.id, task.id)) for (const id of snapshot.dependsOn) dependencies.add(id);
+  const dependencyIds = new Set(task.dependsOn);
+  for (const ancestor of ancestorsOf(progress.roots(), task.id) ?? []) {
+    for (const id of ancestor.dependsOn) dependencyIds.add(id);
+  }
+  const coveredIds = new Set<string>();
+  for (const id of dependencyIds) {
+    const dependency = progress.getTask(id);
+    if (dependency) for (const covered of collectIds([dependency])) coveredIds.add(covered);
   }
   const complete = leafTasks(progress).filter((leaf) => leaf.status === 'complete' && leaf.summary);
-  const isDependency = (leaf: TaskNode) =>
-    dependencies.has(leaf.id) || [...dependencies].some((id) => isAncestor(progress, id, leaf.id));
   const seen = new Set<string>();
   const results: ActorKnowledge['results'] = [];
-  for (const leaf of [...complete.filter(isDependency), ...complete]) {
+  for (const leaf of [...complete.filter((leaf) => coveredIds.has(leaf.id)), ...complete]) {
     if (seen.has(leaf.id) || leaf.id === task.id) continue;
     seen.add(leaf.id);
     const summary = leaf.summary ?? '';
@@ -37,9 +41,12 @@ export function knowledgeFor(progress: ProgressManager, task: TaskNode): ActorKn
   return { results };
 }
 
-function isAncestor(progress: ProgressManager, candidate: string, id: string): boolean {
-  const node = progress.getTask(candidate);
-  if (!node || candidate === id) return false;
-  const contains = (nodes: TaskNode[]): boolean => nodes.some((child) => child.id === id || contains(child.children));
-  return contains(node.children);
+/** The tasks above `id`, root first; undefined when `id` is not in the tree. */
+function ancestorsOf(nodes: TaskNode[], id: string): TaskNode[] | undefined {
+  for (const node of nodes) {
+    if (node.id === id) return [];
+    const below = ancestorsOf(node.children, id);
+    if (below) return [node, ...below];
+  }
+  return undefined;
 }
