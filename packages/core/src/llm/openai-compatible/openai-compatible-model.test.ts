@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ChatDelta, ChatRequest, ToolDefinition } from '../types';
-import { useFakeModelServer } from './openai-compatible-test-support';
+import type { ChatDelta, ChatRequest } from '../types';
+import { useFakeModelServer, weatherTool } from './openai-compatible-test-support';
 
 const fake = useFakeModelServer({ maxRetries: 2 });
 const model = fake.model;
@@ -18,14 +18,6 @@ function finished(deltas: ChatDelta[]) {
   return last.response;
 }
 
-const weatherTool: ToolDefinition = {
-  type: 'function',
-  function: {
-    name: 'get_weather',
-    description: 'Weather for a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-};
 const ask = (content: string, extra: Partial<ChatRequest> = {}): ChatRequest => ({
   messages: [{ role: 'user', content }],
   ...extra,

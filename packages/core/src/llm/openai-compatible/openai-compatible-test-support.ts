@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/index';
+import type { ToolDefinition } from '../types';
 import { OpenAICompatibleModel, type OpenAICompatibleModelOptions } from './openai-compatible-model';
 
 export interface FakeModelServer {
@@ -38,3 +39,13 @@ export function useFakeModelServer(defaults: Partial<OpenAICompatibleModelOption
   };
   return fake;
 }
+
+/** A one-parameter tool the client tests offer the model. */
+export const weatherTool: ToolDefinition = {
+  type: 'function',
+  function: {
+    name: 'get_weather',
+    description: 'Weather for a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+};

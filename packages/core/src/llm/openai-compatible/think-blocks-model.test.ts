@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DynamicPlanner } from '../../planner/dynamic-planner';
 import { ProgressManager } from '../../progress/progress-manager';
 import type { FakeAnswer } from '../../testing/index';
-import type { ChatDelta, ChatRequest, ChatResponse, ToolDefinition } from '../types';
-import { useFakeModelServer } from './openai-compatible-test-support';
+import type { ChatDelta, ChatRequest, ChatResponse } from '../types';
+import { useFakeModelServer, weatherTool } from './openai-compatible-test-support';
 
 const fake = useFakeModelServer();
 
@@ -11,15 +11,6 @@ const ask = (extra: Partial<ChatRequest> = {}): ChatRequest => ({
   messages: [{ role: 'user', content: 'What is 2 + 2?' }],
   ...extra,
 });
-
-const weatherTool: ToolDefinition = {
-  type: 'function',
-  function: {
-    name: 'get_weather',
-    description: 'Weather for a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-};
 
 interface Streamed {
   reasoning: string;
