@@ -10,6 +10,7 @@ import {
 } from '@gepa-aime/core';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
+import { LOOPBACK_HOSTS, urlHost } from './http/loopback';
 import { appOptionsFromRuntime } from './runtime-app-options';
 
 export interface StartServerOptions {
@@ -35,12 +36,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const SHUTDOWN_DEADLINE_MS = 20_000;
 
 /** Refuses to expose the API beyond this machine without a token. */
 export function assertSafeBinding(settings: Pick<ServiceSettings, 'host' | 'apiToken'>): void {
-  if (!LOOPBACK.has(settings.host) && settings.apiToken === undefined) {
+  if (!LOOPBACK_HOSTS.has(settings.host) && settings.apiToken === undefined) {
     throw new ConfigError(
       `refusing to listen on ${settings.host} without AIME_API_TOKEN: anyone who can reach it could run goals ` +
         'that read and write the workspace. Set AIME_API_TOKEN (clients then send "Authorization: Bearer <token>"), ' +
@@ -76,8 +76,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : settings.port;
-  const host = settings.host.includes(':') && !settings.host.startsWith('[') ? `[${settings.host}]` : settings.host;
-  const url = `http://${host}:${port}`;
+  const url = `http://${urlHost(settings.host)}:${port}`;
   app.log.info(
     { url, workspace: runtime.workflow.dependencies.workspaceRoot, model: runtime.model.modelId },
     'serving API and dashboard',

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { UnauthorizedError } from '../errors/unauthorized-error';
+import { LOOPBACK_HOSTS, urlHost } from '../http/loopback';
 
 export interface AuthOptions {
   /** When set, every API route and the WebSocket upgrade need `Authorization: Bearer <token>`. */
@@ -54,8 +55,6 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
 function hostnameOf(hostHeader: string): string {
   if (hostHeader.startsWith('[')) return hostHeader.slice(0, hostHeader.indexOf(']') + 1);
   return hostHeader.split(':')[0] ?? '';
@@ -79,7 +78,7 @@ function rejectForeignBrowserContext(request: FastifyRequest): void {
     } catch {
       throw new UnauthorizedError('invalid Origin header', 403);
     }
-    const bracketed = originHost.includes(':') && !originHost.startsWith('[') ? `[${originHost}]` : originHost;
-    if (!LOOPBACK_HOSTS.has(bracketed)) throw new UnauthorizedError(`origin ${origin} may not open the WebSocket`, 403);
+    if (!LOOPBACK_HOSTS.has(urlHost(originHost)))
+      throw new UnauthorizedError(`origin ${origin} may not open the WebSocket`, 403);
   }
 }
