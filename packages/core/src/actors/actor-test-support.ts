@@ -1,17 +1,14 @@
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type AimeConfig, loadConfig } from '../config/load-config';
+import type { AimeConfig } from '../config/load-config';
 import type { ChatMessage, LanguageModel } from '../llm/types';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
 import type { RunEventInput, TaskStatus } from '../workflow/events';
+import { tempWorkspace, testConfig } from '../workflow/workflow-test-support';
 import { ActorFactory } from './actor-factory';
 
 /** A temp workspace with a README, the default config, a factory and a context that records events. */
 export function actorFixture(model: LanguageModel, overrides: { config?: Partial<AimeConfig['model']> } = {}) {
-  const workspaceRoot = realpathSync(mkdtempSync(join(tmpdir(), 'aime-actor-')));
-  writeFileSync(join(workspaceRoot, 'README.md'), '# Demo\n\nA demo project.\n');
-  const loaded = loadConfig({ directory: mkdtempSync(join(tmpdir(), 'aime-config-')), env: {} });
+  const workspaceRoot = tempWorkspace();
+  const loaded = testConfig();
   const config: AimeConfig = { ...loaded, model: { ...loaded.model, ...overrides.config } };
   const factory = new ActorFactory({
     config,
