@@ -74,7 +74,11 @@ export class ToolCallTagFilter {
     for (;;) {
       if (this.inside) {
         const close = this.buffer.indexOf(CLOSE_TAG);
-        if (close < 0) return visible;
+        if (close < 0) {
+          // Hidden text is never released: keep only what may be the start of the closing tag.
+          this.buffer = this.buffer.slice(-(CLOSE_TAG.length - 1));
+          return visible;
+        }
         this.buffer = this.buffer.slice(close + CLOSE_TAG.length);
         this.inside = false;
         continue;
