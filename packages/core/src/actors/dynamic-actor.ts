@@ -8,7 +8,7 @@ import { ActorContextExceededError } from './actor-context-exceeded-error';
 import { ActorModelError } from './actor-model-error';
 import { type ActorReport, FINISH_TOOL_NAME } from './actor-report';
 import { ActorReportBuilder } from './actor-report-builder';
-import { ActorToolCalls } from './actor-tool-calls';
+import { ActorToolCalls, type StepOutcome } from './actor-tool-calls';
 import { chatWithinBudget } from './chat-within-budget';
 import { type ContextBudget, KEEP_RECENT_STEPS } from './context-budget';
 import { parseFinalMessage } from './final-report';
@@ -108,56 +108,29 @@ export class DynamicActor {
   }
 
   private async runNative(context: ActorRunContext): Promise<ActorReport> {
-    const messages: ChatMessage[] = [
-      { role: 'system', content: this.options.systemPrompt },
-      { role: 'user', content: this.taskMessage() },
-    ];
+    const messages = this.initialMessages();
     const definitions = toToolDefinitions([...this.options.tools, finishTool]);
     for (let step = 1; step <= this.options.maxSteps; step++) {
       const response = await this.callModel(context, { messages, tools: definitions, toolChoice: 'auto' });
       const thought = response.reasoning?.trim() || response.content.trim();
-      if (response.toolCalls.length === 0) {
-        await context.emit({ type: 'actor-step', taskId: this.options.task.id, step, thought, action: null });
-        return this.finalMessage(response.content, step);
-      }
+      if (response.toolCalls.length === 0) return this.answer(context, step, thought, response.content);
       messages.push({ role: 'assistant', content: response.content || null, tool_calls: response.toolCalls });
       for (const call of response.toolCalls) {
         const outcome = await this.toolCalls.handle(context, call, step);
         messages.push({ role: 'tool', tool_call_id: call.id, content: outcome.observation });
-        await context.emit({
-          type: 'actor-step',
-          taskId: this.options.task.id,
-          step,
-          thought: thought || `Calling ${call.function.name}`,
-          action: call.function.name,
-          args: parseArguments(call.function.arguments),
-          observation: clipObservation(outcome.observation),
-        });
-        if (outcome.report) return outcome.report;
-        if (outcome.loop) return this.findings.report('failed', outcome.loop, step, 'loop');
+        const end = await this.observed(context, step, thought || `Calling ${call.function.name}`, call, outcome);
+        if (end) return end;
       }
     }
     return this.stepLimitReport();
   }
 
   private async runReactText(context: ActorRunContext): Promise<ActorReport> {
-    const messages: ChatMessage[] = [
-      { role: 'system', content: this.options.systemPrompt },
-      { role: 'user', content: this.taskMessage() },
-    ];
+    const messages = this.initialMessages();
     for (let step = 1; step <= this.options.maxSteps; step++) {
       const response = await this.callModel(context, { messages });
       const parsed = parseReactText(response.content);
-      if (!parsed.action) {
-        await context.emit({
-          type: 'actor-step',
-          taskId: this.options.task.id,
-          step,
-          thought: parsed.thought,
-          action: null,
-        });
-        return this.finalMessage(response.content, step);
-      }
+      if (!parsed.action) return this.answer(context, step, parsed.thought, response.content);
       const call: ToolCall = {
         id: `react_${this.options.task.id}_${step}`,
         type: 'function',
@@ -168,19 +141,45 @@ export class DynamicActor {
         { role: 'assistant', content: response.content },
         { role: 'user', content: `Observation: ${outcome.observation}` },
       );
-      await context.emit({
-        type: 'actor-step',
-        taskId: this.options.task.id,
-        step,
-        thought: parsed.thought,
-        action: parsed.action,
-        args: parseArguments(parsed.input),
-        observation: clipObservation(outcome.observation),
-      });
-      if (outcome.report) return outcome.report;
-      if (outcome.loop) return this.findings.report('failed', outcome.loop, step, 'loop');
+      const end = await this.observed(context, step, parsed.thought, call, outcome);
+      if (end) return end;
     }
     return this.stepLimitReport();
+  }
+
+  private initialMessages(): ChatMessage[] {
+    return [
+      { role: 'system', content: this.options.systemPrompt },
+      { role: 'user', content: this.taskMessage() },
+    ];
+  }
+
+  /** A reply without a tool call: its actor-step, then the report it holds. */
+  private async answer(context: ActorRunContext, step: number, thought: string, content: string) {
+    await context.emit({ type: 'actor-step', taskId: this.options.task.id, step, thought, action: null });
+    return this.finalMessage(content, step);
+  }
+
+  /** A tool call's actor-step; the report when the call ended the task (finish, loop). */
+  private async observed(
+    context: ActorRunContext,
+    step: number,
+    thought: string,
+    call: ToolCall,
+    outcome: StepOutcome,
+  ): Promise<ActorReport | undefined> {
+    await context.emit({
+      type: 'actor-step',
+      taskId: this.options.task.id,
+      step,
+      thought,
+      action: call.function.name,
+      args: parseArguments(call.function.arguments),
+      observation: clipObservation(outcome.observation),
+    });
+    if (outcome.report) return outcome.report;
+    if (outcome.loop) return this.findings.report('failed', outcome.loop, step, 'loop');
+    return undefined;
   }
 
   private async callModel(
