@@ -2,13 +2,12 @@ import { ContextLengthExceededError } from '../llm/errors/context-length-exceede
 import type { ChatRequest, ChatResponse, LanguageModel } from '../llm/types';
 import { ActorContextExceededError } from './actor-context-exceeded-error';
 import { compactHistory } from './compact-history';
-import { type ContextBudget, estimateRequestTokens, promptTokenBudget } from './context-budget';
+import { type ContextBudget, estimateRequestTokens, KEEP_RECENT_STEPS, promptTokenBudget } from './context-budget';
 
 export interface ChatWithinBudgetOptions {
   model: LanguageModel;
   /** `undefined`: no known window, the history is sent as it is until the server refuses it. */
   budget: ContextBudget | undefined;
-  keepRecentSteps: number;
 }
 
 /**
@@ -24,7 +23,7 @@ export async function chatWithinBudget(options: ChatWithinBudgetOptions, request
   const messages =
     budgetTokens === undefined
       ? [...request.messages]
-      : compactHistory(request.messages, { budgetTokens, keepRecentSteps: options.keepRecentSteps, tools });
+      : compactHistory(request.messages, { budgetTokens, keepRecentSteps: KEEP_RECENT_STEPS, tools });
   try {
     return await model.chat({ ...request, messages });
   } catch (error) {

@@ -10,7 +10,7 @@ import { type ActorReport, FINISH_TOOL_NAME } from './actor-report';
 import { ActorReportBuilder } from './actor-report-builder';
 import { ActorToolCalls, type StepOutcome } from './actor-tool-calls';
 import { chatWithinBudget } from './chat-within-budget';
-import { type ContextBudget, KEEP_RECENT_STEPS } from './context-budget';
+import type { ContextBudget } from './context-budget';
 import { parseFinalMessage } from './final-report';
 import { finishTool } from './finish-tool';
 import { parseReactText } from './react-text';
@@ -192,7 +192,7 @@ export class DynamicActor {
     let response: ChatResponse;
     try {
       response = await chatWithinBudget(
-        { model: this.options.model, budget: this.options.contextBudget, keepRecentSteps: KEEP_RECENT_STEPS },
+        { model: this.options.model, budget: this.options.contextBudget },
         { ...request, signal: context.signal },
       );
     } catch (error) {
