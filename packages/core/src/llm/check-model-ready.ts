@@ -16,12 +16,11 @@ export async function checkModelReady(config: AimeConfig, signal?: AbortSignal):
   const model = config.model;
   if (model.provider === 'offline') return { ready: true, detail: 'offline model (built in, deterministic)' };
   if (!model.api_base) return { ready: false, detail: 'no api_base configured' };
-  const endpoint = typeof model.extra_params.endpoint === 'string' ? model.extra_params.endpoint : undefined;
   const headers: Record<string, string> = config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {};
   const health = `${serverRoot(model.api_base)}/health`;
   const healthStatus = await probe(health, headers, signal);
   if (healthStatus === 200) return { ready: true, detail: `${health} answered 200` };
-  const models = `${chatBaseUrl(model.api_base, endpoint)}/models`;
+  const models = `${chatBaseUrl(model.api_base, model.extra_params.endpoint)}/models`;
   const modelsStatus = await probe(models, headers, signal);
   if (modelsStatus === 200) return { ready: true, detail: `${models} answered 200` };
   return { ready: false, detail: `${health}: ${describe(healthStatus)}; ${models}: ${describe(modelsStatus)}` };

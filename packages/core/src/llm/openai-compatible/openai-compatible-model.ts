@@ -98,11 +98,11 @@ export class OpenAICompatibleModel implements LanguageModel {
       const scope = new RequestScope(request.signal, this.options.requestTimeoutMs);
       let yielded = false;
       try {
-        const body: Record<string, unknown> = {
+        const body = {
           ...chatRequestBody(request, this.modelId, this.extraParams),
           stream: true,
+          stream_options: { include_usage: true },
         };
-        body.stream_options = { ...(body.stream_options as object), include_usage: true };
         const chunks = await this.client.chat.completions.create(body as never, { signal: scope.signal });
         const assembler = new StreamAssembler(request, this.modelId);
         for await (const chunk of chunks as unknown as AsyncIterable<unknown>) {
