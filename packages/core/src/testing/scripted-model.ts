@@ -1,4 +1,5 @@
 import { estimateTokens } from '../llm/estimate-usage';
+import { responseDeltas } from '../llm/response-deltas';
 import type { ChatDelta, ChatRequest, ChatResponse, LanguageModel, ToolCall } from '../llm/types';
 
 /** A scripted reply: text, tool calls, or a function of the request (throw to simulate a fault). */
@@ -45,19 +46,7 @@ export class ScriptedModel implements LanguageModel {
   }
 
   async *stream(request: ChatRequest): AsyncIterable<ChatDelta> {
-    const response = await this.chat(request);
-    if (response.reasoning) yield { type: 'reasoning', text: response.reasoning };
-    if (response.content) yield { type: 'content', text: response.content };
-    for (const [index, call] of response.toolCalls.entries()) {
-      yield {
-        type: 'tool-call',
-        index,
-        id: call.id,
-        name: call.function.name,
-        argumentsDelta: call.function.arguments,
-      };
-    }
-    yield { type: 'finish', response };
+    yield* responseDeltas(await this.chat(request));
   }
 }
 

@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { responseDeltas } from '../response-deltas';
 import type { ChatDelta, ChatRequest, ChatResponse, LanguageModel } from '../types';
 import { chatRequestBody } from './chat-request-body';
 import { chatCompletionToResponse } from './chat-response';
@@ -87,11 +88,7 @@ export class OpenAICompatibleModel implements LanguageModel {
 
   async *stream(request: ChatRequest): AsyncIterable<ChatDelta> {
     if (this.kind !== 'chat') {
-      const response = await this.chat(request);
-      if (response.reasoning) yield { type: 'reasoning', text: response.reasoning };
-      if (response.content) yield { type: 'content', text: response.content };
-      yield* toolCallDeltas(response);
-      yield { type: 'finish', response };
+      yield* responseDeltas(await this.chat(request));
       return;
     }
     for (let retriesDone = 0; ; retriesDone++) {
@@ -141,11 +138,5 @@ export class OpenAICompatibleModel implements LanguageModel {
       signal,
     };
     return this.kind === 'completions' ? callCompletionsEndpoint(request, call) : callGenerateEndpoint(request, call);
-  }
-}
-
-function* toolCallDeltas(response: ChatResponse): Iterable<ChatDelta> {
-  for (const [index, call] of response.toolCalls.entries()) {
-    yield { type: 'tool-call', index, id: call.id, name: call.function.name, argumentsDelta: call.function.arguments };
   }
 }
