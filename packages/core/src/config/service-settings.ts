@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../errors/config-error';
+import { environmentError } from './environment-error';
 
 /** Settings of the HTTP service, from the environment (this module is the only reader of env). */
 export const serviceSettingsSchema = z.object({
@@ -16,32 +16,23 @@ export const serviceSettingsSchema = z.object({
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 
+/** The environment variable behind each setting. */
+const VARIABLES: Record<keyof ServiceSettings, string> = {
+  port: 'AIME_PORT',
+  host: 'AIME_HOST',
+  apiToken: 'AIME_API_TOKEN',
+  concurrency: 'AIME_CONCURRENCY',
+  rateLimit: 'AIME_RATE_LIMIT',
+  tracesDir: 'AIME_TRACES_DIR',
+  workspace: 'AIME_WORKSPACE',
+  configDir: 'AIME_CONFIG_DIR',
+};
+
 export function loadServiceSettings(env: NodeJS.ProcessEnv = process.env): ServiceSettings {
-  const result = serviceSettingsSchema.safeParse({
-    port: env.AIME_PORT || undefined,
-    host: env.AIME_HOST || undefined,
-    apiToken: env.AIME_API_TOKEN || undefined,
-    concurrency: env.AIME_CONCURRENCY || undefined,
-    rateLimit: env.AIME_RATE_LIMIT || undefined,
-    tracesDir: env.AIME_TRACES_DIR || undefined,
-    workspace: env.AIME_WORKSPACE || undefined,
-    configDir: env.AIME_CONFIG_DIR || undefined,
-  });
+  const values = Object.fromEntries(Object.entries(VARIABLES).map(([field, name]) => [field, env[name] || undefined]));
+  const result = serviceSettingsSchema.safeParse(values);
   if (result.success) return result.data;
-  const names: Record<string, string> = {
-    port: 'AIME_PORT',
-    host: 'AIME_HOST',
-    apiToken: 'AIME_API_TOKEN',
-    concurrency: 'AIME_CONCURRENCY',
-    rateLimit: 'AIME_RATE_LIMIT',
-    tracesDir: 'AIME_TRACES_DIR',
-    workspace: 'AIME_WORKSPACE',
-    configDir: 'AIME_CONFIG_DIR',
-  };
-  const problems = result.error.issues.map(
-    (issue) => `${names[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`,
-  );
-  throw new ConfigError(`environment: ${problems.join('; ')}`);
+  throw environmentError(result.error, VARIABLES);
 }
 
 /** The workspace root for file tools: explicit flag, then AIME_WORKSPACE, then where the user ran the command. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../errors/config-error';
+import { environmentError } from './environment-error';
 
 /** Backend of the `web_search` tool: `offline` searches the workspace; `searxng` calls a SearXNG-style JSON API. */
 export const webSearchSettingsSchema = z
@@ -24,8 +24,5 @@ export function loadWebSearchSettings(env: NodeJS.ProcessEnv = process.env): Web
   if (backend === undefined && url === undefined) return undefined;
   const result = webSearchSettingsSchema.safeParse({ backend: backend ?? 'searxng', url });
   if (result.success) return result.data;
-  const problems = result.error.issues.map(
-    (issue) => `${issue.path[0] === 'url' ? 'AIME_SEARCH_URL' : 'AIME_SEARCH_BACKEND'}: ${issue.message}`,
-  );
-  throw new ConfigError(`environment: ${problems.join('; ')}`);
+  throw environmentError(result.error, { backend: 'AIME_SEARCH_BACKEND', url: 'AIME_SEARCH_URL' });
 }
