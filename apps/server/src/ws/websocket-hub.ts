@@ -1,4 +1,4 @@
-import type { RunEvent } from '@gepa-aime/core';
+import { formatZodIssues, type RunEvent } from '@gepa-aime/core';
 import type { RawData, WebSocket } from 'ws';
 import type { RunManager, RunObserver } from '../runs/run-manager';
 import { isFinalStatus, type RunState } from '../runs/run-state';
@@ -102,8 +102,7 @@ export class WebSocketHub implements RunObserver {
     }
     const result = clientMessageSchema.safeParse(parsed);
     if (!result.success) {
-      const message = result.error.issues.map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`);
-      client.send({ type: 'error', code: 'bad_request', message: message.join('; ') });
+      client.send({ type: 'error', code: 'bad_request', message: formatZodIssues(result.error, 'message') });
       return;
     }
     const command = result.data;

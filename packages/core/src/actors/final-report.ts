@@ -1,3 +1,4 @@
+import { formatZodIssues } from '../errors/format-zod-issues';
 import { parseJsonObject } from '../planner/parse-json-object';
 import { type ActorReportInput, actorReportSchema } from './actor-report';
 import { parseArguments } from './tool-arguments';
@@ -6,7 +7,7 @@ import { parseArguments } from './tool-arguments';
 export function parseFinishCall(rawArguments: string): { report: ActorReportInput } | { error: string } {
   const parsed = actorReportSchema.safeParse(parseArguments(rawArguments));
   if (parsed.success) return { report: parsed.data };
-  const problem = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  const problem = formatZodIssues(parsed.error, '');
   return { error: `Error: invalid finish report (${problem}). Call finish again with status, summary and references.` };
 }
 

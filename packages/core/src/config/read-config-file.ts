@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors/config-error';
+import { formatZodIssues } from '../errors/format-zod-issues';
 
 /** Reads a YAML or JSON file, or returns undefined when it does not exist. */
 export function readConfigFile(file: string): unknown {
@@ -46,9 +47,5 @@ export function parseWithSchema<Schema extends z.ZodType>(
 ): z.infer<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
-    return `${path}: ${issue.message}`;
-  });
-  throw new ConfigError(`${file}: ${problems.join('; ')}`, { file, cause: result.error });
+  throw new ConfigError(`${file}: ${formatZodIssues(result.error)}`, { file, cause: result.error });
 }

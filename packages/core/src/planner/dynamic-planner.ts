@@ -1,3 +1,4 @@
+import { formatZodIssues } from '../errors/format-zod-issues';
 import type { LanguageModel, TokenUsage } from '../llm/types';
 import type { ActivePrompt } from '../optimizer/prompt-optimizer';
 import type { ProgressManager } from '../progress/progress-manager';
@@ -120,10 +121,7 @@ export class DynamicPlanner {
     if (json === undefined) return { problem: 'the answer is not a JSON object' };
     const parsed = planResponseSchema.safeParse(json);
     if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 5)
-        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-      return { problem: issues.join('; ') };
+      return { problem: formatZodIssues(parsed.error, '(root)', 5) };
     }
     const problem = validatePlan(parsed.data, this.options.progress);
     return problem ? { problem } : { plan: parsed.data };

@@ -4,6 +4,7 @@ import {
   type WebSearchSettings,
   webSearchSettingsSchema,
 } from '../../config/web-search-settings';
+import { formatZodIssues } from '../../errors/format-zod-issues';
 import { listDirTool } from '../builtin/list-dir';
 import { readFileTool } from '../builtin/read-file';
 import { searchFilesTool } from '../builtin/search-files';
@@ -61,10 +62,10 @@ function webSearchOptionsFromBundles(toolBundles: ToolBundles | undefined): WebS
       if (!isWebSearch || !spec.options) continue;
       const parsed = webSearchSettingsSchema.safeParse(spec.options);
       if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
+        const problems = formatZodIssues(parsed.error, 'options');
         throw new ToolError(
           'tool_options_invalid',
-          `tool_bundles.json: web_search options in bundle "${bundle.name}": ${problems.join('; ')}`,
+          `tool_bundles.json: web_search options in bundle "${bundle.name}": ${problems}`,
         );
       }
       return parsed.data;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AimeError } from '../../errors/aime-error';
+import { formatZodIssues } from '../../errors/format-zod-issues';
 import type { AnyTool, ToolContext } from '../types';
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 30_000;
@@ -66,11 +67,8 @@ export async function executeToolCall(
   if (args === null || args === undefined) args = {};
   const parsed = (tool.parameters as z.ZodType).safeParse(args);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.join('.') : '(arguments)';
-      return `${field}: ${issue.message}`;
-    });
-    return failure('invalid_arguments', `Invalid arguments for ${tool.name}: ${problems.join('; ')}`, args);
+    const problems = formatZodIssues(parsed.error, '(arguments)');
+    return failure('invalid_arguments', `Invalid arguments for ${tool.name}: ${problems}`, args);
   }
   if (context.signal.aborted) return failure('cancelled', `${tool.name} was not run: the run was cancelled`, args);
 
