@@ -1,6 +1,6 @@
+import { describeMachine, fixed, type machineInfo, median, p95 } from '../lib/measurement';
 import type { BenchReport } from '../lib/types';
 import { type LoopOverheadOptions, TARGET_HEAP_MB, TARGET_STEP_MS } from './loop-overhead-options';
-import { describeMachine, fixed, type machineInfo, median, p95 } from './measurement';
 
 export interface Measurements {
   stepTotal: number[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { median, p95, quantile } from '../lib/measurement';
 import { createAimeResponder } from './aime-responder';
-import { median, p95, quantile } from './measurement';
 import { runLoopOverheadBenchmark, smokeOptions } from './run-loop-overhead';
 
 describe('loop-overhead benchmark (smoke)', () => {

@@ -1,8 +1,8 @@
 import { getHeapStatistics } from 'node:v8';
+import { collectGarbage, machineInfo } from '../lib/measurement';
 import type { BenchReport } from '../lib/types';
 import type { LoopOverheadOptions } from './loop-overhead-options';
 import { buildReport } from './loop-overhead-report';
-import { collectGarbage, machineInfo } from './measurement';
 import { analyse, baselineSteps } from './step-analysis';
 import { createFixture, oldGenerationBytes, timedRun } from './timed-run';
 

@@ -1,6 +1,6 @@
 import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
+import { describeMachine, fixed, machineInfo, median } from '../lib/measurement';
 import type { BenchReport } from '../lib/types';
-import { describeMachine, fixed, machineInfo, median } from '../loop-overhead/measurement';
 import { responderHandler, startBenchEnvironment } from './responder-server';
 
 export interface ParallelSpeedupOptions {

@@ -1,4 +1,4 @@
-import { median } from '../loop-overhead/measurement';
+import { median } from '../lib/measurement';
 import { deliveryIntegrity, EventCollector } from './event-collector';
 import type { ServerProcess } from './server-process';
 

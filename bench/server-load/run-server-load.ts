@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { machineInfo, median } from '../lib/measurement';
 import type { BenchReport } from '../lib/types';
-import { machineInfo, median } from '../loop-overhead/measurement';
 import { responderHandler, startBenchEnvironment } from '../parallel-speedup/responder-server';
 import { combinePhases, loadPhase, type PhaseResult } from './load-phase';
 import { residentSetBytes, sampleResidentMemory } from './resident-memory';

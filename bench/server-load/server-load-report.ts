@@ -1,5 +1,5 @@
+import { describeMachine, fixed, type machineInfo, median, p99 } from '../lib/measurement';
 import type { BenchReport } from '../lib/types';
-import { describeMachine, fixed, type machineInfo, median, p99 } from '../loop-overhead/measurement';
 import type { PhaseResult } from './load-phase';
 import type { ServerLoadOptions } from './server-load-options';
 
