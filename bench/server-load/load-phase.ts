@@ -1,6 +1,6 @@
 import { median } from '../lib/measurement';
 import { deliveryIntegrity, EventCollector } from './event-collector';
-import type { ServerProcess } from './server-process';
+import { postRun, type ServerProcess } from './server-process';
 
 interface RunSummary {
   id: string;
@@ -20,16 +20,6 @@ export interface PhaseResult {
   outOfOrderRuns: number;
   droppedClients: number;
   statuses: Record<string, number>;
-}
-
-async function postRun(url: string, goal: string): Promise<string> {
-  const response = await fetch(`${url}/runs`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ goal }),
-  });
-  if (response.status !== 202) throw new Error(`POST /runs answered ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
 }
 
 async function runSummaries(url: string, ids: readonly string[]): Promise<Map<string, RunSummary>> {

@@ -55,3 +55,14 @@ export function startServerProcess(
     });
   });
 }
+
+/** `POST /runs` with a goal; the new run's id (throws unless the server answered 202). */
+export async function postRun(url: string, goal: string): Promise<string> {
+  const response = await fetch(`${url}/runs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ goal }),
+  });
+  if (response.status !== 202) throw new Error(`POST /runs answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}

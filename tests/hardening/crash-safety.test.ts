@@ -3,7 +3,7 @@ import { appendFile, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from '../../bench/server-load/server-process';
+import { postRun, type ServerProcess, startServerProcess } from '../../bench/server-load/server-process';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
 import { type RunEvent, runEventSchema } from '../../packages/core/src/workflow/events';
 import { responderHandler } from './support/fake-handlers';
@@ -28,16 +28,6 @@ afterAll(async () => {
   await fake?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
-
-async function postRun(url: string, goal: string): Promise<string | undefined> {
-  const response = await fetch(`${url}/runs`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ goal }),
-  });
-  if (response.status !== 202) throw new Error(`POST /runs answered ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
-}
 
 async function listAllRuns(url: string): Promise<Array<{ id: string; status: string; lastSeq: number }>> {
   const runs: Array<{ id: string; status: string; lastSeq: number }> = [];
