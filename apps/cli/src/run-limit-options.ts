@@ -1,4 +1,4 @@
-import { positiveInteger } from './workspace-option';
+import { integerOption } from './integer-option';
 
 /** `--max-iterations` and `--max-parallel`, for the commands that start AIME runs. */
 export const RUN_LIMIT_OPTIONS = {
@@ -11,8 +11,8 @@ export function runLimits(values: { 'max-iterations'?: string | undefined; 'max-
   maxIterations?: number;
   maxParallelActors?: number;
 } {
-  const maxIterations = positiveInteger('max-iterations', values['max-iterations']);
-  const maxParallelActors = positiveInteger('max-parallel', values['max-parallel']);
+  const maxIterations = integerOption('max-iterations', values['max-iterations']);
+  const maxParallelActors = integerOption('max-parallel', values['max-parallel']);
   return {
     ...(maxIterations !== undefined ? { maxIterations } : {}),
     ...(maxParallelActors !== undefined ? { maxParallelActors } : {}),

@@ -20,12 +20,3 @@ export function resolveWorkspace(flag: string | undefined, env: NodeJS.ProcessEn
   if (!statSync(real).isDirectory()) throw new UsageError(`workspace ${absolute} is not a directory`);
   return real;
 }
-
-/** A positive integer option, or undefined when absent. */
-export function positiveInteger(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new UsageError(`--${name} must be a positive integer (got '${value}')`);
-  return number;
-}

@@ -14,9 +14,9 @@ import {
   toGoalSet,
 } from '@gepa-aime/core';
 import { type CliCommand, type CliContext, UsageError } from '../command';
+import { integerOption } from '../integer-option';
 import { parseCommandArgs } from '../parse-command-args';
 import { userDirectory } from '../paths';
-import { positiveInteger } from '../workspace-option';
 import { OptimizeProgress } from './optimize-progress';
 
 const HELP = `Usage: aime optimize --goals <file> [options]
@@ -79,12 +79,11 @@ export const optimizeCommand: CliCommand = {
     if (!SELECTIONS.includes(selection as CandidateSelection)) {
       throw new UsageError(`--selection must be one of ${SELECTIONS.join(', ')} (got '${selection}')`);
     }
-    const seed = nonNegativeInteger('seed', values.seed) ?? 0;
-    const maxIterations = positiveInteger('max-iterations', values['max-iterations']);
+    const seed = integerOption('seed', values.seed, 0) ?? 0;
+    const maxIterations = integerOption('max-iterations', values['max-iterations']);
     const goalsFile = fromUserDirectory(values.goals, context);
     const goals = readGoals(goalsFile);
-    const budget =
-      positiveInteger('budget', values.budget) ?? Math.max(4 * goals.valset.length, goals.valset.length + 4);
+    const budget = integerOption('budget', values.budget) ?? Math.max(4 * goals.valset.length, goals.valset.length + 4);
     if (budget < goals.valset.length) {
       throw new UsageError(
         `--budget ${budget} is smaller than the ${goals.valset.length} validation goals the seed prompts are scored on`,
@@ -193,13 +192,4 @@ function readGoals(file: string): AimeGoalSet {
 
 function fromUserDirectory(path: string, context: CliContext): string {
   return isAbsolute(path) ? path : resolve(userDirectory(context.env), path);
-}
-
-function nonNegativeInteger(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) {
-    throw new UsageError(`--${name} must be a non-negative integer (got '${value}')`);
-  }
-  return number;
 }
