@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postRun, type ServerProcess, startServerProcess } from '../../bench/server-load/server-process';
+import { type RunEvent, runEventSchema } from '../../packages/core/src/protocol/run-events';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
-import { type RunEvent, runEventSchema } from '../../packages/core/src/workflow/events';
 import { responderHandler } from './support/fake-handlers';
 import { createWorkspace, FINAL_STATUSES, waitUntil, writeConfigDirectory } from './support/service-harness';
 

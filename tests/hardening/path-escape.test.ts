@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAimeResponder } from '../../bench/loop-overhead/aime-responder';
+import type { RunEvent } from '../../packages/core/src/protocol/run-events';
 import { ScriptedModel } from '../../packages/core/src/testing/scripted-model';
 import { listDirTool } from '../../packages/core/src/tools/builtin/list-dir';
 import { readFileTool } from '../../packages/core/src/tools/builtin/read-file';
@@ -13,7 +14,6 @@ import { writeFileTool } from '../../packages/core/src/tools/builtin/write-file'
 import { executeToolCall } from '../../packages/core/src/tools/registry/execute-tool-call';
 import type { AnyTool, ToolContext } from '../../packages/core/src/tools/types';
 import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
-import type { RunEvent } from '../../packages/core/src/workflow/events';
 import { testConfig } from '../../packages/core/src/workflow/workflow-test-support';
 import { buildPathEscapeCorpus } from './support/path-escape-corpus';
 

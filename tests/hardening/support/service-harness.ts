@@ -6,9 +6,9 @@ import { createWorkflowExecutor } from '../../../apps/server/src/runs/workflow-e
 import { loadConfig } from '../../../packages/core/src/config/load-config';
 import { createModel } from '../../../packages/core/src/llm/create-model';
 import type { LanguageModel } from '../../../packages/core/src/llm/types';
+import { finalRunStatusSchema } from '../../../packages/core/src/protocol/run-events';
 import type { FakeOpenAIServer } from '../../../packages/core/src/testing/fake-server/server';
 import { createAimeRuntime } from '../../../packages/core/src/workflow/create-runtime';
-import { finalRunStatusSchema } from '../../../packages/core/src/workflow/events';
 import type { WorkflowLimits } from '../../../packages/core/src/workflow/workflow-limits';
 
 /** The Fastify instance buildApp returns (fastify itself is a dependency of apps/server only). */

@@ -1,7 +1,7 @@
 import type { AimeConfig } from '../config/load-config';
 import type { LanguageModel } from '../llm/types';
-import type { ActivePrompt } from '../optimizer/prompt-optimizer';
 import type { TaskNode } from '../progress/task-node';
+import type { ActivePrompt } from '../protocol/prompt-optimizer';
 import { resolveBundleTools } from '../tools/registry/resolve-bundle-tools';
 import type { ToolRegistry } from '../tools/registry/tool-registry';
 import type { AnyTool } from '../tools/types';

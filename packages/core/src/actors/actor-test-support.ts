@@ -1,7 +1,8 @@
 import type { AimeConfig } from '../config/load-config';
 import type { ChatMessage, LanguageModel } from '../llm/types';
+import type { RunEventInput } from '../protocol/run-events';
+import type { TaskStatus } from '../protocol/task-status';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
-import type { RunEventInput, TaskStatus } from '../workflow/events';
 import { tempWorkspace, testConfig } from '../workflow/workflow-test-support';
 import { ActorFactory } from './actor-factory';
 

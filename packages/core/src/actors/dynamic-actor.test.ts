@@ -2,9 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { runEventSchema } from '../protocol/run-events';
 import { ScriptedModel } from '../testing/scripted-model';
 import type { AnyTool } from '../tools/types';
-import { runEventSchema } from '../workflow/events';
 import { actorFixture, leafTask } from './actor-test-support';
 import { DynamicActor } from './dynamic-actor';
 

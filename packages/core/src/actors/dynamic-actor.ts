@@ -1,9 +1,10 @@
 import type { ChatMessage, ChatResponse, LanguageModel, ToolCall } from '../llm/types';
-import type { ActivePrompt } from '../optimizer/prompt-optimizer';
+import { llmUsageEvent } from '../protocol/llm-usage-event';
+import type { ActivePrompt } from '../protocol/prompt-optimizer';
+import type { RunEventInput } from '../protocol/run-events';
+import type { TaskStatus } from '../protocol/task-status';
 import { toToolDefinitions } from '../tools/registry/tool-definitions';
 import type { AnyTool } from '../tools/types';
-import type { RunEventInput, TaskStatus } from '../workflow/events';
-import { llmUsageEvent } from '../workflow/llm-usage-event';
 import { ActorContextExceededError } from './actor-context-exceeded-error';
 import { ActorModelError } from './actor-model-error';
 import { type ActorReport, FINISH_TOOL_NAME } from './actor-report';

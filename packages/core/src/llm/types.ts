@@ -1,3 +1,5 @@
+import type { TokenUsage } from '../protocol/usage';
+
 /**
  * The model layer's contract. Messages, tools and tool calls follow the OpenAI chat format so that
  * any OpenAI-compatible server (vLLM, OpenAI, llama.cpp …) and the offline model share one shape.
@@ -37,14 +39,6 @@ export interface ChatRequest {
   maxTokens?: number;
 }
 
-export interface TokenUsage {
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  /** True when the server sent no usage and the numbers are estimates. */
-  estimated?: boolean;
-}
-
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'unknown';
 
 export interface ChatResponse {
@@ -71,3 +65,5 @@ export interface LanguageModel {
   /** Streams deltas; the last delta is always `finish` carrying the assembled response. */
   stream(request: ChatRequest): AsyncIterable<ChatDelta>;
 }
+
+export type { TokenUsage };

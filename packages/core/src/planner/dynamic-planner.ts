@@ -1,7 +1,7 @@
 import { formatZodIssues } from '../errors/format-zod-issues';
 import type { LanguageModel, TokenUsage } from '../llm/types';
-import type { ActivePrompt } from '../optimizer/prompt-optimizer';
 import type { ProgressManager } from '../progress/progress-manager';
+import type { ActivePrompt } from '../protocol/prompt-optimizer';
 import { applyPlan, readyTaskIds } from './apply-plan';
 import { composeAnswerFromResults } from './compose-answer';
 import { decomposeGoal } from './decompose-goal';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { taskSnapshotSchema } from '../workflow/events';
+import { taskSnapshotSchema } from '../protocol/task-status';
 
 /**
  * The machine-readable state embedded in every planner request (as a fenced ```json block after

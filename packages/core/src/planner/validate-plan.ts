@@ -1,5 +1,5 @@
 import type { ProgressManager } from '../progress/progress-manager';
-import type { TaskStatus } from '../workflow/events';
+import type { TaskStatus } from '../protocol/task-status';
 import type { PlannedTask, PlanResponse } from './plan-schema';
 
 interface PlannedEntry {

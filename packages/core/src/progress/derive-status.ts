@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../workflow/events';
+import type { TaskStatus } from '../protocol/task-status';
 import type { TaskNode } from './task-node';
 
 /**

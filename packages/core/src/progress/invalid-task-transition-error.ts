@@ -1,5 +1,5 @@
 import { AimeError } from '../errors/aime-error';
-import type { TaskStatus } from '../workflow/events';
+import type { TaskStatus } from '../protocol/task-status';
 
 /** A status change that the checklist does not allow (e.g. reopening a completed task, an empty summary). */
 export class InvalidTaskTransitionError extends AimeError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskSnapshotSchema } from '../workflow/events';
+import { taskSnapshotSchema } from '../protocol/task-status';
 import { InvalidTaskTransitionError } from './invalid-task-transition-error';
 import { ProgressManager } from './progress-manager';
 import type { StatusChange } from './task-node';

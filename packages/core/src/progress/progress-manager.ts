@@ -1,4 +1,4 @@
-import type { TaskSnapshot, TaskStatus } from '../workflow/events';
+import type { TaskSnapshot, TaskStatus } from '../protocol/task-status';
 import { parseChecklist, renderChecklist } from './checklist-markdown';
 import { refreshDerivedStatuses } from './derive-status';
 import { describeChecklist } from './describe-checklist';

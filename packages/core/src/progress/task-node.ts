@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../workflow/events';
+import type { TaskStatus } from '../protocol/task-status';
 
 /** One item of the hierarchical checklist. A task with children is a parent; its status is derived. */
 export interface TaskNode {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { TaskStatus } from '../workflow/events';
+import type { TaskStatus } from '../protocol/task-status';
 
 /** What a tool may touch and report while it runs for one task. */
 export interface ToolContext {

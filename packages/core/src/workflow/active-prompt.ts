@@ -1,6 +1,6 @@
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../actors/actor-prompt';
-import type { ActivePrompt, PromptComponent, PromptOptimizer } from '../optimizer/prompt-optimizer';
 import { DEFAULT_PLANNER_PROMPT } from '../planner/planner-prompt';
+import type { ActivePrompt, PromptComponent, PromptOptimizer } from '../protocol/prompt-optimizer';
 
 /** The optimizer's current prompt for a component, or the built-in one while it has no text. */
 export function activePrompt(optimizer: PromptOptimizer | undefined, component: PromptComponent): ActivePrompt {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../actors/actor-prompt';
 import type { ChatRequest } from '../llm/types';
-import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../optimizer/prompt-optimizer';
 import { DEFAULT_PLANNER_PROMPT } from '../planner/planner-prompt';
+import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../protocol/prompt-optimizer';
+import type { RunEvent } from '../protocol/run-events';
 import { ScriptedModel, type ScriptedReply } from '../testing/scripted-model';
 import { AIMEWorkflow } from './aime-workflow';
-import type { RunEvent } from './events';
 import { expectValidEventLog, requestRole, tempWorkspace, testConfig } from './workflow-test-support';
 
 const plan = (body: Record<string, unknown>) =>

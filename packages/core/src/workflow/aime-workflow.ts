@@ -1,9 +1,9 @@
 import type { AimeConfig } from '../config/load-config';
 import type { LanguageModel } from '../llm/types';
-import type { PromptOptimizer } from '../optimizer/prompt-optimizer';
+import type { PromptOptimizer } from '../protocol/prompt-optimizer';
+import type { RunEvent, WorkflowReport } from '../protocol/run-events';
 import type { ToolRegistry } from '../tools/registry/tool-registry';
 import { EventQueue } from './event-queue';
-import type { RunEvent, WorkflowReport } from './events';
 import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from './workflow-limits';
 import { WorkflowRun } from './workflow-run';
 

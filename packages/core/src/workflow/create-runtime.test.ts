@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../protocol/run-events';
 import { ScriptedModel } from '../testing/scripted-model';
 import { createAimeRuntime } from './create-runtime';
-import type { RunEvent } from './events';
 import { tempWorkspace } from './workflow-test-support';
 
 function configDirectory(): string {

@@ -2,7 +2,7 @@ import { type AimeConfig, loadConfig } from '../config/load-config';
 import { createModel } from '../llm/create-model';
 import type { LanguageModel } from '../llm/types';
 import { LightweightOnlineGEPA } from '../optimizer/online/lightweight-online-gepa';
-import type { PromptOptimizer } from '../optimizer/prompt-optimizer';
+import type { PromptOptimizer } from '../protocol/prompt-optimizer';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
 import { loadCustomTools } from '../tools/registry/load-custom-tools';
 import type { ToolRegistry } from '../tools/registry/tool-registry';

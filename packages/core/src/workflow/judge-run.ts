@@ -1,6 +1,6 @@
 import { leafTasks } from '../planner/apply-plan';
 import type { ProgressManager } from '../progress/progress-manager';
-import type { FinalRunStatus } from './events';
+import type { FinalRunStatus } from '../protocol/run-events';
 
 /**
  * The status of a run the planner declared done: completed when every failed task was replaced by

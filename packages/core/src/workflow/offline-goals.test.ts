@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OfflineModel } from '../llm/offline/offline-model';
+import type { RunEvent } from '../protocol/run-events';
 import { AIMEWorkflow } from './aime-workflow';
-import type { RunEvent } from './events';
 import { expectValidEventLog, testConfig } from './workflow-test-support';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');

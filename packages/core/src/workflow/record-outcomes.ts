@@ -1,7 +1,7 @@
 import type { ActorReport } from '../actors/actor-report';
-import type { ActivePrompt, PromptComponent, PromptOptimizer } from '../optimizer/prompt-optimizer';
 import type { TaskNode } from '../progress/task-node';
-import type { RunEventInput } from './events';
+import type { ActivePrompt, PromptComponent, PromptOptimizer } from '../protocol/prompt-optimizer';
+import type { RunEventInput } from '../protocol/run-events';
 import { outcomeFeedback } from './outcome-feedback';
 
 export interface OutcomeRecording {

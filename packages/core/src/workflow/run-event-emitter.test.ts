@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from './events';
+import type { RunEvent } from '../protocol/run-events';
 import { RunEventEmitter } from './run-event-emitter';
 
 describe('RunEventEmitter', () => {

@@ -1,4 +1,4 @@
-import type { RunEvent, RunEventInput } from './events';
+import type { RunEvent, RunEventInput } from '../protocol/run-events';
 
 export type RunEventSink = (event: RunEvent) => void | Promise<void>;
 

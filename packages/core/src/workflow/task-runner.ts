@@ -3,7 +3,7 @@ import type { ActorReport } from '../actors/actor-report';
 import type { DynamicActor } from '../actors/dynamic-actor';
 import type { ProgressManager } from '../progress/progress-manager';
 import type { TaskNode } from '../progress/task-node';
-import type { RunEventInput } from './events';
+import type { RunEventInput } from '../protocol/run-events';
 import { knowledgeFor } from './task-knowledge';
 
 export interface TaskResult {

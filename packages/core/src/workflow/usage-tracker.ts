@@ -1,5 +1,5 @@
 import type { TokenUsage } from '../llm/types';
-import type { WorkflowReport } from './events';
+import type { WorkflowReport } from '../protocol/run-events';
 
 type Usage = WorkflowReport['usage']['total'];
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { loadConfig } from '../config/load-config';
 import type { ChatRequest } from '../llm/types';
-import { type RunEvent, runEventSchema } from './events';
+import { type RunEvent, runEventSchema } from '../protocol/run-events';
 
 /** A temp workspace (real path) with a README and a src folder. */
 export function tempWorkspace(): string {

@@ -1,9 +1,9 @@
 import type { AimeConfig } from '../../config/load-config';
 import type { LanguageModel } from '../../llm/types';
+import type { FinalRunStatus, RunEvent, WorkflowReport } from '../../protocol/run-events';
 import { createBuiltinRegistry } from '../../tools/registry/create-builtin-registry';
 import type { ToolRegistry } from '../../tools/registry/tool-registry';
 import { AIMEWorkflow } from '../../workflow/aime-workflow';
-import type { FinalRunStatus, RunEvent, WorkflowReport } from '../../workflow/events';
 import type { WorkflowLimits } from '../../workflow/workflow-limits';
 import type { EvaluationBatch, GepaAdapter, GepaCandidate, ReflectiveDataset, ReflectiveRecord } from '../gepa/types';
 import { clipText } from '../online/clip-text';

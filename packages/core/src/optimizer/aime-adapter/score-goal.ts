@@ -1,4 +1,5 @@
-import type { TaskSnapshot, WorkflowReport } from '../../workflow/events';
+import type { WorkflowReport } from '../../protocol/run-events';
+import type { TaskSnapshot } from '../../protocol/task-status';
 import type { GoalCheck } from './goal-workspace';
 
 /** Weights of the goal score (documented in docs/online-gepa.md). */

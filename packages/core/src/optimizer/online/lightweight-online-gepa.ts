@@ -1,9 +1,9 @@
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../../actors/actor-prompt';
 import { type GepaConfig, gepaConfigSchema } from '../../config/gepa-config';
 import { DEFAULT_PLANNER_PROMPT } from '../../planner/planner-prompt';
-import type { RunEventInput } from '../../workflow/events';
+import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../../protocol/prompt-optimizer';
+import type { RunEventInput } from '../../protocol/run-events';
 import type { ReflectionModel } from '../gepa/types';
-import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../prompt-optimizer';
 import type { TraceDecisionInput, TraceExampleInput } from '../trace-store/trace-record';
 import { type TraceLogger, TraceStore } from '../trace-store/trace-store';
 import { enhancedDecompMetric } from './enhanced-decomp-metric';

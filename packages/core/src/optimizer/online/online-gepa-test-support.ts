@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GepaConfig } from '../../config/gepa-config';
-import type { RunEventInput } from '../../workflow/events';
-import type { PromptComponent, TaskOutcome } from '../prompt-optimizer';
+import type { PromptComponent, TaskOutcome } from '../../protocol/prompt-optimizer';
+import type { RunEventInput } from '../../protocol/run-events';
 import { LightweightOnlineGEPA, type LightweightOnlineGepaOptions } from './lightweight-online-gepa';
 
 /** A small window and threshold so that a few outcomes trigger reflection and decide trials. */

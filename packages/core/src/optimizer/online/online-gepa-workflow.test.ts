@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../../actors/actor-prompt';
+import type { RunEvent } from '../../protocol/run-events';
 import { createAimeRuntime } from '../../workflow/create-runtime';
-import type { RunEvent } from '../../workflow/events';
 import { RecordingModel } from './recording-model-test-support';
 
 function project() {

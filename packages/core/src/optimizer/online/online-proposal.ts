@@ -1,7 +1,7 @@
-import type { RunEventInput } from '../../workflow/events';
-import { llmUsageEvent } from '../../workflow/llm-usage-event';
+import { llmUsageEvent } from '../../protocol/llm-usage-event';
+import type { PromptComponent } from '../../protocol/prompt-optimizer';
+import type { RunEventInput } from '../../protocol/run-events';
 import type { ReflectionModel } from '../gepa/types';
-import type { PromptComponent } from '../prompt-optimizer';
 import type { TraceLogger } from '../trace-store/trace-store';
 import { type OnlineCandidate, recentMean } from './online-candidate';
 import { failingEntries, proposePrompt, toReflectiveRecords } from './online-reflection';

@@ -1,5 +1,5 @@
-import type { RunEventInput } from '../../workflow/events';
-import type { TaskOutcome } from '../prompt-optimizer';
+import type { TaskOutcome } from '../../protocol/prompt-optimizer';
+import type { RunEventInput } from '../../protocol/run-events';
 import type { TraceExampleInput } from '../trace-store/trace-record';
 import { clipText } from './clip-text';
 import type { OnlineCandidate } from './online-candidate';

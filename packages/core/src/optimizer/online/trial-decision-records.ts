@@ -1,4 +1,4 @@
-import type { RunEventInput } from '../../workflow/events';
+import type { RunEventInput } from '../../protocol/run-events';
 import type { TraceDecisionInput } from '../trace-store/trace-record';
 import { type OnlineCandidate, recentMean } from './online-candidate';
 import type { TrialDecision } from './online-trial';

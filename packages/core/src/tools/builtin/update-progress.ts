@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { taskStatusSchema } from '../../workflow/events';
+import { taskStatusSchema } from '../../protocol/task-status';
 import type { Tool } from '../types';
 
 export const updateProgressParameters = z.object({

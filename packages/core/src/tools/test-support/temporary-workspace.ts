@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TaskStatus } from '../../workflow/events';
+import type { TaskStatus } from '../../protocol/task-status';
 import type { ToolContext } from '../types';
 
 export interface TemporaryWorkspace {

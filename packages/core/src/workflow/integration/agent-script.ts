@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load-config';
 import { createModel } from '../../llm/create-model';
+import type { RunEvent } from '../../protocol/run-events';
 import type { FakeOpenAIServer } from '../../testing/fake-server/server';
 import type { FakeHandler, FakeReply } from '../../testing/fake-server/types';
 import { AIMEWorkflow } from '../aime-workflow';
-import type { RunEvent } from '../events';
 import type { WorkflowLimits } from '../workflow-limits';
 
 type Reply = FakeReply | ((body: Record<string, unknown>) => FakeReply);

@@ -11,8 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../protocol/run-events';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
-import type { RunEvent } from '../events';
 import { expectValidEventLog, tempWorkspace } from '../workflow-test-support';
 import { agentHandler, fakeServerWorkflow, finishCall } from './agent-script';
 

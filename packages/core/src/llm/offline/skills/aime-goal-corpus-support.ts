@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../../../config/load-config';
+import type { RunEvent, WorkflowReport } from '../../../protocol/run-events';
 import { AIMEWorkflow } from '../../../workflow/aime-workflow';
-import type { RunEvent, WorkflowReport } from '../../../workflow/events';
 import { OfflineModel } from '../offline-model';
 
 /** The project's shipped config directory (its tool bundles are what `aime run` gives the actors). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planResponseSchema } from '../../../planner/plan-schema';
 import type { PlannerState } from '../../../planner/planner-state';
 import { renderPlannerRequest } from '../../../planner/planner-state';
-import type { TaskSnapshot } from '../../../workflow/events';
+import type { TaskSnapshot } from '../../../protocol/task-status';
 import { aimePlannerSkill, planFor } from './aime-planner-skill';
 
 const snapshot = (

@@ -2,7 +2,7 @@ import { decomposeGoal } from '../../../planner/decompose-goal';
 import type { PlannedTask, PlanResponse } from '../../../planner/plan-schema';
 import { PLAN_RESPONSE_NAME } from '../../../planner/plan-schema';
 import { type PlannerState, parsePlannerState } from '../../../planner/planner-state';
-import type { TaskSnapshot } from '../../../workflow/events';
+import type { TaskSnapshot } from '../../../protocol/task-status';
 import type { ChatRequest } from '../../types';
 import type { OfflineSkill } from '../offline-skill';
 

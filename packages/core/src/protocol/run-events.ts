@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { taskSnapshotSchema, taskStatusSchema } from './task-status';
+import { usageSchema } from './usage';
 
 /**
  * One protocol everywhere: the same objects are the event log lines in `traces/runs/<runId>.jsonl`,
@@ -9,31 +11,6 @@ const base = {
   seq: z.number().int().positive(),
   ts: z.number(), // epoch milliseconds
 };
-
-export const taskStatusSchema = z.enum(['pending', 'in_progress', 'complete', 'failed']);
-export type TaskStatus = z.infer<typeof taskStatusSchema>;
-
-/** A checklist node as it travels in events and API responses (flat, with parent links). */
-export const taskSnapshotSchema = z.object({
-  id: z.string(),
-  parentId: z.string().nullable(),
-  title: z.string(),
-  status: taskStatusSchema,
-  depth: z.number().int().nonnegative(),
-  completionCriteria: z.string().optional(),
-  dependsOn: z.array(z.string()),
-  persona: z.string().optional(),
-  bundles: z.array(z.string()).optional(),
-  summary: z.string().optional(),
-  lastProgress: z.string().optional(),
-});
-export type TaskSnapshot = z.infer<typeof taskSnapshotSchema>;
-
-export const usageSchema = z.object({
-  promptTokens: z.number(),
-  completionTokens: z.number(),
-  totalTokens: z.number(),
-});
 
 export const runStatusSchema = z.enum([
   'queued',

@@ -1,4 +1,4 @@
-import type { RunEventInput } from '../workflow/events';
+import type { RunEventInput } from './run-events';
 
 /** Prompt components GEPA evolves: the planner system prompt and the actor system prompt template. */
 export type PromptComponent = 'planner' | 'actor';

@@ -1,5 +1,5 @@
-import type { TokenUsage } from '../llm/types';
-import type { RunEventInput } from './events';
+import type { RunEventInput } from './run-events';
+import type { TokenUsage } from './usage';
 
 /** The `llm-usage` event for one model call (planner, actor, reflection …) that took `ms`. */
 export function llmUsageEvent(role: string, usage: TokenUsage, ms: number, taskId?: string): RunEventInput {

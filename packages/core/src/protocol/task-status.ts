@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const taskStatusSchema = z.enum(['pending', 'in_progress', 'complete', 'failed']);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+/** A checklist node as it travels in events and API responses (flat, with parent links). */
+export const taskSnapshotSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  title: z.string(),
+  status: taskStatusSchema,
+  depth: z.number().int().nonnegative(),
+  completionCriteria: z.string().optional(),
+  dependsOn: z.array(z.string()),
+  persona: z.string().optional(),
+  bundles: z.array(z.string()).optional(),
+  summary: z.string().optional(),
+  lastProgress: z.string().optional(),
+});
+export type TaskSnapshot = z.infer<typeof taskSnapshotSchema>;
