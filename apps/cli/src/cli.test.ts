@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +76,23 @@ describe('aime (in process)', () => {
         { role: 'user', content: 'hi' },
       ],
     });
+  });
+
+  it('fails a chat whose stream stalls mid-answer: the shown part, then a timeout line and exit 1', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'aime-cli-'));
+    try {
+      writeFileSync(
+        join(directory, 'model_config.yaml'),
+        `model: served\nprovider: vllm\napi_base: ${fake.server.url}\nrequest_timeout: 0.3\nmax_retries: 0\n`,
+      );
+      const answer = { reasoning: 'Greeting.', reasoningField: 'reasoning' as const, content: 'Hello! I am a model.' };
+      fake.server.script({ fault: 'stall-stream', answer: { ...answer, chunkSize: 4 }, afterChunks: 6 });
+      const result = await run(['chat', 'hi', '--config', directory]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('Hello! I');
+      expect(result.stderr).toContain('aime: timeout: The model stopped answering after 0.3 s');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { ModelConnectionError } from '../errors/index';
 import { responseDeltas } from '../response-deltas';
 import type { ChatDelta, ChatRequest, ChatResponse, LanguageModel } from '../types';
 import { chatRequestBody } from './chat-request-body';
@@ -109,12 +110,17 @@ export class OpenAICompatibleModel implements LanguageModel {
             yield delta;
           }
         }
+        // The SDK ends a stream quietly when its request is aborted (timeout or caller), and a
+        // server may close one early: without a finish reason the answer is incomplete.
+        if (!assembler.finished) {
+          throw new ModelConnectionError('The model server ended the stream before the answer was finished');
+        }
         const { deltas, response } = assembler.finish();
         yield* deltas;
         yield { type: 'finish', response };
         return;
       } catch (error) {
-        const modelError = scope.toError(error);
+        const modelError = scope.toError(error, yielded);
         if (yielded || !shouldRetry(modelError, retriesDone, this.policy)) throw modelError;
         await sleep(retryDelayMs(modelError, retriesDone, this.policy), request.signal);
       } finally {

@@ -33,17 +33,20 @@ export class RequestScope {
     }, this.timeoutMs);
   }
 
-  toError(error: unknown): ModelError {
+  /**
+   * The typed error for this attempt: a caller abort, a timeout (worded for a stream that had
+   * already shown part of its answer when `answerStarted`), or the normalised `error`.
+   */
+  toError(error: unknown, answerStarted = false): ModelError {
     if (this.callerSignal?.aborted) {
       return new ModelAbortedError('The model request was cancelled', { cause: this.callerSignal.reason });
     }
     if (this.timedOut) {
-      return new ModelTimeoutError(
-        `No answer from the model server within ${this.timeoutMs / 1000} s (request_timeout)`,
-        {
-          cause: error,
-        },
-      );
+      const seconds = this.timeoutMs / 1000;
+      const message = answerStarted
+        ? `The model stopped answering after ${seconds} s of silence in the middle of its answer (request_timeout)`
+        : `No answer from the model server within ${seconds} s (request_timeout)`;
+      return new ModelTimeoutError(message, { cause: error });
     }
     return normalizeModelError(error);
   }

@@ -45,6 +45,11 @@ export class StreamAssembler {
     this.model = fallbackModel;
   }
 
+  /** Whether a finish reason arrived: a stream that ends without one was cut short. */
+  get finished(): boolean {
+    return Boolean(this.finishReason);
+  }
+
   push(chunk: unknown): ChatDelta[] {
     const { model, choices, usage } = (chunk ?? {}) as Chunk;
     if (typeof model === 'string' && model) this.model = model;

@@ -15,7 +15,7 @@ export function sendJson(
   response.end(JSON.stringify(body));
 }
 
-/** Writes one of the status-code faults; `cut-stream` and `hang` are handled by the server. */
+/** Writes one of the status-code faults (the others are played by send-fault.ts). */
 export function sendStatusFault(response: ServerResponse, fault: FakeFault): void {
   switch (fault.fault) {
     case 'rate-limit':

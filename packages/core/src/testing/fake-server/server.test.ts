@@ -7,11 +7,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const post = (path: string, body: unknown) =>
+const post = (path: string, body: unknown, signal?: AbortSignal) =>
   fetch(`${server.origin}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-test': 'yes' },
     body: JSON.stringify(body),
+    signal,
   });
 
 describe('fake OpenAI-compatible server (raw HTTP)', () => {
@@ -88,5 +89,71 @@ describe('fake OpenAI-compatible server (raw HTTP)', () => {
     expect(outcome).toBeInstanceOf(Error);
     await server.waitForDisconnects(before + 1);
     expect(server.requests.at(-1)?.aborted).toBe(true);
+  });
+
+  it('sends headers then silence, and a stalled stream keeps its first chunks', async () => {
+    server.script(
+      { fault: 'headers-then-silence' },
+      { fault: 'stall-stream', answer: { content: 'abcdefgh', chunkSize: 2 }, afterChunks: 2 },
+    );
+    const controller = new AbortController();
+    const silent = await post('/v1/chat/completions', { messages: [], stream: true }, controller.signal);
+    expect(silent.status).toBe(200);
+    const stalled = await post('/v1/chat/completions', { messages: [], stream: true }, controller.signal);
+    const reader = stalled.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain('"role":"assistant"');
+    controller.abort();
+  });
+
+  it('answers a tool call cut by max_tokens as hermes does: raw text with finish_reason length', async () => {
+    server.script({ fault: 'length-in-tool-call', toolCall: { name: 'read_file', arguments: { path: 'README.md' } } });
+    const answer = await (await post('/v1/chat/completions', { messages: [] })).json();
+    expect(answer.choices[0]).toMatchObject({
+      finish_reason: 'length',
+      message: { content: '<tool_call>\n{"name": "read_file", "arguments": {"path":"R' },
+    });
+    expect(answer.choices[0].message.tool_calls).toBeUndefined();
+  });
+});
+
+describe('fake OpenAI-compatible server (vLLM configuration errors)', () => {
+  it('lists only the served model names and answers other ids with 404', async () => {
+    const strict = await startFakeOpenAIServer({ servedModelNames: ['Qwen/Qwen3-8B', 'my-lora'] });
+    try {
+      const models = await (await fetch(`${strict.url}/models`)).json();
+      expect(models.data.map((entry: { id: string }) => entry.id)).toEqual(['Qwen/Qwen3-8B', 'my-lora']);
+      const response = await fetch(`${strict.url}/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify({ model: 'qwen3', messages: [] }),
+      });
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.message).toBe('The model `qwen3` does not exist.');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('rejects tools with auto tool choice when started without --enable-auto-tool-choice', async () => {
+    const plain = await startFakeOpenAIServer({ autoToolChoice: false });
+    try {
+      const send = (body: Record<string, unknown>) =>
+        fetch(`${plain.url}/chat/completions`, { method: 'POST', body: JSON.stringify({ messages: [], ...body }) });
+      const tools = [{ type: 'function', function: { name: 'f', parameters: {} } }];
+      const rejected = await send({ tools });
+      expect(rejected.status).toBe(400);
+      expect((await rejected.json()).error.message).toContain('--enable-auto-tool-choice');
+      expect((await send({ tools, tool_choice: 'auto' })).status).toBe(400);
+      expect((await send({ tools, tool_choice: 'required' })).status).toBe(200);
+      expect((await send({})).status).toBe(200);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('answers a legacy /generate body with a key SamplingParams does not know with a bare 500', async () => {
+    const response = await post('/generate', { prompt: 'x', chat_template_kwargs: { enable_thinking: false } });
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe('Internal Server Error');
   });
 });

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chatCompletionBody, textCompletionBody } from './completion-bodies';
-import { isFault, sendJson, sendStatusFault } from './faults';
-import { chatCompletionEvents, event } from './sse';
+import { isFault, sendJson } from './faults';
+import { sendFault } from './send-fault';
+import { chatCompletionEvents } from './sse';
 import type { FakeAnswer, FakeHandler, FakeReply, FakeServerOptions, RecordedRequest } from './types';
+import { vllmRejection } from './vllm-checks';
 
 export interface FakeOpenAIServer {
   /** Base URL ending in `/v1`, ready for `api_base`. */
@@ -83,7 +85,8 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
       return;
     }
     if (request.method === 'GET' && path === '/v1/models') {
-      sendJson(response, 200, { object: 'list', data: [{ id: model, object: 'model', owned_by: 'fake' }] });
+      const ids = options.servedModelNames ?? [model];
+      sendJson(response, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', owned_by: 'vllm' })) });
       return;
     }
     if (request.method !== 'POST' || !MODEL_PATHS.has(path)) {
@@ -94,6 +97,13 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
       sendJson(response, 400, { error: { message: 'Request body is not JSON', type: 'BadRequestError' } });
       return;
     }
+    const rejection = vllmRejection(path, body, options);
+    if (rejection) {
+      if (typeof rejection.body === 'string')
+        response.writeHead(rejection.status, { 'content-type': 'text/plain' }).end(rejection.body);
+      else sendJson(response, rejection.status, rejection.body);
+      return;
+    }
     const reply =
       queue.shift() ?? (await handler(body, { path, callIndex, headers: request.headers, stream: record.stream }));
     const latency = typeof reply === 'object' ? reply.latencyMs : undefined;
@@ -101,37 +111,16 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
     if (response.destroyed) return;
 
     if (isFault(reply)) {
-      if (reply.fault === 'hang') return;
-      if (reply.fault === 'cut-stream') {
-        serverCut = true;
-        if (record.stream) {
-          const events = chatCompletionEvents(reply.answer ?? {}, model, body);
-          const cutAfter = reply.afterChunks ?? Math.floor(events.length / 2);
-          response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-          for (const event of events.slice(0, cutAfter)) response.write(event);
-        } else {
-          const full = JSON.stringify(chatCompletionBody(reply.answer ?? {}, model, body));
-          response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
-          response.write(full.slice(0, Math.floor(full.length / 2)));
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        response.socket?.destroy();
-        return;
-      }
-      if (reply.fault === 'stream-error') {
-        response.writeHead(200, { 'content-type': 'text/event-stream' });
-        response.write(event({ id: 'chatcmpl-error', choices: [{ index: 0, delta: { content: 'partial ' } }] }));
-        response.end(
-          event({ error: { message: reply.message, type: 'InternalServerError', code: reply.code ?? 500 } }),
-        );
-        return;
-      }
-      if (reply.fault === 'malformed-json' && record.stream) {
-        response.writeHead(200, { 'content-type': 'text/event-stream' });
-        response.end('data: {"id": "broken", "choices": [{\n\n');
-        return;
-      }
-      sendStatusFault(response, reply);
+      await sendFault(reply, {
+        response,
+        path,
+        stream: record.stream,
+        body,
+        model,
+        markServerCut: () => {
+          serverCut = true;
+        },
+      });
       return;
     }
     const answer: FakeAnswer = typeof reply === 'string' ? { content: reply } : reply;

@@ -33,6 +33,26 @@ export type FakeFault = { latencyMs?: number } & (
   | { fault: 'stream-error'; message: string; code?: number }
   /** Never answers; the request stays open until the client gives up or the server closes. */
   | { fault: 'hang' }
+  /**
+   * Sends the response headers at once and then nothing, keeping the connection open — what vLLM
+   * does while a long prompt is still being prefilled (for a streamed request, before its first chunk).
+   */
+  | { fault: 'headers-then-silence' }
+  /** Streams the first `afterChunks` chunks of `answer` (default: half), then goes silent with the connection open. */
+  | { fault: 'stall-stream'; answer?: FakeAnswer; afterChunks?: number }
+  /**
+   * An answer cut by `max_tokens` inside a hermes `<tool_call>` block (finish_reason `length`), as
+   * vLLM's hermes parser returns it: unparsable, so non-streamed it is raw text in `content`;
+   * streamed, a tool-call delta with the name and the arguments up to the cut.
+   */
+  | {
+      fault: 'length-in-tool-call';
+      toolCall: { name: string; arguments: unknown };
+      /** Text before the block. */
+      content?: string;
+      /** Characters of the call's JSON kept (default: half of it). */
+      keepCharacters?: number;
+    }
   | {
       fault: 'error';
       status: number;
@@ -80,4 +100,15 @@ export interface FakeServerOptions {
   model?: string;
   /** `GET /health` status (default 200). */
   healthStatus?: number;
+  /**
+   * vLLM's `--served-model-name`: the ids `/v1/models` lists. When set, a model request naming
+   * another id gets vLLM's 404 "The model `x` does not exist."; unset, `/v1/models` lists `model`
+   * and any id is accepted.
+   */
+  servedModelNames?: string[];
+  /**
+   * `false` behaves like vLLM started without `--enable-auto-tool-choice --tool-call-parser`: a chat
+   * request with tools and `tool_choice` "auto" (or none, which means auto) gets a 400. Default true.
+   */
+  autoToolChoice?: boolean;
 }
