@@ -83,14 +83,14 @@ describe('aime (in process)', () => {
     try {
       writeFileSync(
         join(directory, 'model_config.yaml'),
-        `model: served\nprovider: vllm\napi_base: ${fake.server.url}\nrequest_timeout: 0.3\nmax_retries: 0\n`,
+        `model: served\nprovider: vllm\napi_base: ${fake.server.url}\nrequest_timeout: 1\nmax_retries: 0\n`,
       );
       const answer = { reasoning: 'Greeting.', reasoningField: 'reasoning' as const, content: 'Hello! I am a model.' };
       fake.server.script({ fault: 'stall-stream', answer: { ...answer, chunkSize: 4 }, afterChunks: 6 });
       const result = await run(['chat', 'hi', '--config', directory]);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('Hello! I');
-      expect(result.stderr).toContain('aime: timeout: The model stopped answering after 0.3 s');
+      expect(result.stderr).toContain('aime: timeout: The model stopped answering after 1 s');
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@ import { ModelAbortedError, ModelError, ModelTimeoutError } from '../errors/inde
 import type { ChatDelta, ChatRequest } from '../types';
 import { useFakeModelServer } from './openai-compatible-test-support';
 
-const fake = useFakeModelServer({ requestTimeoutMs: 300, maxRetries: 0 });
+const fake = useFakeModelServer({ requestTimeoutMs: 800, maxRetries: 0 });
 
 const ask: ChatRequest = { messages: [{ role: 'user', content: 'hello' }] };
 
@@ -30,7 +30,7 @@ describe('streams that go silent (vLLM sends headers at once, chunks only after 
     fake.server.script({ fault: 'headers-then-silence' });
     const { deltas, error } = await play(fake.model().stream(ask));
     expect(error).toBeInstanceOf(ModelTimeoutError);
-    expect(error?.message).toContain('within 0.3 s (request_timeout)');
+    expect(error?.message).toContain('within 0.8 s (request_timeout)');
     expect(deltas.some((delta) => delta.type === 'finish')).toBe(false);
   });
 
@@ -46,7 +46,7 @@ describe('streams that go silent (vLLM sends headers at once, chunks only after 
     fake.server.script({ fault: 'stall-stream', answer: { ...liveAnswer, chunkSize: 4 }, afterChunks: 6 });
     const { deltas, error } = await play(fake.model({ maxRetries: 2 }).stream(ask));
     expect(error).toBeInstanceOf(ModelTimeoutError);
-    expect(error?.message).toMatch(/stopped answering after 0\.3 s .*middle of its answer/);
+    expect(error?.message).toMatch(/stopped answering after 0\.8 s .*middle of its answer/);
     expect(contentOf(deltas)).toBe('Hello! I');
     expect(deltas.some((delta) => delta.type === 'finish')).toBe(false);
     expect(fake.server.modelRequests()).toHaveLength(1);
