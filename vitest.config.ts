@@ -11,7 +11,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
-    globalSetup: ['tests/support/guard-project-traces.ts'],
+    globalSetup: ['tests/support/guard-project-traces.ts', 'tests/support/postgres-global-setup.ts'],
     reporters: reportDirectory ? ['default', 'json'] : ['default'],
     outputFile: reportDirectory ? { json: join(reportDirectory, 'vitest.json') } : undefined,
   },

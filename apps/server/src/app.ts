@@ -19,9 +19,10 @@ import healthRoutes from './routes/health/index';
 import metricsRoutes from './routes/metrics/index';
 import runRoutes from './routes/runs/index';
 import websocketRoutes from './routes/ws/index';
+import { FileRunStore } from './runs/file-run-store';
 import type { RunExecutor } from './runs/run-executor';
 import { RunManager } from './runs/run-manager';
-import { MAX_RUN_ID_LENGTH, RunStore } from './runs/run-store';
+import { MAX_RUN_ID_LENGTH } from './runs/run-store';
 import type { AimeServices, ReadinessCheck } from './services';
 import { SERVICE_VERSION } from './version';
 import { WebSocketHub } from './ws/websocket-hub';
@@ -61,7 +62,7 @@ export const aimeApp = fp(
     fastify.setValidatorCompiler(validatorCompiler);
     fastify.setSerializerCompiler(serializerCompiler);
 
-    const store = new RunStore(options.settings.tracesDir);
+    const store = new FileRunStore(options.settings.tracesDir);
     const manager = new RunManager({
       store,
       executor: options.executor,

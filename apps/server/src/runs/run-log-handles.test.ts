@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, waitFor } from '../test-support/test-app';
+import { FileRunStore } from './file-run-store';
 import { isFinalStatus } from './run-state';
 
 let harness: TestApp | undefined;
@@ -13,6 +14,7 @@ describe('run log handles', () => {
     harness = await createTestApp({ concurrency: 1 });
     const testApp = harness;
     const { store, manager } = testApp.app.aime;
+    if (!(store instanceof FileRunStore)) throw new Error('the embedded app keeps run logs in files');
     testApp.model.close();
     const ids: string[] = [];
     for (const goal of ['First goal of three', 'Second goal of three', 'Third goal of three']) {
@@ -36,6 +38,7 @@ describe('run log handles', () => {
     harness = await createTestApp({ concurrency: 2, shutdownGraceMs: 2000 });
     const testApp = harness;
     const { store, manager } = testApp.app.aime;
+    if (!(store instanceof FileRunStore)) throw new Error('the embedded app keeps run logs in files');
     testApp.model.close();
     for (const goal of ['Interrupted goal one', 'Interrupted goal two']) {
       await testApp.app.inject({ method: 'POST', url: '/runs', payload: { goal } });

@@ -1,6 +1,7 @@
 import { type FinalRunStatus, normalizeError, type RunEvent, runEventSchema } from '@gepa-aime/core';
 import { RunNotFoundError } from '../errors/run-not-found-error';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error';
+import type { FileRunStore } from './file-run-store';
 import { KeyedChain } from './keyed-chain';
 import { raceTimeout } from './race-timeout';
 import type { RunExecutor, RunRequest } from './run-executor';
@@ -9,13 +10,12 @@ import { listRuns, type RunListPage, type RunListQuery } from './run-list';
 import type { RunQueuedRecord } from './run-log-record';
 import type { RunManagerLogger, RunObserver } from './run-observer';
 import { applyRunRecord, createRunState, isFinalStatus, type RunState, reportFromState } from './run-state';
-import type { RunStore } from './run-store';
 import { TracesLock } from './traces-lock';
 
 export type { RunManagerLogger, RunObserver } from './run-observer';
 
 export interface RunManagerOptions {
-  store: RunStore;
+  store: FileRunStore;
   executor: RunExecutor;
   concurrency: number;
   logger?: RunManagerLogger;

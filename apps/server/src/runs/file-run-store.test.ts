@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunEvent } from '@gepa-aime/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isValidRunId, parseRunLog, RunStore } from './run-store';
+import { FileRunStore, parseRunLog } from './file-run-store';
+import { isValidRunId } from './run-store';
 
 let directory: string;
-let store: RunStore;
+let store: FileRunStore;
 beforeEach(async () => {
   directory = await mkdtemp(join(tmpdir(), 'aime-run-store-'));
-  store = new RunStore(directory);
+  store = new FileRunStore(directory);
   await store.initialise();
 });
 afterEach(async () => {
@@ -29,7 +30,7 @@ function progress(seq: number): RunEvent {
   };
 }
 
-describe('RunStore', () => {
+describe('FileRunStore', () => {
   it('appends records as lines in call order, even when not awaited one by one', async () => {
     await Promise.all(Array.from({ length: 200 }, (_, index) => store.append('run-a', progress(index + 1))));
     await store.flush();
@@ -98,9 +99,9 @@ describe('RunStore', () => {
     expect(store.openHandleCount).toBe(1);
     await released;
     expect(store.openHandleCount).toBe(0);
-    // Released: each append opens the file at its path again.
-    await store.append('run-a', progress(5));
-    expect((await store.readEvents('run-a')).map((event) => event.seq)).toEqual([5]);
+    // Released: each append opens the file at its path again (a new, empty log: seq 1 comes next).
+    await store.append('run-a', progress(1));
+    expect((await store.readEvents('run-a')).map((event) => event.seq)).toEqual([1]);
     expect(store.openHandleCount).toBe(0);
   });
 
