@@ -1,10 +1,10 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { ToolError } from '../tool-error';
 import type { Tool } from '../types';
-import { resolveInWorkspace, toWorkspaceRelative } from '../workspace/resolve-in-workspace';
+import { entryPath, openEntryOf, openInWorkspace, type WorkspaceEntry } from '../workspace/open-in-workspace';
+import { resolveInWorkspace, toWorkspaceRelative, workspaceRealRoot } from '../workspace/resolve-in-workspace';
 import { formatBytes } from './format-bytes';
 
 export const LIST_DIR_MAX_ENTRIES = 500;
@@ -36,13 +36,16 @@ export const listDirTool: Tool<ListDirArguments> = {
     if (!info.isDirectory()) {
       throw new ToolError('not_a_directory', `${relativePath} is a file, not a directory; use read_file to read it`);
     }
+    const realRoot = await workspaceRealRoot(context.workspaceRoot);
+    const options = { requestedPath: requested, directory: true };
     const depth = args.depth ?? 1;
     const lines: string[] = [];
     let count = 0;
     let truncated = false;
-    const visit = async (directory: string, level: number): Promise<void> => {
+    // Every directory is opened, checked to be inside the workspace, then read through its descriptor.
+    const visit = async (directory: WorkspaceEntry, level: number): Promise<void> => {
       context.signal.throwIfAborted();
-      const entries = sortEntries(await readdir(directory, { withFileTypes: true }));
+      const entries = sortEntries(await readdir(entryPath(directory), { withFileTypes: true }));
       for (const entry of entries) {
         if (!args.includeHidden && entry.name.startsWith('.')) continue;
         if (count >= LIST_DIR_MAX_ENTRIES) {
@@ -51,11 +54,15 @@ export const listDirTool: Tool<ListDirArguments> = {
         }
         count += 1;
         const indent = '  '.repeat(level);
-        const full = join(directory, entry.name);
+        const full = entryPath(directory, entry.name);
         if (entry.isDirectory()) {
           const skipped = SKIPPED_DIRECTORIES.has(entry.name);
           lines.push(`${indent}[dir] ${entry.name}/${skipped && level + 1 < depth ? ' (contents skipped)' : ''}`);
-          if (!skipped && level + 1 < depth) await visit(full, level + 1);
+          if (!skipped && level + 1 < depth) {
+            const child = await openEntryOf(realRoot, directory, entry.name, options).catch(() => undefined);
+            if (child === undefined) lines.push(`${indent}  (changed while listing; not shown)`);
+            else await visit(child, level + 1).finally(() => child.handle.close());
+          }
         } else if (entry.isSymbolicLink()) {
           lines.push(`${indent}[link] ${entry.name}`);
         } else if (entry.isFile()) {
@@ -69,7 +76,8 @@ export const listDirTool: Tool<ListDirArguments> = {
         }
       }
     };
-    await visit(absolute, 0);
+    const top = await openInWorkspace(realRoot, absolute, options);
+    await visit(top, 0).finally(() => top.handle.close());
     const header = `Directory ${relativePath} (${count} ${count === 1 ? 'entry' : 'entries'}${depth > 1 ? `, depth ${depth}` : ''}):`;
     const footer = truncated ? [`[truncated at ${LIST_DIR_MAX_ENTRIES} entries; list a subdirectory to see more]`] : [];
     const body = lines.length === 0 ? ['(empty)'] : lines;

@@ -1,9 +1,9 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import { ToolError } from '../tool-error';
 import type { Tool } from '../types';
-import { resolveInWorkspace, toWorkspaceRelative } from '../workspace/resolve-in-workspace';
+import { openInWorkspace, refuseHardLinked } from '../workspace/open-in-workspace';
+import { resolveInWorkspace, toWorkspaceRelative, workspaceRealRoot } from '../workspace/resolve-in-workspace';
 import { formatBytes } from './format-bytes';
 import { looksBinary } from './is-binary';
 
@@ -34,12 +34,14 @@ export const readFileTool: Tool<ReadFileArguments> = {
   async execute(args, context) {
     const absolute = await resolveInWorkspace(context.workspaceRoot, args.path, { mustExist: true });
     const relativePath = await toWorkspaceRelative(context.workspaceRoot, absolute);
-    const handle = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const realRoot = await workspaceRealRoot(context.workspaceRoot);
+    const entry = await openInWorkspace(realRoot, absolute, { requestedPath: args.path });
+    const { handle, info } = entry;
     try {
-      const info = await handle.stat();
       if (info.isDirectory()) {
         throw new ToolError('not_a_file', `${relativePath} is a directory; use list_dir to see its entries`);
       }
+      refuseHardLinked(entry, relativePath);
       const offset = args.offset ?? 1;
       const limit = args.limit ?? DEFAULT_LINE_LIMIT;
       const slice = await readLines(handle, offset, limit, context.signal);
@@ -78,12 +80,7 @@ interface LineSlice {
   totalLinesSeen: number;
 }
 
-async function readLines(
-  handle: Awaited<ReturnType<typeof open>>,
-  offset: number,
-  limit: number,
-  signal: AbortSignal,
-): Promise<LineSlice> {
+async function readLines(handle: FileHandle, offset: number, limit: number, signal: AbortSignal): Promise<LineSlice> {
   const chunkSize = 64 * 1024;
   const buffer = Buffer.alloc(chunkSize);
   const lines: string[] = [];

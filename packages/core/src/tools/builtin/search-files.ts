@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { ToolError } from '../tool-error';
 import type { Tool } from '../types';
-import { resolveInWorkspace, toWorkspaceRelative } from '../workspace/resolve-in-workspace';
-import { globToRegex } from './glob-to-regex';
+import { resolveInWorkspace, toWorkspaceRelative, workspaceRealRoot } from '../workspace/resolve-in-workspace';
+import { compileGlob } from './glob-matcher';
 import { SEARCH_MAX_FILES, walkTextFiles } from './walk-text-files';
 
 const MAX_LINE_CHARS = 200;
@@ -31,14 +31,11 @@ export const searchFilesTool: Tool<SearchFilesArguments> = {
     }
     const maxResults = args.maxResults ?? 50;
     const needle = args.query.toLowerCase();
-    let accept: ((relativePath: string) => boolean) | undefined;
-    if (args.glob) {
-      const pattern = globToRegex(args.glob);
-      accept = (relativePath) => pattern.test(relativePath);
-    }
+    const accept = args.glob ? compileGlob(args.glob) : undefined;
     const results: string[] = [];
     const files = new Set<string>();
-    const walker = walkTextFiles(directory, { signal: context.signal, accept });
+    const realRoot = await workspaceRealRoot(context.workspaceRoot);
+    const walker = walkTextFiles(directory, { signal: context.signal, realRoot, accept });
     let step = await walker.next();
     let hitResultLimit = false;
     while (!step.done) {
@@ -56,7 +53,7 @@ export const searchFilesTool: Tool<SearchFilesArguments> = {
         files.add(shown);
       }
       if (hitResultLimit) {
-        await walker.return({ filesExamined: 0, limitHit: false });
+        await walker.return({ filesExamined: 0, limitHit: false, hardLinked: [] });
         break;
       }
       step = await walker.next();
@@ -65,6 +62,7 @@ export const searchFilesTool: Tool<SearchFilesArguments> = {
     const notes: string[] = [];
     if (hitResultLimit) notes.push(`[stopped at ${maxResults} results; narrow the query, path or glob]`);
     if (summary?.limitHit) notes.push(`[stopped after examining ${SEARCH_MAX_FILES} files]`);
+    if (summary && summary.hardLinked.length > 0) notes.push(hardLinkNote(summary.hardLinked, base));
     const header =
       results.length === 0
         ? `No matches for "${args.query}" in ${base}${args.glob ? ` (glob ${args.glob})` : ''}`
@@ -72,6 +70,13 @@ export const searchFilesTool: Tool<SearchFilesArguments> = {
     return { output: [header, ...results, ...notes].join('\n'), references: [...files] };
   },
 };
+
+/** Hard-linked files may be outside files in disguise: they are not searched, and the model is told. */
+function hardLinkNote(hardLinked: string[], base: string): string {
+  const shown = hardLinked.slice(0, 5).map((path) => (base === '.' ? path : `${base}/${path}`));
+  const more = hardLinked.length > shown.length ? ` and ${hardLinked.length - shown.length} more` : '';
+  return `[not searched: ${shown.join(', ')}${more} (more than one hard link; copy the file to search it)]`;
+}
 
 function clip(text: string): string {
   return text.length <= MAX_LINE_CHARS ? text : `${text.slice(0, MAX_LINE_CHARS - 1)}…`;

@@ -1,64 +1,126 @@
-import { lstat, open, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { entryPath, openEntryOf, openInWorkspace, type WorkspaceEntry } from '../workspace/open-in-workspace';
 import { looksBinary } from './is-binary';
 import { compareNames, SKIPPED_DIRECTORIES } from './list-dir';
 
 export const SEARCH_MAX_FILES = 5000;
 export const SEARCH_MAX_FILE_BYTES = 1024 * 1024;
+/** Longest stretch of synchronous work (matching names, reading results) before the walk yields. */
+const SLICE_MS = 10;
 
 export interface TextFile {
-  /** Absolute path. */
+  /** Real path when it was opened. */
   path: string;
   /** Path relative to the directory walked, with `/`. */
   relativePath: string;
   text: string;
 }
 
-/**
- * Yields the text files below `directory` depth-first in name order: no symlinks, no hidden entries,
- * no node_modules/.git, nothing over 1 MiB, nothing binary, at most `maxFiles` files examined.
- */
-export async function* walkTextFiles(
-  directory: string,
-  options: { signal: AbortSignal; maxFiles?: number; accept?: (relativePath: string) => boolean },
-): AsyncGenerator<TextFile, { filesExamined: number; limitHit: boolean }> {
-  const maxFiles = options.maxFiles ?? SEARCH_MAX_FILES;
-  let filesExamined = 0;
-  const stack: Array<{ absolute: string; relative: string }> = [{ absolute: directory, relative: '' }];
-  while (stack.length > 0) {
-    options.signal.throwIfAborted();
-    const current = stack.pop() as { absolute: string; relative: string };
-    const entries = await readdir(current.absolute, { withFileTypes: true }).catch(() => []);
-    entries.sort((left, right) => compareNames(right.name, left.name));
-    const files: Array<{ absolute: string; relative: string }> = [];
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const absolute = join(current.absolute, entry.name);
-      const relative = current.relative ? `${current.relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) stack.push({ absolute, relative });
-      else if (entry.isFile()) files.push({ absolute, relative });
-    }
-    files.reverse();
-    for (const file of files) {
-      if (options.accept && !options.accept(file.relative)) continue;
-      if (filesExamined >= maxFiles) return { filesExamined, limitHit: true };
-      filesExamined += 1;
-      const text = await readSmallText(file.absolute);
-      if (text !== undefined) yield { path: file.absolute, relativePath: file.relative, text };
-    }
-  }
-  return { filesExamined, limitHit: false };
+export interface WalkSummary {
+  filesExamined: number;
+  limitHit: boolean;
+  /** Files left out because they have more than one hard link (relative paths). */
+  hardLinked: string[];
 }
 
-async function readSmallText(path: string): Promise<string | undefined> {
-  const info = await lstat(path).catch(() => undefined);
-  if (!info?.isFile() || info.size > SEARCH_MAX_FILE_BYTES) return undefined;
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (!handle) return undefined;
-  try {
-    const buffer = await handle.readFile();
-    return looksBinary(buffer) ? undefined : buffer.toString('utf8');
-  } finally {
-    await handle.close();
+export interface WalkOptions {
+  signal: AbortSignal;
+  /** Real path of the workspace root: nothing outside it is read. */
+  realRoot: string;
+  maxFiles?: number;
+  accept?: (relativePath: string) => boolean;
+}
+
+/**
+ * Yields the text files below `directory` depth-first in name order: no symlinks, no hidden entries,
+ * no node_modules/.git, nothing over 1 MiB, nothing binary, no hard-linked files, at most `maxFiles`
+ * files examined. Each directory is opened and verified to be inside the workspace before it is
+ * read, and its files are opened through its descriptor, non-blocking and without following links,
+ * so a swapped symlink or FIFO is skipped, never followed or waited on. The walk checks its signal
+ * per file and yields to the event loop every few milliseconds of work.
+ */
+export async function* walkTextFiles(directory: string, options: WalkOptions): AsyncGenerator<TextFile, WalkSummary> {
+  const maxFiles = options.maxFiles ?? SEARCH_MAX_FILES;
+  const summary: WalkSummary = { filesExamined: 0, limitHit: false, hardLinked: [] };
+  const pause = slicer(options.signal);
+  const stack: Array<{ absolute: string; relative: string }> = [{ absolute: directory, relative: '' }];
+  while (stack.length > 0) {
+    await pause();
+    const current = stack.pop() as { absolute: string; relative: string };
+    const opened = await openInWorkspace(options.realRoot, current.absolute, {
+      requestedPath: current.relative || '.',
+      directory: true,
+    }).catch(() => undefined);
+    if (!opened) continue;
+    try {
+      const files: string[] = [];
+      const entries = await readdir(entryPath(opened), { withFileTypes: true }).catch(() => []);
+      entries.sort((left, right) => compareNames(right.name, left.name));
+      for (const entry of entries) {
+        if (entry.name.startsWith('.')) continue;
+        const relative = current.relative ? `${current.relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
+          stack.push({ absolute: join(opened.realPath, entry.name), relative });
+        } else if (entry.isFile()) files.push(entry.name);
+      }
+      files.reverse();
+      for (const name of files) {
+        await pause();
+        const relative = current.relative ? `${current.relative}/${name}` : name;
+        if (options.accept && !options.accept(relative)) continue;
+        if (summary.filesExamined >= maxFiles) {
+          summary.limitHit = true;
+          return summary;
+        }
+        summary.filesExamined += 1;
+        const file = await readSmallText(options.realRoot, opened, name, relative);
+        if (file === 'hard-linked') summary.hardLinked.push(relative);
+        else if (file !== undefined) yield file;
+      }
+    } finally {
+      await opened.handle.close();
+    }
   }
+  return summary;
+}
+
+async function readSmallText(
+  realRoot: string,
+  directory: WorkspaceEntry,
+  name: string,
+  relativePath: string,
+): Promise<TextFile | 'hard-linked' | undefined> {
+  const file = await openEntryOf(realRoot, directory, name, { requestedPath: relativePath }).catch(() => undefined);
+  if (!file) return undefined;
+  try {
+    if (!file.info.isFile() || file.info.size > SEARCH_MAX_FILE_BYTES) return undefined;
+    if (file.info.nlink > 1) return 'hard-linked';
+    // Room for one byte more than fstat said: a file that grew since is left out, not read without bound.
+    const buffer = Buffer.alloc(file.info.size + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await file.handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > file.info.size) return undefined;
+    const content = buffer.subarray(0, length);
+    if (looksBinary(content)) return undefined;
+    return { path: file.realPath, relativePath, text: content.toString('utf8') };
+  } finally {
+    await file.handle.close();
+  }
+}
+
+/** A function that throws once the signal is aborted and yields to the event loop every SLICE_MS. */
+function slicer(signal: AbortSignal): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    signal.throwIfAborted();
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+    signal.throwIfAborted();
+  };
 }

@@ -17,7 +17,7 @@ export function createOfflineSearchBackend(): WebSearchBackend {
       if (terms.length === 0) return [];
       const root = await realpath(request.workspaceRoot);
       const scored: Array<WebSearchResult & { score: number }> = [];
-      for await (const file of walkTextFiles(root, { signal: request.signal, maxFiles: 2000 })) {
+      for await (const file of walkTextFiles(root, { signal: request.signal, realRoot: root, maxFiles: 2000 })) {
         const lower = file.text.toLowerCase();
         const path = file.relativePath.toLowerCase();
         let score = 0;

@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isInGitDirectory } from './git-directory';
 import { SandboxError } from './sandbox-error';
 
 export const MAX_PATH_LENGTH = 4096;
@@ -22,7 +23,9 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
  * Resolves `requestedPath` (relative to the workspace root, or absolute inside it) to an absolute
  * real path inside the workspace, or throws a SandboxError. Every existing component is checked with
  * lstat, so a symlink anywhere in the chain that leads outside is refused; missing trailing
- * components are allowed unless `mustExist`.
+ * components are allowed unless `mustExist`. For writes, a real path in `.git` (any case) is refused.
+ * This is a check on names only: tools then open through openInWorkspace, which verifies what was
+ * really opened (the disk may change between the two).
  */
 export async function resolveInWorkspace(
   workspaceRoot: string,
@@ -31,15 +34,15 @@ export async function resolveInWorkspace(
 ): Promise<string> {
   checkSyntax(requestedPath);
   const root = resolve(workspaceRoot);
-  const realRoot = await realpath(root).catch((error: unknown) => {
-    throw new SandboxError('path_not_found', workspaceRoot, `The workspace root ${workspaceRoot} does not exist`, {
-      cause: error,
-    });
-  });
+  const realRoot = await workspaceRealRoot(root);
   const segments = lexicalSegments(root, realRoot, requestedPath);
-  if (options.forWrite && segments.includes('.git')) {
-    throw new SandboxError('path_protected', requestedPath, `Refusing to write inside .git: ${requestedPath}`);
-  }
+  const refuseGit = (realPath: string): string => {
+    if (options.forWrite && isInGitDirectory(realRoot, realPath)) {
+      throw new SandboxError('path_protected', requestedPath, `Refusing to write inside .git: ${requestedPath}`);
+    }
+    return realPath;
+  };
+  refuseGit(join(realRoot, ...segments));
 
   let current = realRoot;
   for (let index = 0; index < segments.length; index += 1) {
@@ -56,7 +59,7 @@ export async function resolveInWorkspace(
           `No such file or directory in the workspace: ${requestedPath}`,
         );
       }
-      return join(current, ...rest);
+      return refuseGit(join(current, ...rest));
     }
     if (info.isSymbolicLink()) {
       const target = await realpath(next).catch(() => undefined);
@@ -97,7 +100,17 @@ export async function resolveInWorkspace(
     }
   }
   await rejectSpecialFile(current, requestedPath);
-  return current;
+  // Judged on the real path: a symlink `g -> .git` inside the workspace does not open .git to writes.
+  return refuseGit(current);
+}
+
+/** The real path of the workspace root (a SandboxError when it does not exist). */
+export async function workspaceRealRoot(workspaceRoot: string): Promise<string> {
+  return realpath(resolve(workspaceRoot)).catch((error: unknown) => {
+    throw new SandboxError('path_not_found', workspaceRoot, `The workspace root ${workspaceRoot} does not exist`, {
+      cause: error,
+    });
+  });
 }
 
 /** Workspace-relative form of an absolute path inside the root, with `/` separators (`.` for the root). */

@@ -10,7 +10,9 @@ export type SandboxErrorCode =
   | 'path_not_directory'
   | 'symlink_write'
   | 'symlink_dangling'
-  | 'special_file';
+  | 'special_file'
+  | 'path_changed'
+  | 'hard_link';
 
 /** A path was refused by the workspace sandbox; the message says why and names the path. */
 export class SandboxError extends ToolError {
