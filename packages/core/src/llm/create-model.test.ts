@@ -56,23 +56,62 @@ describe('createModel', () => {
 });
 
 describe('checkModelReady', () => {
+  const served = (extra: Record<string, unknown> = {}) =>
+    config({ provider: 'vllm', api_base: server.url, model: 'served-model', ...extra });
+
   it('is always ready offline', async () => {
     expect(await checkModelReady(config({}))).toMatchObject({ ready: true });
   });
 
-  it('probes /health of a vllm server', async () => {
-    const readiness = await checkModelReady(config({ provider: 'vllm', api_base: server.url }));
-    expect(readiness).toEqual({ ready: true, detail: `${server.origin}/health answered 200` });
+  it('is ready when /v1/models lists the configured model', async () => {
+    expect(await checkModelReady(served())).toEqual({ ready: true, detail: `${server.url}/models lists served-model` });
   });
 
-  it('falls back to /v1/models when /health fails', async () => {
-    const noHealth = await startFakeOpenAIServer({ healthStatus: 404 });
+  it('is not ready when the server does not serve the configured model, and names the served ids', async () => {
+    const other = await startFakeOpenAIServer({ servedModelNames: ['Qwen/Qwen3-8B', 'qwen-lora'] });
     try {
-      const readiness = await checkModelReady(config({ provider: 'vllm', api_base: noHealth.url }));
-      expect(readiness).toEqual({ ready: true, detail: `${noHealth.url}/models answered 200` });
+      const readiness = await checkModelReady(config({ provider: 'vllm', api_base: other.url, model: 'qwen3' }));
+      expect(readiness.ready).toBe(false);
+      expect(readiness.detail).toContain('does not list the configured model "qwen3"');
+      expect(readiness.detail).toContain('served: Qwen/Qwen3-8B, qwen-lora');
+      // what the readiness promises: every request for that id is refused
+      const model = createModel(config({ provider: 'vllm', api_base: other.url, model: 'qwen3', max_retries: 0 }));
+      await expect(model.chat({ messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({
+        code: 'model_not_found',
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('trusts /health when the server has no model list, and says the id was not checked', async () => {
+    const noModels = await startFakeOpenAIServer({ modelsStatus: 404 });
+    try {
+      const readiness = await checkModelReady(config({ provider: 'vllm', api_base: noModels.url, model: 'any' }));
+      expect(readiness).toEqual({
+        ready: true,
+        detail: `${noModels.origin}/health answered 200 (${noModels.url}/models: HTTP 404, so the model id was not checked)`,
+      });
+    } finally {
+      await noModels.close();
+    }
+  });
+
+  it('uses /v1/models when /health fails', async () => {
+    const noHealth = await startFakeOpenAIServer({ healthStatus: 404, model: 'served-model' });
+    try {
+      const readiness = await checkModelReady(
+        config({ provider: 'vllm', api_base: noHealth.url, model: 'served-model' }),
+      );
+      expect(readiness).toEqual({ ready: true, detail: `${noHealth.url}/models lists served-model` });
     } finally {
       await noHealth.close();
     }
+  });
+
+  it('asks only /health of a legacy /generate server (it has no model list)', async () => {
+    const readiness = await checkModelReady(served({ extra_params: { endpoint: '/generate' }, model: 'unlisted' }));
+    expect(readiness).toEqual({ ready: true, detail: `${server.origin}/health: HTTP 200` });
   });
 
   it('reports an unreachable server as not ready', async () => {

@@ -84,6 +84,10 @@ export async function startFakeOpenAIServer(options: FakeServerOptions = {}): Pr
       response.writeHead(options.healthStatus ?? 200).end();
       return;
     }
+    if (request.method === 'GET' && path === '/v1/models' && (options.modelsStatus ?? 200) !== 200) {
+      response.writeHead(options.modelsStatus ?? 200).end();
+      return;
+    }
     if (request.method === 'GET' && path === '/v1/models') {
       const ids = options.servedModelNames ?? [model];
       sendJson(response, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', owned_by: 'vllm' })) });

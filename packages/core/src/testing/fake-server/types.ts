@@ -100,6 +100,8 @@ export interface FakeServerOptions {
   model?: string;
   /** `GET /health` status (default 200). */
   healthStatus?: number;
+  /** `GET /v1/models` status (default 200; anything else answers without a body, like a gateway without it). */
+  modelsStatus?: number;
   /**
    * vLLM's `--served-model-name`: the ids `/v1/models` lists. When set, a model request naming
    * another id gets vLLM's 404 "The model `x` does not exist."; unset, `/v1/models` lists `model`
