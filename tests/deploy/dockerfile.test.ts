@@ -38,9 +38,9 @@ function workdir(stage: Stage): string {
   return only(stage, 'WORKDIR').rest;
 }
 
-/** `pnpm start` is `pnpm build && node <entry>`: the entry the Docker image must run too. */
+/** `pnpm start` is `exec node <entry>` after `prestart`'s build: the entry the Docker image must run too. */
 function startEntry(): string {
-  const match = /^pnpm build && node (\S+)$/.exec(rootPackage.scripts.start ?? '');
+  const match = /^exec node (\S+)$/.exec(rootPackage.scripts.start ?? '');
   if (!match?.[1]) throw new Error(`unexpected start script: ${rootPackage.scripts.start}`);
   return match[1];
 }
@@ -63,7 +63,7 @@ describe('Dockerfile build stage', () => {
 
   it('builds with the one build script that `pnpm build` (and so `pnpm start`) runs', () => {
     expect(rootPackage.scripts.build).toBe('bash scripts/build.sh');
-    expect(rootPackage.scripts.start).toMatch(/^pnpm build && /);
+    expect(rootPackage.scripts.prestart).toBe('pnpm build');
     expect(runs(buildStage)).toContain(rootPackage.scripts.build);
   });
 

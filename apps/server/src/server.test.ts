@@ -105,8 +105,14 @@ describe('server process', () => {
 
     server.setHandler(undefined); // the default echo answers at once
     const second = await startServerProcess(env, root);
-    // One server per traces directory: a second live one is refused.
-    await expect(startServerProcess(env, root)).rejects.toThrow(/another aime server \(pid \d+\)/);
+    // One human line on stderr: address, model, traces directory.
+    await waitFor(() =>
+      second.output().includes(`GEPA-AIME ready on ${second.url} — model fake-model (vllm), traces in `),
+    );
+    // One server per traces directory: a second live one is refused, saying what to do.
+    await expect(startServerProcess(env, root)).rejects.toThrow(
+      /aime server: another aime server \(pid (\d+)\) is already using .*Stop it \(Ctrl-C in its terminal, or kill \1\)/,
+    );
     const after = await json(`${second.url}/runs/${runId}`);
     expect(after.status).toBe('interrupted');
     const events = (await json(`${second.url}/runs/${runId}/events`)).events as RunEvent[];

@@ -1,10 +1,9 @@
 import { startServer } from './start-server';
 
 try {
-  const { url } = await startServer({ handleSignals: true });
-  if (process.stderr.isTTY) {
-    process.stderr.write(`\nGEPA-AIME is running — dashboard ${url}  ·  API docs ${url}/docs  ·  Ctrl-C to stop\n\n`);
-  }
+  const { readyLine } = await startServer({ handleSignals: true });
+  // On stderr: stdout carries the JSON request log when it is not a terminal.
+  process.stderr.write(`${readyLine}\n`);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`aime server: ${message}\n`);

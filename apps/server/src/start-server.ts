@@ -11,6 +11,7 @@ import {
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import { LOOPBACK_HOSTS, urlHost } from './http/loopback';
+import { defaultLogLevel, readyLine } from './ready-line';
 import { appOptionsFromRuntime } from './runtime-app-options';
 
 export interface StartServerOptions {
@@ -32,6 +33,8 @@ export interface RunningServer {
   app: FastifyInstance;
   /** `http://host:port` */
   url: string;
+  /** One human line: address, model, traces directory (see ready-line.ts). */
+  readyLine: string;
   /** Graceful stop: refuse new runs, interrupt running ones, flush the logs, close. */
   close(): Promise<void>;
 }
@@ -62,10 +65,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.model ? { model: options.model } : {}),
     ...(options.optimizer ? { optimizer: options.optimizer } : {}),
   });
+  const tracesDir = resolve(settings.tracesDir);
+  const appOptions = appOptionsFromRuntime(runtime);
   const app = await buildApp({
-    settings: { ...settings, tracesDir: resolve(settings.tracesDir) },
-    ...appOptionsFromRuntime(runtime),
-    logger: options.logger ?? { level: env.AIME_LOG_LEVEL ?? 'info' },
+    settings: { ...settings, tracesDir },
+    ...appOptions,
+    logger: options.logger ?? { level: defaultLogLevel(env, process.stdout.isTTY === true) },
     ...(options.dashboardDirectory !== undefined ? { dashboardDirectory: options.dashboardDirectory } : {}),
   });
   try {
@@ -88,7 +93,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     return closing;
   };
   if (options.handleSignals) installSignalHandlers(app, close);
-  return { app, url, close };
+  const line = readyLine({ url, tracesDir, model: appOptions.model ?? { provider: 'unknown', model: 'unknown' } });
+  return { app, url, readyLine: line, close };
 }
 
 function installSignalHandlers(app: FastifyInstance, close: () => Promise<void>): void {

@@ -61,7 +61,7 @@ export const vizCommand: CliCommand = {
           : {}),
       },
     });
-    context.stdout.write(`Dashboard and API on ${server.url}  (API docs: ${server.url}/docs; Ctrl-C stops)\n`);
+    context.stdout.write(`${server.readyLine}\n`);
     const goal = positionals.join(' ').trim();
     if (goal) {
       const run = await server.app.aime.manager.submit({ goal, ...limits });

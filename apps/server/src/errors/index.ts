@@ -1,5 +1,6 @@
 export { BadRequestError, type FieldProblem } from './bad-request-error';
 export { RunNotFoundError } from './run-not-found-error';
 export { ServiceUnavailableError } from './service-unavailable-error';
+export { TracesLockedError } from './traces-locked-error';
 export { UnauthorizedError } from './unauthorized-error';
 export { UpgradeRequiredError } from './upgrade-required-error';

@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '@gepa-aime/core';
+import { TracesLockedError } from '../errors/traces-locked-error';
 
 interface LockContents {
   pid: number;
@@ -25,11 +25,7 @@ export class TracesLock {
   async acquire(): Promise<void> {
     const holder = await this.read();
     if (holder && holder.pid !== process.pid && holder.hostname === hostname() && isAlive(holder.pid)) {
-      throw new ConfigError(
-        `${this.path}: another aime server (pid ${holder.pid}) is using this traces directory; ` +
-          'stop it or give this one its own AIME_TRACES_DIR',
-        { file: this.path },
-      );
+      throw new TracesLockedError(this.path, holder.pid);
     }
     const contents: LockContents = { pid: process.pid, hostname: hostname(), startedAt: Date.now() };
     await writeFile(this.path, `${JSON.stringify(contents)}\n`);
