@@ -1,7 +1,7 @@
 import { formatMeanSd } from '../lib/stats';
 import type { BenchTable } from '../lib/types';
 import type { CurvePoint } from './reminder-baseline';
-import type { GepaBenchOptions, StrategyName, StrategyRun } from './run-gepa-bench';
+import type { GepaBenchOptions, StrategyName, StrategyRun } from './strategy-run';
 
 /** Per-seed differences between pareto and current-best (same suite, same seed). */
 export function pairedTable(

@@ -6,30 +6,8 @@ import { pairedTable } from './paired-table';
 import { type CurvePoint, runReminderBaseline } from './reminder-baseline';
 import { createReflection } from './simulated-reflection';
 import { createStudent, expectedScore, ruleCapacity } from './simulated-student';
+import type { GepaBenchOptions, StrategyName, StrategyRun } from './strategy-run';
 import { buildSuite, seedCandidate } from './task-suite';
-
-export type StrategyName = 'pareto' | 'current-best' | 'pareto+merge' | 'reminder';
-
-export interface GepaBenchOptions {
-  seeds: number[];
-  budget: number;
-  sizes: { train: number; val: number; test: number };
-  checkpoints: number[];
-  strategies: StrategyName[];
-  minibatchSize: number;
-}
-
-export interface StrategyRun {
-  strategy: StrategyName;
-  seed: number;
-  curve: CurvePoint[];
-  totalMetricCalls: number;
-  candidates: number;
-  /** Noise-free expected score of the best-by-validation candidate on the validation split. */
-  expectedValScore: number;
-  /** Noise-free expected score of the best-by-validation candidate on the held-out test split. */
-  testScore: number;
-}
 
 export const fullOptions: GepaBenchOptions = {
   seeds: Array.from({ length: 20 }, (_, index) => index + 1),

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadServiceSettings } from '../../apps/server/src/config/service-settings';
 import { loadConfig, loadModelConfig } from '../../packages/core/src/config/load-config';
-import { loadServiceSettings } from '../../packages/core/src/config/service-settings';
 import {
   composeFiles,
   environmentOf,

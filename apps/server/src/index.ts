@@ -1,4 +1,5 @@
 export { type AppOptions, aimeApp, type BuildAppOptions, buildApp, DEFAULT_DASHBOARD_DIRECTORY } from './app';
+export { loadServiceSettings, type ServiceSettings, serviceSettingsSchema } from './config/service-settings';
 export type { GepaMetricsSource } from './gepa/gepa-metrics-source';
 export type { RunExecution, RunExecutor, RunRequest } from './runs/run-executor';
 export { createWorkflowExecutor } from './runs/workflow-executor';

@@ -3,13 +3,12 @@ import {
   ConfigError,
   createAimeRuntime,
   type LanguageModel,
-  loadServiceSettings,
   type PromptOptimizer,
   resolveWorkspaceRoot,
-  type ServiceSettings,
 } from '@gepa-aime/core';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
+import { loadServiceSettings, type ServiceSettings } from './config/service-settings';
 import { LOOPBACK_HOSTS, urlHost } from './http/loopback';
 import { defaultLogLevel, readyLine } from './ready-line';
 import { appOptionsFromRuntime } from './runtime-app-options';

@@ -1,4 +1,5 @@
 export * from './actors/index';
+export * from './aime-adapter/index';
 export * from './config/index';
 export * from './errors/index';
 export { checkModelReady, type ModelReadiness } from './llm/check-model-ready';
@@ -8,7 +9,6 @@ export { estimateTokens, estimateUsage } from './llm/estimate-usage';
 export * from './llm/offline/index';
 export * from './llm/openai-compatible/index';
 export type * from './llm/types';
-export * from './optimizer/aime-adapter/index';
 export * from './optimizer/gepa/index';
 export * from './optimizer/online/index';
 export * from './optimizer/trace-store/index';

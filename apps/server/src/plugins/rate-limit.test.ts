@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadServiceSettings, OfflineModel } from '@gepa-aime/core';
+import { ConfigError, OfflineModel } from '@gepa-aime/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadServiceSettings } from '../config/service-settings';
 import { type RunningServer, startServer } from '../start-server';
 import { GatedModel } from '../test-support/gated-model';
 import { createWorkspace, REPOSITORY_CONFIG_DIRECTORY } from '../test-support/test-app';

@@ -3,7 +3,7 @@ import { ToolLoopDetector } from '../planner/loop-detector';
 import type { AnyTool } from '../tools/types';
 import { type ActorReport, FINISH_TOOL_NAME } from './actor-report';
 import type { ActorReportBuilder } from './actor-report-builder';
-import type { ActorRunContext } from './dynamic-actor';
+import type { ActorRunContext } from './actor-run-context';
 import { parseFinishCall } from './final-report';
 import { runTool, type ToolExecutor } from './run-tool';
 import { parseArguments } from './tool-arguments';

@@ -1,14 +1,13 @@
 import type { ChatMessage, ChatResponse, LanguageModel, ToolCall } from '../llm/types';
 import { llmUsageEvent } from '../protocol/llm-usage-event';
 import type { ActivePrompt } from '../protocol/prompt-optimizer';
-import type { RunEventInput } from '../protocol/run-events';
-import type { TaskStatus } from '../protocol/task-status';
 import { toToolDefinitions } from '../tools/registry/tool-definitions';
 import type { AnyTool } from '../tools/types';
 import { ActorContextExceededError } from './actor-context-exceeded-error';
 import { ActorModelError } from './actor-model-error';
 import { type ActorReport, FINISH_TOOL_NAME } from './actor-report';
 import { ActorReportBuilder } from './actor-report-builder';
+import type { ActorRunContext } from './actor-run-context';
 import { ActorToolCalls, type StepOutcome } from './actor-tool-calls';
 import { chatWithinBudget } from './chat-within-budget';
 import type { ContextBudget } from './context-budget';
@@ -44,13 +43,6 @@ export interface DynamicActorOptions {
   executeTool?: ToolExecutor;
   /** The model's context window; the history is compacted to fit it. Absent: sent as it is. */
   contextBudget?: ContextBudget;
-}
-
-export interface ActorRunContext {
-  workspaceRoot: string;
-  signal: AbortSignal;
-  emit(event: RunEventInput): void | Promise<void>;
-  reportProgress(status: TaskStatus, message: string): void;
 }
 
 /**

@@ -9,6 +9,7 @@ export {
   REACT_TEXT_OUTPUT_FORMAT,
 } from './actor-prompt';
 export { type ActorReport, actorReportSchema, FINISH_TOOL_NAME } from './actor-report';
+export type { ActorRunContext } from './actor-run-context';
 export { type CompactionOptions, compactHistory } from './compact-history';
 export {
   type ContextBudget,
@@ -17,7 +18,7 @@ export {
   estimateRequestTokens,
   promptTokenBudget,
 } from './context-budget';
-export { type ActorRunContext, type ActorTask, DynamicActor, type DynamicActorOptions } from './dynamic-actor';
+export { type ActorTask, DynamicActor, type DynamicActorOptions } from './dynamic-actor';
 export { finishTool } from './finish-tool';
 export { describeToolsAsText, parseReactText, type ReactTextStep } from './react-text';
 export type { ToolExecution, ToolExecutor } from './run-tool';

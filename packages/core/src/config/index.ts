@@ -1,3 +1,4 @@
+export { environmentError } from './environment-error';
 export { type GepaConfig, gepaConfigSchema } from './gepa-config';
 export {
   type AimeConfig,
@@ -9,6 +10,6 @@ export {
 } from './load-config';
 export { type ExtraParams, type ModelConfig, modelConfigSchema, type Provider } from './model-config';
 export { type ProjectPaths, resolveProjectPath, resolveProjectPaths } from './project-paths';
-export { loadServiceSettings, resolveWorkspaceRoot, type ServiceSettings } from './service-settings';
 export { DEFAULT_TOOL_BUNDLES, type ToolBundle, type ToolBundles, type ToolSpec } from './tool-bundles';
 export { loadWebSearchSettings, type WebSearchSettings, webSearchSettingsSchema } from './web-search-settings';
+export { resolveWorkspaceRoot } from './workspace-root';

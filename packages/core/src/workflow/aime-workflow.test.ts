@@ -8,6 +8,7 @@ import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from
 import type { RunEvent } from '../protocol/run-events';
 import { ScriptedModel, type ScriptedReply } from '../testing/scripted-model';
 import { AIMEWorkflow } from './aime-workflow';
+import type { StopCondition } from './stop-conditions';
 import { expectValidEventLog, requestRole, tempWorkspace, testConfig } from './workflow-test-support';
 
 const plan = (body: Record<string, unknown>) =>
@@ -174,6 +175,53 @@ describe('AIMEWorkflow (scripted model)', () => {
     const report = await workflowWith(model).run('Three steps', { maxIterations: 2 });
     expect(report).toMatchObject({ status: 'limit-reached', iterations: 2 });
     expect(report.tasks.map((task) => task.status)).toEqual(['complete', 'complete', 'pending']);
+  });
+
+  it("stops when a caller's stopWhen condition says so, and the default limits still apply after it", async () => {
+    const tasks = [1, 2, 3].map((id) => ({
+      id: String(id),
+      title: `Step ${id}`,
+      dependsOn: id > 1 ? [String(id - 1)] : [],
+    }));
+    const script = () =>
+      routedModel([plan({ tasks, next: ['1'] }), plan({ tasks, next: ['2'] }), plan({ tasks, next: ['3'] })], {
+        '1': [finish('one')],
+        '2': [finish('two')],
+        '3': [finish('three')],
+      });
+    const seen: number[] = [];
+    const tokenBudget: StopCondition = ({ usage }) => {
+      seen.push(usage.totalTokens);
+      return seen.length > 1
+        ? { status: 'limit-reached', error: 'token budget spent', heading: 'Out of budget. Results so far:' }
+        : undefined;
+    };
+    const budgeted = new AIMEWorkflow({
+      config: testConfig(),
+      model: script(),
+      workspaceRoot: tempWorkspace(),
+      stopWhen: [tokenBudget],
+    });
+    const report = await budgeted.run('Three steps');
+    expect(report).toMatchObject({ status: 'limit-reached', iterations: 1, error: 'token budget spent' });
+    expect(report.finalAnswer).toMatch(/^Out of budget\. Results so far:/);
+    // It saw the tokens spent so far: the first plan, then that plan plus the first task and re-plan.
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[1]).toBeGreaterThan(seen[0]!);
+    expect(seen[1]).toBe(report.usage.total.totalTokens);
+
+    const neverStops: StopCondition = () => undefined;
+    const bounded = new AIMEWorkflow({
+      config: testConfig(),
+      model: script(),
+      workspaceRoot: tempWorkspace(),
+      stopWhen: [neverStops],
+    });
+    expect(await bounded.run('Three steps', { maxIterations: 2 })).toMatchObject({
+      status: 'limit-reached',
+      error: 'stopped after 2 iterations',
+    });
   });
 
   it('detects a stall (same failure, no checklist change) and gives up after the re-plan limit', async () => {

@@ -1,33 +1,9 @@
-import type { AimeConfig } from '../config/load-config';
-import type { LanguageModel } from '../llm/types';
-import type { PromptOptimizer } from '../protocol/prompt-optimizer';
 import type { RunEvent, WorkflowReport } from '../protocol/run-events';
-import type { ToolRegistry } from '../tools/registry/tool-registry';
+import type { AIMEWorkflowDependencies } from './aime-workflow-dependencies';
 import { EventQueue } from './event-queue';
 import { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from './workflow-limits';
 import { WorkflowRun } from './workflow-run';
-
-export interface AIMEWorkflowDependencies {
-  config: AimeConfig;
-  model: LanguageModel;
-  /** Absolute path the file tools are confined to. */
-  workspaceRoot: string;
-  /** Tool registry (default: the built-in tools). */
-  tools?: ToolRegistry;
-  /** Online prompt optimizer (LightweightOnlineGEPA); without it the default prompts are used. */
-  optimizer?: PromptOptimizer;
-  now?: () => number;
-  /** Overrides of the default limits (max re-plans, actor steps, tool timeout …). */
-  limits?: Partial<WorkflowLimits>;
-}
-
-export interface WorkflowRunOptions {
-  runId?: string;
-  signal?: AbortSignal;
-  maxIterations?: number;
-  maxParallelActors?: number;
-  onEvent?: (event: RunEvent) => void | Promise<void>;
-}
+import type { WorkflowRunOptions } from './workflow-run-options';
 
 /**
  * The AIME loop (the seed's AIMEWorkflow): planner → actor factory → ReAct actors → progress

@@ -1,4 +1,14 @@
-export { AIMEWorkflow, type AIMEWorkflowDependencies, type WorkflowRunOptions } from './aime-workflow';
+export { AIMEWorkflow } from './aime-workflow';
+export type { AIMEWorkflowDependencies } from './aime-workflow-dependencies';
 export { type AimeRuntime, type CreateAimeRuntimeOptions, createAimeRuntime } from './create-runtime';
 export { RunEventEmitter, type RunEventSink } from './run-event-emitter';
+export {
+  DEFAULT_STOP_CONDITIONS,
+  type LoopState,
+  maxIterationsReached,
+  maxReplansExceeded,
+  type StopCondition,
+  type StopDecision,
+} from './stop-conditions';
 export { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from './workflow-limits';
+export type { WorkflowRunOptions } from './workflow-run-options';

@@ -1,3 +1,4 @@
+import type { TokenUsage } from '../protocol/usage';
 import type { WorkflowLimits } from './workflow-limits';
 
 /** What a stop condition sees between iterations. */
@@ -7,6 +8,8 @@ export interface LoopState {
   /** Why the planner must re-plan now, if it must. */
   replanReason: string | undefined;
   limits: WorkflowLimits;
+  /** Tokens used by the run so far (all roles). */
+  usage: TokenUsage;
 }
 
 export interface StopDecision {

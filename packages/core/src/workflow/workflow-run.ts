@@ -11,15 +11,16 @@ import type { ActivePrompt, PromptComponent } from '../protocol/prompt-optimizer
 import type { FinalRunStatus, RunEventInput, WorkflowReport } from '../protocol/run-events';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
 import { activePrompt } from './active-prompt';
-import type { AIMEWorkflowDependencies, WorkflowRunOptions } from './aime-workflow';
+import type { AIMEWorkflowDependencies } from './aime-workflow-dependencies';
 import { judgeRun } from './judge-run';
 import { recordOutcomes } from './record-outcomes';
 import { checklistState, replanReasonAfterBatch } from './replan-reason';
 import { RunEventEmitter } from './run-event-emitter';
-import { DEFAULT_STOP_CONDITIONS, firstStop } from './stop-conditions';
+import { DEFAULT_STOP_CONDITIONS, firstStop, type StopCondition } from './stop-conditions';
 import { TaskRunner } from './task-runner';
 import { UsageTracker } from './usage-tracker';
 import type { WorkflowLimits } from './workflow-limits';
+import type { WorkflowRunOptions } from './workflow-run-options';
 
 /** One execution of the AIME loop for one goal (state that lives exactly as long as the run). */
 export class WorkflowRun {
@@ -32,6 +33,7 @@ export class WorkflowRun {
   private readonly progress: ProgressManager;
   private readonly planner: DynamicPlanner;
   private readonly tasks: TaskRunner;
+  private readonly stopWhen: StopCondition[];
   /** The caller's signal (cancellation); a run without one cannot be cancelled. */
   readonly signal: AbortSignal;
   private decision: PlanDecision | undefined;
@@ -51,6 +53,8 @@ export class WorkflowRun {
     this.signal = options.signal ?? new AbortController().signal;
     this.emitter = new RunEventEmitter(options.runId ?? crypto.randomUUID(), options.onEvent, this.now);
     this.progress = new ProgressManager(goal);
+    // The caller's conditions first; the default limits always follow, so every run ends.
+    this.stopWhen = [...new Set([...(dependencies.stopWhen ?? []), ...DEFAULT_STOP_CONDITIONS])];
     this.planner = new DynamicPlanner({
       model: dependencies.model,
       progress: this.progress,
@@ -124,11 +128,12 @@ export class WorkflowRun {
     stall.observe(checklistState(this.progress));
     let replanReason: string | undefined;
     while (!decision.done) {
-      const stop = firstStop(DEFAULT_STOP_CONDITIONS, {
+      const stop = firstStop(this.stopWhen, {
         iterations: this.iterations,
         replans: this.replans,
         replanReason,
         limits: this.limits,
+        usage: this.usage.snapshot().total,
       });
       if (stop) {
         return {

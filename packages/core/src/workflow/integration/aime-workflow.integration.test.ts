@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../protocol/run-events';
+import { agentHandler, fakeServerWorkflow, finishCall, messagesOf } from '../../testing/agent-script';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
 import { expectValidEventLog, tempWorkspace } from '../workflow-test-support';
-import { agentHandler, fakeServerWorkflow, finishCall, messagesOf } from './agent-script';
 
 let server: FakeOpenAIServer;
 beforeEach(async () => {

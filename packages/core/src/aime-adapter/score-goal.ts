@@ -1,5 +1,5 @@
-import type { WorkflowReport } from '../../protocol/run-events';
-import type { TaskSnapshot } from '../../protocol/task-status';
+import type { WorkflowReport } from '../protocol/run-events';
+import type { TaskSnapshot } from '../protocol/task-status';
 import type { GoalCheck } from './goal-workspace';
 
 /** Weights of the goal score (documented in docs/online-gepa.md). */

@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../config/load-config';
-import { createModel } from '../../llm/create-model';
-import type { RunEvent } from '../../protocol/run-events';
-import type { FakeOpenAIServer } from '../../testing/fake-server/server';
-import type { FakeHandler, FakeReply } from '../../testing/fake-server/types';
-import { AIMEWorkflow } from '../aime-workflow';
-import type { WorkflowLimits } from '../workflow-limits';
+import { loadConfig } from '../config/load-config';
+import { createModel } from '../llm/create-model';
+import type { RunEvent } from '../protocol/run-events';
+import { AIMEWorkflow } from '../workflow/aime-workflow';
+import type { WorkflowLimits } from '../workflow/workflow-limits';
+import type { FakeOpenAIServer } from './fake-server/server';
+import type { FakeHandler, FakeReply } from './fake-server/types';
 
 type Reply = FakeReply | ((body: Record<string, unknown>) => FakeReply);
 

@@ -1,4 +1,4 @@
-import type { ActivePrompt, PromptComponent, PromptOptimizer } from '../../protocol/prompt-optimizer';
+import type { ActivePrompt, PromptComponent, PromptOptimizer } from '../protocol/prompt-optimizer';
 
 /**
  * A PromptOptimizer that always answers with one candidate's texts and learns nothing: how the

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { isInside } from '../../tools/workspace/resolve-in-workspace';
+import { isInside } from '../tools/workspace/resolve-in-workspace';
 import type { AimeGoal } from './aime-goal';
 
 export interface GoalWorkspace {

@@ -1,7 +1,7 @@
+import { environmentError } from '@gepa-aime/core';
 import { z } from 'zod';
-import { environmentError } from './environment-error';
 
-/** Settings of the HTTP service, from the environment (this module is the only reader of env). */
+/** Settings of the HTTP service, from the environment (the server's only reader of env). */
 export const serviceSettingsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8765),
   host: z.string().min(1).default('127.0.0.1'),
@@ -33,9 +33,4 @@ export function loadServiceSettings(env: NodeJS.ProcessEnv = process.env): Servi
   const result = serviceSettingsSchema.safeParse(values);
   if (result.success) return result.data;
   throw environmentError(result.error, VARIABLES);
-}
-
-/** The workspace root for file tools: explicit flag, then AIME_WORKSPACE, then where the user ran the command. */
-export function resolveWorkspaceRoot(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return explicit ?? env.AIME_WORKSPACE ?? env.INIT_CWD ?? process.cwd();
 }

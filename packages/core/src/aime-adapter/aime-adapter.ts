@@ -1,12 +1,18 @@
-import type { AimeConfig } from '../../config/load-config';
-import type { LanguageModel } from '../../llm/types';
-import type { FinalRunStatus, RunEvent, WorkflowReport } from '../../protocol/run-events';
-import { createBuiltinRegistry } from '../../tools/registry/create-builtin-registry';
-import type { ToolRegistry } from '../../tools/registry/tool-registry';
-import { AIMEWorkflow } from '../../workflow/aime-workflow';
-import type { WorkflowLimits } from '../../workflow/workflow-limits';
-import type { EvaluationBatch, GepaAdapter, GepaCandidate, ReflectiveDataset, ReflectiveRecord } from '../gepa/types';
-import { clipText } from '../online/clip-text';
+import type { AimeConfig } from '../config/load-config';
+import type { LanguageModel } from '../llm/types';
+import type {
+  EvaluationBatch,
+  GepaAdapter,
+  GepaCandidate,
+  ReflectiveDataset,
+  ReflectiveRecord,
+} from '../optimizer/gepa/types';
+import { clipText } from '../optimizer/online/clip-text';
+import type { FinalRunStatus, RunEvent, WorkflowReport } from '../protocol/run-events';
+import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
+import type { ToolRegistry } from '../tools/registry/tool-registry';
+import { AIMEWorkflow } from '../workflow/aime-workflow';
+import type { WorkflowLimits } from '../workflow/workflow-limits';
 import type { AimeGoal } from './aime-goal';
 import { FixedPromptOptimizer } from './fixed-prompt-optimizer';
 import { checkExpectations, createGoalWorkspace, type GoalCheck } from './goal-workspace';

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { loadServiceSettings } from './service-settings';
+
+describe('service settings from the environment', () => {
+  it('name the variable behind each invalid service setting', () => {
+    expect(() => loadServiceSettings({ AIME_PORT: 'abc', AIME_CONCURRENCY: '0' })).toThrow(
+      /^environment: AIME_PORT: .*; AIME_CONCURRENCY: /,
+    );
+    expect(loadServiceSettings({ AIME_RATE_LIMIT: '5', AIME_CONFIG_DIR: 'conf' })).toMatchObject({
+      rateLimit: 5,
+      configDir: 'conf',
+      port: 8765,
+    });
+  });
+});

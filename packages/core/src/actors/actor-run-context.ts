@@ -1,0 +1,10 @@
+import type { RunEventInput } from '../protocol/run-events';
+import type { TaskStatus } from '../protocol/task-status';
+
+/** What an actor's run gets from the workflow: the workspace, cancellation, and where its events and progress go. */
+export interface ActorRunContext {
+  workspaceRoot: string;
+  signal: AbortSignal;
+  emit(event: RunEventInput): void | Promise<void>;
+  reportProgress(status: TaskStatus, message: string): void;
+}
