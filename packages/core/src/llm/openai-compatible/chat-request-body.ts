@@ -11,7 +11,11 @@ export function chatRequestBody(
   model: string,
   extraParams: Record<string, unknown>,
 ): Record<string, unknown> {
-  const body: Record<string, unknown> = { ...samplingParams(request, extraParams), model, messages: request.messages };
+  const body: Record<string, unknown> = {
+    ...samplingParams(request, extraParams, 'chat'),
+    model,
+    messages: request.messages,
+  };
   if (request.tools && request.tools.length > 0) {
     body.tools = request.tools;
     if (request.toolChoice) body.tool_choice = request.toolChoice;

@@ -16,7 +16,11 @@ export interface TextEndpointCall {
 
 /** `/v1/completions`: prompt rendered from the messages, `choices[0].text` becomes the content. */
 export async function callCompletionsEndpoint(request: ChatRequest, call: TextEndpointCall): Promise<ChatResponse> {
-  const body = { ...samplingParams(request, call.extraParams), model: call.model, prompt: renderPrompt(request) };
+  const body = {
+    ...samplingParams(request, call.extraParams, 'completions'),
+    model: call.model,
+    prompt: renderPrompt(request),
+  };
   const answer = (await postJson(call.fetch, call.url, body, call.headers, call.signal)) as {
     choices?: Array<{ text?: unknown; finish_reason?: string | null }>;
     usage?: RawUsage;

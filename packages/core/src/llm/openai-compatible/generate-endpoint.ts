@@ -13,7 +13,7 @@ import { samplingParams } from './text-endpoint-params';
  */
 export async function callGenerateEndpoint(request: ChatRequest, call: TextEndpointCall): Promise<ChatResponse> {
   const prompt = renderPrompt(request);
-  const body = { ...samplingParams(request, call.extraParams), prompt };
+  const body = { ...samplingParams(request, call.extraParams, 'generate'), prompt };
   const answer = (await postJson(call.fetch, call.url, body, call.headers, call.signal)) as { text?: unknown };
   const texts = answer?.text;
   const first = Array.isArray(texts) ? texts[0] : texts;

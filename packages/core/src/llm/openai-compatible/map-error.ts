@@ -20,6 +20,9 @@ export interface ErrorBody {
 
 const CONTEXT_LENGTH =
   /context[ _-]?length|context window|maximum model length|max_model_len|too many tokens|prompt is too long|maximum context|input is too long|exceeds the model/i;
+/** A 5xx that blames the request (a server raising on a parameter it does not know): resending cannot help. */
+const INVALID_REQUEST =
+  /unexpected keyword argument|validation error|invalid (request|parameter|argument)|unsupported (parameter|argument)|BadRequest/i;
 const MODEL_NOT_FOUND = /model\b.*\b(does not exist|not found|not exist|unknown)|model_not_found|no such model/i;
 
 /**
@@ -98,7 +101,7 @@ export function errorFromResponse(status: number, bodyText: string, headers: Hea
     return new ModelNotFoundError(message, options);
   }
   if (status === 408) return new ModelTimeoutError(message, options);
-  if (status >= 500) return new ModelServerError(message, options);
+  if (status >= 500 && !INVALID_REQUEST.test(`${kind} ${detail}`)) return new ModelServerError(message, options);
   return new BadRequestError(message, options);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelServerError } from '../errors/index';
+import { BadRequestError, ModelServerError } from '../errors/index';
 import type { ChatDelta, ChatRequest, ToolDefinition } from '../types';
 import { chatBaseUrl, endpointKind, endpointUrl } from './endpoints';
 import { useFakeModelServer } from './openai-compatible-test-support';
@@ -82,5 +82,54 @@ describe('extra_params.endpoint', () => {
     fake.server.script({ fault: 'server-error' }, { fault: 'server-error' });
     await expect(model('/v1/completions').chat(request)).rejects.toBeInstanceOf(ModelServerError);
     expect(fake.server.requests).toHaveLength(2);
+  });
+});
+
+describe('extra_params per endpoint', () => {
+  const configured = {
+    temperature: 0.5,
+    max_tokens: 64,
+    repetition_penalty: 1.1,
+    chat_template_kwargs: { enable_thinking: false },
+    parallel_tool_calls: false,
+  };
+  const withEndpoint = (endpoint: string) => fake.model({ extraParams: { endpoint, ...configured } });
+
+  it('sends the legacy /generate server only SamplingParams fields (it answers any other key with a bare 500)', async () => {
+    fake.server.script({ content: ' Green.' });
+    const response = await withEndpoint('/generate').chat(request);
+    expect(response.content).toBe('Green.');
+    expect(fake.server.modelRequests()).toHaveLength(1);
+    expect(Object.keys(fake.server.requests[0]?.body ?? {}).sort()).toEqual([
+      'max_tokens',
+      'prompt',
+      'repetition_penalty',
+      'temperature',
+    ]);
+  });
+
+  it('leaves chat-only parameters out of /v1/completions and sends them to chat completions', async () => {
+    fake.server.script('Blue.', 'Blue.');
+    await withEndpoint('/v1/completions').chat(request);
+    expect(fake.server.requests[0]?.body).toMatchObject({ temperature: 0.5, max_tokens: 64, repetition_penalty: 1.1 });
+    expect(fake.server.requests[0]?.body).not.toHaveProperty('chat_template_kwargs');
+    expect(fake.server.requests[0]?.body).not.toHaveProperty('parallel_tool_calls');
+    await fake.model({ extraParams: configured }).chat(request);
+    expect(fake.server.requests[1]?.body).toMatchObject(configured);
+  });
+
+  it('does not retry a 500 whose body says the request is invalid', async () => {
+    fake.server.script({
+      fault: 'error',
+      status: 500,
+      shape: 'detail',
+      message: "SamplingParams.__init__() got an unexpected keyword argument 'best_of'",
+    });
+    const failure = await withEndpoint('/generate')
+      .chat(request)
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BadRequestError);
+    expect(failure).toMatchObject({ status: 500, retryable: false });
+    expect(fake.server.requests).toHaveLength(1);
   });
 });
