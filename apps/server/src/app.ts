@@ -11,6 +11,7 @@ import auth from './plugins/auth';
 import dashboard from './plugins/dashboard';
 import errorHandler from './plugins/error-handler';
 import jsonBody from './plugins/json-body';
+import methodNotAllowed from './plugins/method-not-allowed';
 import rateLimit from './plugins/rate-limit';
 import swagger from './plugins/swagger';
 import websocket from './plugins/websocket';
@@ -118,6 +119,7 @@ export const aimeApp = fp(
 
     await fastify.register(errorHandler);
     await fastify.register(jsonBody);
+    await fastify.register(methodNotAllowed);
     await fastify.register(websocket, { maxPayloadBytes: options.websocket?.maxPayloadBytes ?? 64 * 1024 });
     await fastify.register(auth, { apiToken: options.settings.apiToken });
     await fastify.register(rateLimit);

@@ -158,7 +158,7 @@ export function buildBadInputCorpus(existingRunId: string): BadInputCase[] {
         url: '/runs',
         payload: body,
         headers: json,
-        names: [`body.${field}`, 'body', 'json', 'too large', 'prototype', 'nest'],
+        names: [`body.${field}`, field, 'body', 'json', 'too large', 'prototype', 'nest'],
       });
     }
   }
@@ -171,7 +171,7 @@ export function buildBadInputCorpus(existingRunId: string): BadInputCase[] {
         payload: `{"goal":"A valid goal",${JSON.stringify(key)}:${value}}`,
         headers: json,
         // __proto__ / constructor.prototype keys are refused by name ("forbidden key … (prototype pollution)").
-        names: [key === '' ? 'body.' : `body.${key}`, 'unknown field', 'prototype', 'forbidden'],
+        names: [key === '' ? 'body.' : `body.${key}`, 'not a known field', 'prototype', 'forbidden'],
       });
     }
   }
@@ -183,7 +183,7 @@ export function buildBadInputCorpus(existingRunId: string): BadInputCase[] {
         url,
         payload: value,
         headers: json,
-        names: ['body', 'json', 'prototype', 'object', 'nest'],
+        names: ['body', 'goal', 'json', 'prototype', 'object', 'nest'],
       });
     }
   }
@@ -195,7 +195,7 @@ export function buildBadInputCorpus(existingRunId: string): BadInputCase[] {
         url,
         payload,
         headers: json,
-        names: ['json', 'body', 'prototype', 'too large', 'unknown field', 'empty', 'nest', 'object'],
+        names: ['json', 'body', 'prototype', 'too large', 'not a known field', 'empty', 'nest', 'object'],
       });
     }
   }
@@ -216,7 +216,7 @@ export function buildBadInputCorpus(existingRunId: string): BadInputCase[] {
       cases.push({
         label: `${route.method} ${route.url.slice(0, 60)} (${label})`,
         ...route,
-        names: ['id', 'not found', 'no route', 'param length'],
+        names: ['id', 'not found', 'no route', 'param length', 'not allowed'],
       });
     }
   }
@@ -269,7 +269,7 @@ export function buildBadInputCorpus(existingRunId: string): BadInputCase[] {
   }
   for (const method of ['PUT', 'DELETE', 'PATCH'] as const) {
     for (const url of ['/runs', `/runs/${existingRunId}`, `/runs/${existingRunId}/events`, '/gepa', '/health']) {
-      cases.push({ label: `${method} ${url}`, method, url, names: ['not found', 'route', 'method'] });
+      cases.push({ label: `${method} ${url}`, method, url, names: ['not found', 'route', 'not allowed'] });
     }
   }
   for (const url of ['/runs/', '/runs//events', '/runs/%2F/events', '/docs/json?x=%zz', '/%2e%2e/etc/passwd']) {

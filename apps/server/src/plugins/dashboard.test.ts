@@ -39,8 +39,10 @@ describe('dashboard hosting', () => {
     const unknownApi = await harness.app.inject({ method: 'GET', url: '/runs/run-x/unknown', headers: HTML });
     expect(unknownApi.statusCode).toBe(404);
     expect(unknownApi.json()).toMatchObject({ statusCode: 404, error: 'not_found' });
-    const wrongMethod = await harness.app.inject({ method: 'DELETE', url: '/runs' });
-    expect(wrongMethod.statusCode).toBe(404);
+    // An API path with another method is a 405 naming the allowed ones, never the page.
+    const wrongMethod = await harness.app.inject({ method: 'DELETE', url: '/runs', headers: HTML });
+    expect(wrongMethod.statusCode).toBe(405);
+    expect(wrongMethod.headers.allow).toBe('GET, HEAD, POST');
   });
 
   it('serves a placeholder page when the dashboard is not built', async () => {

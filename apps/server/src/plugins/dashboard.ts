@@ -43,7 +43,7 @@ export default fp(
         if (built) return reply.type('text/html').sendFile('index.html');
         return reply.type('text/html').send(NOT_BUILT_PAGE);
       }
-      return notFound(request, reply);
+      return notFound(fastify, request, reply);
     });
   },
   { name: 'dashboard' },
@@ -56,7 +56,18 @@ function isPageNavigation(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
-function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+function notFound(fastify: FastifyInstance, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?')[0] ?? '/';
+  const allowed = fastify.allowedMethods(path);
+  if (allowed.length > 0) {
+    return reply
+      .code(405)
+      .header('allow', allowed.join(', '))
+      .send({
+        statusCode: 405,
+        error: 'method_not_allowed',
+        message: `${request.method} is not allowed on ${path}; it accepts ${allowed.join(', ')}`,
+      });
+  }
   return reply.code(404).send({ statusCode: 404, error: 'not_found', message: `no route ${request.method} ${path}` });
 }

@@ -3,6 +3,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { BadRequestError } from '../errors/bad-request-error';
+import { describeField } from '../http/field-message';
+import { describeRequestProblem } from '../http/request-problem';
 import type { ErrorResponse } from '../schemas/error';
 
 /**
@@ -12,7 +14,7 @@ import type { ErrorResponse } from '../schemas/error';
 export default fp(
   async function errorHandler(fastify: FastifyInstance) {
     fastify.setErrorHandler((error: FastifyError | AimeError | Error, request, reply) => {
-      const body = toErrorResponse(error);
+      const body = describeRequestProblem(toErrorResponse(error), error, request);
       if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ statusCode: body.statusCode, error: body.error }, body.message);
       if (body.statusCode === 401) reply.header('www-authenticate', 'Bearer');
@@ -29,14 +31,14 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       const path = [context, ...issue.instancePath.split('/').filter((part) => part.length > 0)];
       const unknownKeys = (issue.params as { keys?: unknown }).keys;
       if (issue.keyword === 'unrecognized_keys' && Array.isArray(unknownKeys)) {
-        return unknownKeys.map((key) => ({ path: [...path, String(key)].join('.'), message: 'unknown field' }));
+        return unknownKeys.map((key) => ({ path: [...path, String(key)].join('.'), message: 'is not a known field' }));
       }
       return [{ path: path.join('.'), message: issue.message ?? 'invalid' }];
     });
     return {
       statusCode: 400,
       error: 'bad_request',
-      message: fields.map((field) => `${field.path}: ${field.message}`).join('; '),
+      message: fields.map((field) => describeField(field.path, field.message)).join('; '),
       fields,
     };
   }

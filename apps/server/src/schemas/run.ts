@@ -11,15 +11,27 @@ import { isValidRunId } from '../runs/run-store';
 
 export const MAX_GOAL_LENGTH = 8000;
 
-export const createRunBodySchema = z.strictObject({
-  goal: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(MAX_GOAL_LENGTH, `must be at most ${MAX_GOAL_LENGTH} characters`),
-  maxIterations: z.number().int().min(1).max(100).optional(),
-  maxParallelActors: z.number().int().min(1).max(16).optional(),
-});
+/** A whole number in [min, max], with one message for every way a value can miss it. */
+function limitSchema(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
+export const createRunBodySchema = z.strictObject(
+  {
+    goal: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(MAX_GOAL_LENGTH, `must be at most ${MAX_GOAL_LENGTH} characters`),
+    maxIterations: limitSchema(1, 100).optional(),
+    maxParallelActors: limitSchema(1, 16).optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type' ? 'must be a JSON object such as {"goal": "Summarise the repository"}' : undefined,
+  },
+);
 export type CreateRunBody = z.infer<typeof createRunBodySchema>;
 
 export const runIdSchema = z.string().refine(isValidRunId, 'not a valid run id');
