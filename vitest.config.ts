@@ -11,7 +11,12 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
-    globalSetup: ['tests/support/guard-project-traces.ts', 'tests/support/postgres-global-setup.ts'],
+    // The temp-dir guard first: its TMPDIR applies to the others, and its teardown (reverse order) runs last.
+    globalSetup: [
+      'tests/support/guard-outside-temp-dirs.ts',
+      'tests/support/guard-project-traces.ts',
+      'tests/support/postgres-global-setup.ts',
+    ],
     reporters: reportDirectory ? ['default', 'json'] : ['default'],
     outputFile: reportDirectory ? { json: join(reportDirectory, 'vitest.json') } : undefined,
   },

@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAimeResponder } from '../../bench/loop-overhead/aime-responder';
 import type { RunEvent } from '../../packages/core/src/protocol/run-events';
 import { ScriptedModel } from '../../packages/core/src/testing/scripted-model';
@@ -12,96 +9,113 @@ import { readFileTool } from '../../packages/core/src/tools/builtin/read-file';
 import { searchFilesTool } from '../../packages/core/src/tools/builtin/search-files';
 import { writeFileTool } from '../../packages/core/src/tools/builtin/write-file';
 import { executeToolCall } from '../../packages/core/src/tools/registry/execute-tool-call';
-import type { AnyTool, ToolContext } from '../../packages/core/src/tools/types';
+import type { AnyTool } from '../../packages/core/src/tools/types';
 import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
 import { testConfig } from '../../packages/core/src/workflow/workflow-test-support';
-import { buildPathEscapeCorpus } from './support/path-escape-corpus';
+import { createEscapeFixture, type EscapeFixture } from './support/escape-canaries';
+import { buildPathEscapeCorpus, systemPathProbes } from './support/path-escape-corpus';
 
-const SECRET = `SENTINEL-${randomBytes(8).toString('hex')}`;
-const SENTINEL_ONLY_NAME = `only-in-sentinel-${randomBytes(4).toString('hex')}.txt`;
 const PAYLOAD = `PWNED-${randomBytes(8).toString('hex')}`;
 
-let base: string;
-let workspace: string;
+let fixture: EscapeFixture;
 let outsideBefore: Record<string, string>;
 
-/** Every file and symlink under `base` except the workspace, with its content or link target. */
-async function snapshotOutside(): Promise<Record<string, string>> {
-  const entries: Record<string, string> = {};
-  const walk = async (directory: string): Promise<void> => {
-    for (const entry of await readdir(directory, { withFileTypes: true })) {
-      const path = join(directory, entry.name);
-      if (path === workspace) continue;
-      if (entry.isSymbolicLink()) entries[relative(base, path)] = `-> ${await readlink(path)}`;
-      else if (entry.isDirectory()) {
-        entries[`${relative(base, path)}/`] = 'dir';
-        await walk(path);
-      } else entries[relative(base, path)] = await readFile(path, 'utf8');
-    }
-  };
-  await walk(base);
-  return entries;
-}
-
-function context(): ToolContext {
-  return { workspaceRoot: workspace, signal: new AbortController().signal, taskId: 't', reportProgress() {} };
-}
-
-beforeAll(async () => {
-  base = await realpath(await mkdtemp(join(tmpdir(), 'aime-escape-')));
-  workspace = join(base, 'workspace');
-  await mkdir(join(workspace, 'sub', 'dir'), { recursive: true });
-  await mkdir(join(base, 'sentinel'));
-  await mkdir(join(base, 'workspace-sibling'));
-  await writeFile(join(workspace, 'README.md'), '# inside\n');
-  await writeFile(join(base, 'sentinel', 'secret.txt'), `${SECRET}\n`);
-  await writeFile(join(base, 'sentinel', SENTINEL_ONLY_NAME), `${SECRET}\n`);
-  await writeFile(join(base, 'workspace-sibling', 'x.txt'), `${SECRET}\n`);
-  await symlink(join(base, 'sentinel'), join(workspace, 'link-out'));
-  await symlink(join(base, 'sentinel', 'secret.txt'), join(workspace, 'link-file'));
-  await symlink('/etc', join(workspace, 'link-abs'));
-  await symlink('../..', join(workspace, 'sub', 'link-up'));
-  await symlink('..', join(workspace, 'link-up'));
-  await symlink('chain-b', join(workspace, 'chain-a'));
-  await symlink('../sentinel', join(workspace, 'chain-b'));
-  await symlink(join(base, 'sentinel', 'missing'), join(workspace, 'dangling'));
-  outsideBefore = await snapshotOutside();
+beforeEach(async () => {
+  fixture = await createEscapeFixture();
+  outsideBefore = await fixture.snapshotOutside();
 });
+afterEach(() => fixture.cleanup());
 
-afterAll(async () => {
-  await rm(base, { recursive: true, force: true });
-});
+const run = (tool: AnyTool, args: Record<string, unknown>) =>
+  executeToolCall(tool, JSON.stringify(args), fixture.context(), { timeoutMs: 5_000 });
 
-describe('path-escape corpus through the file tools', () => {
-  it('≥ 100 generated paths × read/list/search/write/append: zero escapes, nothing written outside', async () => {
-    const corpus = buildPathEscapeCorpus(base);
-    expect(corpus.length).toBeGreaterThanOrEqual(100);
-    const calls: Array<[AnyTool, Record<string, unknown>]> = [];
-    for (const path of corpus) {
-      calls.push([readFileTool, { path }]);
-      calls.push([listDirTool, { path, depth: 3, includeHidden: true }]);
-      calls.push([searchFilesTool, { query: 'SENTINEL', path }]);
-      calls.push([writeFileTool, { path, content: PAYLOAD }]);
-      calls.push([writeFileTool, { path, content: PAYLOAD, append: true }]);
-    }
+describe('path-escape corpus through the file tools (every target is a canary in a temp dir)', () => {
+  it('≥ 200 generated paths × read/list/search/write/append: zero escapes, no canary changed', async () => {
+    const corpus = buildPathEscapeCorpus(fixture);
+    expect(corpus.length).toBeGreaterThanOrEqual(200);
     const leaks: string[] = [];
-    for (const [tool, args] of calls) {
-      const outcome = await executeToolCall(tool, JSON.stringify(args), context(), { timeoutMs: 5_000 });
-      const leaked = [SECRET, SENTINEL_ONLY_NAME, 'root:x:0:0'].some((marker) => outcome.output.includes(marker));
-      if (leaked) {
-        leaks.push(`${tool.name} ${JSON.stringify(args).slice(0, 120)} → ${outcome.output.slice(0, 200)}`);
+    for (const path of corpus) {
+      const calls: Array<[AnyTool, Record<string, unknown>]> = [
+        [readFileTool, { path }],
+        [listDirTool, { path, depth: 3, includeHidden: true }],
+        [searchFilesTool, { query: 'SENTINEL', path }],
+        [writeFileTool, { path, content: PAYLOAD }],
+        [writeFileTool, { path, content: PAYLOAD, append: true }],
+      ];
+      for (const [tool, args] of calls) {
+        const outcome = await run(tool, args);
+        if ([fixture.secret, fixture.sentinelOnlyName].some((marker) => outcome.output.includes(marker))) {
+          leaks.push(`${tool.name} ${JSON.stringify(args).slice(0, 120)} → ${outcome.output.slice(0, 200)}`);
+        }
       }
     }
     expect(leaks).toEqual([]);
-    expect(await snapshotOutside()).toEqual(outsideBefore);
-    expect(existsSync('/escaped.txt')).toBe(false);
+    expect(await fixture.snapshotOutside()).toEqual(outsideBefore);
     // Whatever was written landed inside the workspace (look-alike names are legal file names there).
-    const written = JSON.stringify(await snapshotWorkspace());
-    expect(written).not.toContain(SECRET);
+    expect(JSON.stringify(await fixture.snapshotWorkspace())).not.toContain(fixture.secret);
   });
 
-  it('an actor told to write outside the workspace gets errors back and the sentinel stays untouched', async () => {
-    const escapes = ['../sentinel/secret.txt', `${base}/sentinel/new.txt`, 'link-out/secret.txt', 'chain-a/x.txt'];
+  it('climbing, absolute and symlinked writes to each canary are refused by the sandbox', async () => {
+    const attempts = [
+      '../sentinel/secret.txt',
+      '../escaped.txt',
+      `${fixture.base}/sentinel/new-file.txt`,
+      `${fixture.far}/secret.txt`,
+      'link-out/secret.txt',
+      'link-abs/new-file.txt',
+      'link-far/new-file.txt',
+      'chain-a/secret.txt',
+      'link-up/escaped.txt',
+      'dangling',
+      'link-file',
+    ];
+    for (const path of attempts) {
+      const outcome = await run(writeFileTool, { path, content: PAYLOAD });
+      expect(outcome.ok, path).toBe(false);
+      expect(outcome.errorCode, path).toMatch(/^(path_outside_workspace|symlink_write|symlink_dangling)$/);
+    }
+    expect(await fixture.snapshotOutside()).toEqual(outsideBefore);
+  });
+});
+
+describe('system paths are only ever read, and nothing is read from them', () => {
+  it('read_file, list_dir and search_files on /etc, /proc and a symlink to /etc are refused without output', async () => {
+    const passwd = readFileSync('/etc/passwd');
+    const passwdHash = createHash('sha256').update(passwd).digest('hex');
+    const passwdFirstLine = passwd.toString('utf8').split('\n')[0] as string;
+    expect(passwdFirstLine.length).toBeGreaterThan(5);
+    const environmentMarker = `AIME_ESCAPE_MARKER=${randomBytes(6).toString('hex')}`;
+    const [markerName, markerValue] = environmentMarker.split('=') as [string, string];
+    process.env[markerName] = markerValue;
+    try {
+      for (const probe of systemPathProbes(passwdFirstLine, environmentMarker)) {
+        for (const [tool, args] of [
+          [readFileTool, { path: probe.path }],
+          [listDirTool, { path: probe.path, depth: 1 }],
+          [searchFilesTool, { query: 'root', path: probe.path }],
+        ] as Array<[AnyTool, Record<string, unknown>]>) {
+          const outcome = await run(tool, args);
+          expect(outcome.ok, `${tool.name} ${probe.path}`).toBe(false);
+          expect(outcome.errorCode, `${tool.name} ${probe.path}`).toMatch(/^path_outside_workspace$/);
+          expect(outcome.output, `${tool.name} ${probe.path}`).not.toContain(probe.readMarker);
+        }
+      }
+    } finally {
+      delete process.env[markerName];
+    }
+    expect(createHash('sha256').update(readFileSync('/etc/passwd')).digest('hex')).toBe(passwdHash);
+  });
+});
+
+describe('an actor told to write outside the workspace', () => {
+  it('gets errors back and every canary stays untouched', async () => {
+    const escapes = [
+      '../sentinel/secret.txt',
+      `${fixture.base}/sentinel/new.txt`,
+      `${fixture.far}/new.txt`,
+      'link-out/secret.txt',
+      'chain-a/x.txt',
+    ];
     const respond = createAimeResponder({
       tasks: 1,
       callsPerTask: escapes.length + 1,
@@ -111,24 +125,11 @@ describe('path-escape corpus through the file tools', () => {
       fallback: (request) => respond({ messages: request.messages, planner: request.responseSchema !== undefined }),
     });
     const events: RunEvent[] = [];
-    const workflow = new AIMEWorkflow({ config: testConfig(), model, workspaceRoot: workspace });
+    const workflow = new AIMEWorkflow({ config: testConfig(), model, workspaceRoot: fixture.workspace });
     await workflow.run('Write the files', { onEvent: (event) => void events.push(event) });
     const results = events.filter((event) => event.type === 'tool-result');
     expect(results).toHaveLength(escapes.length);
     for (const result of results) expect(result.type === 'tool-result' && result.ok).toBe(false);
-    expect(await snapshotOutside()).toEqual(outsideBefore);
+    expect(await fixture.snapshotOutside()).toEqual(outsideBefore);
   });
 });
-
-async function snapshotWorkspace(): Promise<string[]> {
-  const files: string[] = [];
-  const walk = async (directory: string): Promise<void> => {
-    for (const entry of await readdir(directory, { withFileTypes: true })) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile()) files.push(`${relative(workspace, path)}: ${await readFile(path, 'utf8')}`);
-    }
-  };
-  await walk(workspace);
-  return files;
-}

@@ -31,7 +31,11 @@ export default function setup(): () => void {
     const after = snapshot();
     const changed = [...after].filter(([path, state]) => before.get(path) !== state).map(([path]) => path);
     if (changed.length > 0) {
-      throw new Error(`tests wrote into the project's traces/ (use a temp AIME_TRACES_DIR): ${changed.join(', ')}`);
+      // Not thrown: a throwing teardown stops the other global teardowns, and Vitest would only log it.
+      console.error(
+        `\nFAIL tests wrote into the project's traces/ (use a temp AIME_TRACES_DIR): ${changed.join(', ')}\n`,
+      );
+      process.exitCode = 1;
     }
   };
 }
