@@ -65,6 +65,26 @@ describe('WebSocket /ws', () => {
     expect(client.messages.find((message) => message.type === 'subscribed')).toMatchObject({ runId, afterSeq: 3 });
   });
 
+  it('re-subscribing on the same socket with a lower afterSeq replays from there again, once', async () => {
+    harness = await createTestApp();
+    const testApp = harness;
+    const base = await listen(testApp);
+    const runId = (await testApp.app.inject({ method: 'POST', url: '/runs', payload: { goal: GOAL } })).json().id;
+    await waitFor(() => testApp.app.aime.manager.require(runId).status === 'completed');
+    const log = await logOf(testApp, runId);
+    expect(log.length).toBeGreaterThan(4);
+
+    const client = await connect(`${base}/ws`);
+    client.send({ type: 'subscribe', runId, afterSeq: 0 });
+    await waitFor(() => client.events(runId).length === log.length);
+    client.send({ type: 'subscribe', runId, afterSeq: 2 });
+    // Commands on one socket are handled in order: everything the second replay sends precedes this answer.
+    client.send({ type: 'unsubscribe', runId });
+    await client.waitForMessage((message) => message.type === 'unsubscribed');
+    expect(seqs(client.events(runId))).toEqual([...range(1, log.length), ...range(3, log.length)]);
+    expect(client.events(runId).slice(log.length)).toEqual(log.slice(2));
+  });
+
   it('has no gap and no duplicate when subscribing while a run is emitting', async () => {
     harness = await createTestApp();
     const testApp = harness;

@@ -121,6 +121,21 @@ describe('checklist markdown', () => {
     expect(parsed.tasks[0]?.id).toBe('');
   });
 
+  it('shows the last progress report only while the task is in progress', () => {
+    const manager = new ProgressManager('Write the notes');
+    manager.setTasks([{ title: 'Draft' }, { title: 'Review' }]);
+    manager.markInProgress('1', 'outline written');
+    manager.recordProgress('2', 'in_progress', 'reading the draft');
+    expect(manager.toMarkdown()).toContain('    > Progress: outline written\n');
+    manager.markComplete('1', 'draft in notes/draft.md');
+    manager.markFailed('2', 'draft missing');
+    const markdown = manager.toMarkdown();
+    expect(markdown).not.toContain('> Progress:');
+    expect(markdown).toContain('- [x] Draft <!-- id: 1 -->\n    > Result: draft in notes/draft.md\n');
+    expect(manager.describe()).not.toContain('outline written');
+    expect(manager.describe()).not.toContain('reading the draft');
+  });
+
   it('renders an empty checklist as an empty string', () => {
     expect(renderChecklist([])).toBe('');
     expect(new ProgressManager().toMarkdown()).toBe('');

@@ -221,6 +221,36 @@ describe('optimize: budget', () => {
     }
   });
 
+  it('a budget spent exactly stops before the next iteration starts (the limit counts as reached)', async () => {
+    const seedRun = keywordExamples.length;
+    for (const budget of [seedRun, seedRun + 3]) {
+      const { adapter, counter } = keywordAdapter();
+      const events: GepaEvent[] = [];
+      const reflections: string[] = [];
+      const result = await optimize({
+        seedCandidate: { a: 'Rules for a:', b: 'Rules for b:' },
+        trainset: keywordExamples,
+        adapter,
+        // Never improves: each iteration spends exactly one minibatch of 3 and is rejected.
+        reflectionModel: async (prompt) => {
+          reflections.push(prompt);
+          return `\`\`\`\n${/```\n([\s\S]*?)\n```/.exec(prompt)?.[1] ?? ''}\n\`\`\``;
+        },
+        maxMetricCalls: budget,
+        reflectionMinibatchSize: 3,
+        useMerge: false,
+        onEvent: (event) => void events.push(event),
+      });
+      const expectedIterations = (budget - seedRun) / 3;
+      expect(result.totalMetricCalls, `budget ${budget}`).toBe(budget);
+      expect(counter.examples).toBe(budget);
+      expect(result.stopReason).toBe('max-metric-calls');
+      expect(result.iterations, `budget ${budget}`).toBe(expectedIterations);
+      expect(events.filter((event) => event.type === 'iteration-start')).toHaveLength(expectedIterations);
+      expect(reflections).toHaveLength(expectedIterations);
+    }
+  });
+
   it('refuses a budget smaller than the seed validation run', async () => {
     const { adapter } = keywordAdapter();
     await expect(

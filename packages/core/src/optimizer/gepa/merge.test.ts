@@ -58,6 +58,49 @@ describe('planMerge', () => {
   });
 });
 
+describe('planMerge: which merges it will not try', () => {
+  /** Seed 0 and two non-ancestral children 1 and 2, each alone on the front of some instances. */
+  function branches(scores: { ancestor: number[]; first: number[]; second: number[] }) {
+    const state = createInitialState({ a: 'A', b: 'B' }, 4, 4, 0);
+    addCandidate(state, { a: 'A', b: 'B' }, [], scores.ancestor, 0);
+    addCandidate(state, { a: 'A1', b: 'B' }, [0], scores.first, 4);
+    addCandidate(state, { a: 'A', b: 'B2' }, [0], scores.second, 8);
+    return state;
+  }
+
+  it('refuses an ancestor that scores higher than the first parent, or than the second', () => {
+    // Aggregates: ancestor 0.5; the lower parent 0.25; the other 0.75 — both parents on the front.
+    const ancestorAboveFirst = branches({ ancestor: [0.5, 0.5, 0.5, 0.5], first: [1, 0, 0, 0], second: [0, 1, 1, 1] });
+    const ancestorAboveSecond = branches({ ancestor: [0.5, 0.5, 0.5, 0.5], first: [0, 1, 1, 1], second: [1, 0, 0, 0] });
+    const ancestorAtBoth = branches({ ancestor: [0.25, 0.25, 0.25, 0.25], first: [1, 0, 0, 0], second: [0, 1, 1, 1] });
+    for (let seed = 0; seed < 10; seed++) {
+      expect(planMerge(ancestorAboveFirst, ancestorAboveFirst.merge, new SeededRandom(seed))).toBeUndefined();
+      expect(planMerge(ancestorAboveSecond, ancestorAboveSecond.merge, new SeededRandom(seed))).toBeUndefined();
+    }
+    expect(planMerge(ancestorAtBoth, ancestorAtBoth.merge, new SeededRandom(0))).toMatchObject({
+      parents: [1, 2],
+      ancestor: 0,
+    });
+  });
+
+  it('never tries the same merge twice, even through a different common ancestor', () => {
+    // 0 → 1 → {2, 3}: merging 2 and 3 through ancestor 0 or 1 takes the same texts from the same parents.
+    const state = createInitialState({ a: 'A', b: 'B', c: 'C' }, 2, 2, 0);
+    addCandidate(state, { a: 'A', b: 'B', c: 'C' }, [], [0, 0], 0);
+    addCandidate(state, { a: 'A', b: 'B', c: 'C1' }, [0], [0, 0], 2);
+    addCandidate(state, { a: 'A2', b: 'B', c: 'C1' }, [1], [1, 0.5], 4);
+    addCandidate(state, { a: 'A', b: 'B3', c: 'C1' }, [1], [0, 1], 6);
+    for (let seed = 0; seed < 10; seed++) {
+      const copy = structuredClone(state);
+      const random = new SeededRandom(seed);
+      const first = planMerge(copy, copy.merge, random);
+      expect(first).toMatchObject({ candidate: { a: 'A2', b: 'B3', c: 'C1' }, parents: [2, 3], sources: [2, 3, 2] });
+      expect(planMerge(copy, copy.merge, random)).toBeUndefined();
+      expect(copy.merge.triedDescriptions).toEqual(['2,3:2,3,2']);
+    }
+  });
+});
+
 describe('selectMergeSubsample', () => {
   it('draws up to a third from each of: first wins, second wins, ties', () => {
     const first = [1, 0, 1, 0.5, 0, 1];

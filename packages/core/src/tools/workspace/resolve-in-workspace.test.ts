@@ -126,4 +126,18 @@ describe('resolveInWorkspace', () => {
     expect((await rejection('missing.txt', { mustExist: true })).code).toBe('path_not_found');
     expect((await rejection('docs/guide.md/child', { forWrite: true })).code).toBe('path_not_directory');
   });
+
+  it('names the component that is not a directory, and the path asked for', async () => {
+    await mkdir(join(workspace.root, 'docs', 'deeper'));
+    for (const options of [{}, { mustExist: true }, { forWrite: true }]) {
+      const error = await rejection('docs/guide.md/child/file.txt', options);
+      expect(error.code).toBe('path_not_directory');
+      expect(error.message).toBe('docs/guide.md is not a directory');
+      expect(error.requestedPath).toBe('docs/guide.md/child/file.txt');
+    }
+    await symlink(join(workspace.root, 'docs', 'guide.md'), join(workspace.root, 'docs', 'deeper', 'guide-link'));
+    const throughLink = await rejection('docs/deeper/guide-link/x.txt', { forWrite: true });
+    expect(throughLink.message).toBe('docs/deeper/guide-link is not a directory');
+    expect(throughLink.requestedPath).toBe('docs/deeper/guide-link/x.txt');
+  });
 });
