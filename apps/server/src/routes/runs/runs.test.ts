@@ -116,7 +116,11 @@ describe('POST /runs', () => {
     const limited = await testApp.app.inject({ method: 'POST', url: '/runs', payload: { goal: GOAL } });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error).toBe('rate_limited');
-    expect(limited.headers['retry-after']).toBeDefined();
+    // Seconds until the one-minute window lets this client in again.
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
   });
 
   it('answers 503 once the service is shutting down', async () => {

@@ -24,8 +24,20 @@ describe('executeToolCall', () => {
   it('parses JSON text or accepts objects, validates, runs and keeps string references', async () => {
     const fromText = await executeToolCall(echo, '{"value": 3}', contextWith());
     expect(fromText).toMatchObject({ ok: true, output: 'value=3', references: ['a.md'], args: { value: 3 } });
-    expect(fromText.ms).toBeGreaterThanOrEqual(0);
     expect((await executeToolCall(echo, { value: 4 }, contextWith())).output).toBe('value=4');
+  });
+
+  it('reports the time the call took in ms, to a tenth', async () => {
+    const slow = tool(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return { output: 'done' };
+    });
+    const started = performance.now();
+    const outcome = await executeToolCall(slow, { value: 1 }, contextWith());
+    const around = performance.now() - started;
+    expect(outcome.ms).toBeGreaterThanOrEqual(39);
+    expect(outcome.ms).toBeLessThanOrEqual(around + 0.05);
+    expect(Math.round(outcome.ms * 10)).toBeCloseTo(outcome.ms * 10, 6);
   });
 
   it('explains invalid JSON and invalid arguments, naming the field', async () => {
