@@ -1,3 +1,4 @@
+import { isConfigurationError } from '../llm/errors/is-configuration-error';
 import type { ChatMessage, ChatResponse, LanguageModel, ToolCall } from '../llm/types';
 import { llmUsageEvent } from '../protocol/llm-usage-event';
 import type { ActivePrompt } from '../protocol/prompt-optimizer';
@@ -189,7 +190,10 @@ export class DynamicActor {
         { ...request, signal: context.signal },
       );
     } catch (error) {
-      if (context.signal.aborted || error instanceof ActorContextExceededError) throw error;
+      // A configuration error (no tool parser, unknown model …) would fail every request: it ends the run.
+      if (context.signal.aborted || error instanceof ActorContextExceededError || isConfigurationError(error)) {
+        throw error;
+      }
       throw new ActorModelError(error);
     }
     await context.emit(llmUsageEvent('actor', response.usage, this.options.now() - started, this.options.task.id));

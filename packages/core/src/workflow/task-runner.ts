@@ -70,9 +70,10 @@ export class TaskRunner {
         },
       });
     } catch (error) {
-      if (!signal.aborted) throw error;
-      progress.markFailed(taskId, 'cancelled');
-      await emit({ type: 'task-end', taskId, status: 'failed', summary: 'cancelled', references: [] });
+      // Cancelled, or an error that ends the run (a model configuration error): the task ends failed first.
+      const summary = signal.aborted ? 'cancelled' : error instanceof Error ? error.message : String(error);
+      progress.markFailed(taskId, summary);
+      await emit({ type: 'task-end', taskId, status: 'failed', summary, references: [] });
       throw error;
     }
     if (report.status === 'complete') progress.markComplete(taskId, report.summary, report.references);

@@ -10,6 +10,8 @@ export type ModelErrorCode =
   | 'connection'
   | 'invalid_response'
   | 'bad_request'
+  | 'tool_choice_unsupported'
+  | 'response_format_unsupported'
   | 'aborted';
 
 export interface ModelErrorOptions {

@@ -1,12 +1,17 @@
 import { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import {
+  BadRequestError,
   ContextLengthExceededError,
+  isConfigurationError,
   InvalidResponseError,
   ModelConnectionError,
   ModelNotFoundError,
   ModelServerError,
   RateLimitedError,
+  ResponseFormatUnsupportedError,
+  ToolChoiceUnsupportedError,
+  UnauthorizedError,
 } from '../errors/index';
 import { errorFromResponse, normalizeModelError, parseErrorBody, parseRetryAfter } from './map-error';
 import { retryDelayMs } from './retry';
@@ -95,5 +100,44 @@ describe('normalizeModelError', () => {
     const cut = normalizeModelError(new TypeError('terminated'));
     expect(cut).toBeInstanceOf(ModelConnectionError);
     expect(cut.retryable).toBe(true);
+  });
+});
+
+describe('configuration errors', () => {
+  const map = (status: number, body: unknown) =>
+    errorFromResponse(status, JSON.stringify(body), new Headers(), 'http://h:8000/v1/chat/completions');
+  const toolChoice = '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set';
+
+  it('recognises vLLM without a tool-call parser in both body shapes, with the fix in the message', () => {
+    for (const body of [
+      { error: { message: toolChoice, type: 'BadRequestError', param: null, code: 400 } },
+      { object: 'error', message: toolChoice, type: 'BadRequestError', param: null, code: 400 },
+    ]) {
+      const error = map(400, body);
+      expect(error).toBeInstanceOf(ToolChoiceUnsupportedError);
+      expect(error).toMatchObject({ code: 'tool_choice_unsupported', retryable: false });
+      expect(error.message).toMatch(/--tool-call-parser <parser>.*tool_protocol: react-text/);
+    }
+  });
+
+  it('recognises servers without structured output', () => {
+    for (const message of [
+      "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+      "1 validation error for ChatCompletionRequest\nresponse_format.type\n  Input should be 'text' or 'json_object'",
+      'The provided JSON schema contains features not supported by xgrammar.',
+    ]) {
+      expect(map(400, { error: { message } }), message).toBeInstanceOf(ResponseFormatUnsupportedError);
+    }
+  });
+
+  it('counts unknown models, rejected keys, tool choice and response format as configuration errors, not other 400s', () => {
+    expect(isConfigurationError(map(404, { message: 'The model `x` does not exist.' }))).toBe(true);
+    expect(isConfigurationError(map(401, { detail: 'Invalid API key' }))).toBe(true);
+    expect(map(401, { detail: 'Invalid API key' })).toBeInstanceOf(UnauthorizedError);
+    expect(isConfigurationError(map(400, { error: { message: toolChoice } }))).toBe(true);
+    const temperature = map(400, { error: { message: 'temperature must be <= 2' } });
+    expect(temperature).toBeInstanceOf(BadRequestError);
+    expect(isConfigurationError(temperature)).toBe(false);
+    expect(isConfigurationError(map(500, { error: { message: 'boom' } }))).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ import {
   ModelServerError,
   ModelTimeoutError,
   RateLimitedError,
+  ResponseFormatUnsupportedError,
+  ToolChoiceUnsupportedError,
   UnauthorizedError,
 } from '../errors/index';
 
@@ -20,6 +22,24 @@ export interface ErrorBody {
 
 const CONTEXT_LENGTH =
   /context[ _-]?length|context window|maximum model length|max_model_len|too many tokens|prompt is too long|maximum context|input is too long|exceeds the model/i;
+/** vLLM without `--enable-auto-tool-choice --tool-call-parser`, or a server without tool calling. */
+const TOOL_CHOICE_UNSUPPORTED =
+  /enable-auto-tool-choice|tool[ _]choice\b.*\b(requires|not supported|unsupported)|(does not|doesn't) support tools|tools? (are|is) not supported/i;
+/** A server (or model) without structured output, or a guided-decoding backend that cannot take the schema. */
+const RESPONSE_FORMAT_UNSUPPORTED =
+  /(response_format|json_schema|json schema|structured output|guided decoding)\b.*\b(not supported|unsupported|does not support|input should be)/is;
+
+const TOOL_CHOICE_HINT =
+  'Start vLLM with --enable-auto-tool-choice --tool-call-parser <parser> (hermes for Qwen and Hermes models, ' +
+  'llama3_json for Llama 3, mistral for Mistral), or set tool_protocol: react-text in model_config.yaml.';
+const RESPONSE_FORMAT_HINT =
+  'The planner needs structured output (response_format json_schema): use a server and model that support it ' +
+  '(vLLM does, with its structured-output backend).';
+const MODEL_NOT_FOUND_HINT =
+  'Set model in model_config.yaml (or AIME_MODEL) to an id that GET <api_base>/models lists, and check api_base ' +
+  'and extra_params.endpoint.';
+const UNAUTHORIZED_HINT = "Check api_key / api_key_env (or AIME_API_KEY) against the server's --api-key.";
+
 /** A 5xx that blames the request (a server raising on a parameter it does not know): resending cannot help. */
 const INVALID_REQUEST =
   /unexpected keyword argument|validation error|invalid (request|parameter|argument)|unsupported (parameter|argument)|BadRequest/i;
@@ -90,15 +110,22 @@ export function errorFromResponse(status: number, bodyText: string, headers: Hea
   const detail = body.message || `HTTP ${status}`;
   const message = `${detail} (HTTP ${status} from ${url})`;
   const options = { status };
+  const advised = (hint: string) => `${message} ${hint}`;
   if (status === 401 || status === 403 || /authentication|unauthori[sz]ed|invalid_api_key/i.test(kind)) {
-    return new UnauthorizedError(message, options);
+    return new UnauthorizedError(advised(UNAUTHORIZED_HINT), options);
   }
   if (status === 429) return new RateLimitedError(message, { ...options, retryAfterMs: parseRetryAfter(headers) });
   if (/context_length_exceeded/i.test(kind) || (status < 500 && CONTEXT_LENGTH.test(detail))) {
     return new ContextLengthExceededError(message, options);
   }
+  if (status < 500 && TOOL_CHOICE_UNSUPPORTED.test(detail)) {
+    return new ToolChoiceUnsupportedError(advised(TOOL_CHOICE_HINT), options);
+  }
+  if (status < 500 && RESPONSE_FORMAT_UNSUPPORTED.test(detail)) {
+    return new ResponseFormatUnsupportedError(advised(RESPONSE_FORMAT_HINT), options);
+  }
   if (/model_not_found/i.test(kind) || status === 404 || (status < 500 && MODEL_NOT_FOUND.test(detail))) {
-    return new ModelNotFoundError(message, options);
+    return new ModelNotFoundError(advised(MODEL_NOT_FOUND_HINT), options);
   }
   if (status === 408) return new ModelTimeoutError(message, options);
   if (status >= 500 && !INVALID_REQUEST.test(`${kind} ${detail}`)) return new ModelServerError(message, options);
