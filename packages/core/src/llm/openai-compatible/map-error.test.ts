@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   BadRequestError,
   ContextLengthExceededError,
-  isConfigurationError,
   InvalidResponseError,
+  isConfigurationError,
   ModelConnectionError,
   ModelNotFoundError,
   ModelServerError,
