@@ -5,7 +5,7 @@ import { encodeEvent, encodeMessage } from './encoded-message';
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
 export interface HubClientOptions {
-  /** Bytes queued for this client (socket.bufferedAmount) above which it is disconnected. */
+  /** Bytes queued for this client (socket.bufferedAmount) at which it is disconnected (queue ≤ bound + one frame). */
   maxBufferedBytes: number;
   onDropped: (client: HubClient) => void;
 }
@@ -57,10 +57,14 @@ export class HubClient {
     return this.open && this.sendEncoded(encodeMessage(message));
   }
 
-  /** Sends an already serialised message (shared between clients) as a text frame. */
+  /**
+   * Sends an already serialised message (shared between clients) as a text frame. The client is
+   * dropped when its queue is already at the bound, not because one frame is large: an event bigger
+   * than the bound would otherwise cut every client off at that seq, on every reconnect.
+   */
   sendEncoded(data: Buffer): boolean {
     if (!this.open) return false;
-    if (this.socket.bufferedAmount + data.length > this.options.maxBufferedBytes) {
+    if (this.socket.bufferedAmount >= this.options.maxBufferedBytes) {
       this.drop();
       return false;
     }

@@ -215,6 +215,60 @@ describe('WebSocket /ws', () => {
     expect(fast.closeCode).toBeUndefined();
   }, 60_000);
 
+  it('gets every client past an event larger than the back-pressure bound, live and on replay', async () => {
+    harness = await createTestApp();
+    const tracesDir = harness.tracesDir;
+    await harness.app.close();
+    // Test edge: an executor writing events as an old log could hold them: one of 1.5 MB of JSON
+    // (256 KiB of control characters, escaped six-fold) between small ones.
+    const executor: RunExecutor = async (request, { onEvent }) => {
+      let seq = 0;
+      const stamp = () => ({ runId: request.runId, seq: ++seq, ts: Date.now() });
+      await onEvent({
+        ...stamp(),
+        type: 'run-start',
+        goal: request.goal,
+        model: 'big',
+        maxIterations: 1,
+        maxParallelActors: 1,
+      });
+      for (let index = 0; index < 3; index += 1) {
+        const output = index === 1 ? '\u0001'.repeat(256 * 1024) : 'small';
+        await onEvent({
+          ...stamp(),
+          type: 'tool-result',
+          taskId: 't1',
+          callId: `c${index}`,
+          tool: 'read_file',
+          ok: true,
+          output,
+          ms: 1,
+        });
+      }
+      await onEvent({ ...stamp(), type: 'run-end', status: 'completed' });
+      return undefined;
+    };
+    const app = await buildApp({
+      settings: { concurrency: 1, tracesDir },
+      executor,
+      dashboardDirectory: null,
+      websocket: { maxBufferedBytes: 1024 * 1024 },
+    });
+    harness = { ...harness, app };
+    const base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('http://', 'ws://');
+    const live = await connect(`${base}/ws`);
+    live.send({ type: 'subscribe', runId: '*' });
+    await live.waitForMessage((message) => message.type === 'subscribed');
+    const runId = (await app.inject({ method: 'POST', url: '/runs', payload: { goal: 'big event' } })).json().id;
+    await live.waitForMessage(isRunEnd(runId), 30_000);
+    expect(seqs(live.events(runId))).toEqual(range(1, 5));
+    const replay = await connect(`${base}/ws`);
+    replay.send({ type: 'subscribe', runId, afterSeq: 0 });
+    await replay.waitForMessage(isRunEnd(runId), 30_000);
+    expect(seqs(replay.events(runId))).toEqual(range(1, 5));
+    expect([live.closeCode, replay.closeCode]).toEqual([undefined, undefined]);
+  }, 60_000);
+
   it('requires the token on the upgrade: header or ?token=', async () => {
     harness = await createTestApp({ apiToken: 's3cret' });
     const base = await listen(harness);

@@ -1,4 +1,4 @@
-import { formatZodIssues, type RunEvent } from '@gepa-aime/core';
+import { formatZodIssues, MAX_EVENT_BYTES, type RunEvent } from '@gepa-aime/core';
 import type { RawData, WebSocket } from 'ws';
 import type { RunManager, RunObserver } from '../runs/run-manager';
 import { isFinalStatus, type RunState } from '../runs/run-state';
@@ -11,7 +11,7 @@ import { HubClient } from './hub-client';
 export interface WebSocketHubOptions {
   manager: RunManager;
   store: RunStore;
-  /** Per-client send-queue bound in bytes (default 1 MiB). */
+  /** Per-client send-queue bound in bytes (default 1 MiB, four times MAX_EVENT_BYTES). */
   maxBufferedBytes?: number;
   /** Ping interval; a client that did not answer the previous ping is terminated (default 30 s). */
   heartbeatMs?: number;
@@ -32,7 +32,7 @@ export class WebSocketHub implements RunObserver {
   private readonly drainTimeoutMs: number;
 
   constructor(private readonly options: WebSocketHubOptions) {
-    this.maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
+    this.maxBufferedBytes = options.maxBufferedBytes ?? 4 * MAX_EVENT_BYTES;
     this.drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
     this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();

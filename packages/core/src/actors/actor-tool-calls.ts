@@ -1,5 +1,6 @@
 import type { ToolCall } from '../llm/types';
 import { ToolLoopDetector } from '../planner/loop-detector';
+import { MAX_TOOL_OUTPUT_PREVIEW_BYTES, previewText } from '../protocol/event-size';
 import type { AnyTool } from '../tools/types';
 import { type ActorReport, FINISH_TOOL_NAME } from './actor-report';
 import type { ActorReportBuilder } from './actor-report-builder';
@@ -81,8 +82,9 @@ export class ActorToolCalls {
       callId: call.id,
       tool: name,
       ok: result.ok,
-      output: result.output,
-      ...(result.error ? { error: result.error } : {}),
+      // The model gets the whole output; the event (log line, WebSocket frame) a bounded preview.
+      output: previewText(result.output, MAX_TOOL_OUTPUT_PREVIEW_BYTES),
+      ...(result.error ? { error: previewText(result.error, MAX_TOOL_OUTPUT_PREVIEW_BYTES) } : {}),
       ms: result.ms,
     });
     this.findings.addReferences(result.references);

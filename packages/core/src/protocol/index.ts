@@ -1,3 +1,4 @@
+export * from './event-size';
 export { llmUsageEvent } from './llm-usage-event';
 export type * from './prompt-optimizer';
 export * from './run-events';

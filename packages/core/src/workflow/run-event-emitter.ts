@@ -1,9 +1,11 @@
+import { boundEventSize } from '../protocol/event-size';
 import type { RunEvent, RunEventInput } from '../protocol/run-events';
 
 export type RunEventSink = (event: RunEvent) => void | Promise<void>;
 
 /**
- * Stamps events with runId, a contiguous seq (from 1) and ts, and delivers them to the sink one at
+ * Stamps events with runId, a contiguous seq (from 1) and ts, bounds their size (MAX_EVENT_BYTES as
+ * JSON, longest strings cut with a marker), and delivers them to the sink one at
  * a time in seq order, even when the sink is async and actors emit concurrently. A failing sink
  * never breaks the run.
  */
@@ -26,7 +28,8 @@ export class RunEventEmitter {
 
   emit(input: RunEventInput): Promise<void> {
     this.seq += 1;
-    const event = { ...input, runId: this.runId, seq: this.seq, ts: this.now() } as RunEvent;
+    // No event may exceed MAX_EVENT_BYTES as JSON: one oversized frame would cut WebSocket clients off.
+    const event = boundEventSize({ ...input, runId: this.runId, seq: this.seq, ts: this.now() } as RunEvent);
     const sink = this.sink;
     if (!sink) return this.delivery;
     this.delivery = this.delivery.then(async () => {
