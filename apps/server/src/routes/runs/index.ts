@@ -13,12 +13,15 @@ import {
   runParamsSchema,
   runSummarySchema,
 } from '../../schemas/run';
+import { EventStreams, resumeSeq, wantsEventStream } from './event-stream';
 
 /** Request bodies above this are refused with 413 (a goal is at most 8000 characters). */
 const CREATE_RUN_BODY_LIMIT = 64 * 1024;
 
 const runs: FastifyPluginAsyncZod = async (fastify) => {
   const { manager, store, runsPerMinute } = fastify.aime;
+  const eventStreams = new EventStreams({ manager, store });
+  fastify.addHook('onClose', async () => eventStreams.closeAll());
 
   fastify.post(
     '/runs',
@@ -79,7 +82,10 @@ const runs: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['runs'],
-        summary: 'Logged events after a seq (JSON, or NDJSON with `Accept: application/x-ndjson`)',
+        summary: 'Logged events after a seq: JSON, NDJSON, or a live Server-Sent Events stream',
+        description:
+          '`Accept: application/x-ndjson`: one event per line. `Accept: text/event-stream`: Server-Sent Events — the ' +
+          'events after `Last-Event-ID` (else `after`), then live ones, each once and in seq order; ends after `run-end`.',
         params: runParamsSchema,
         querystring: eventsQuerySchema,
         response: { 200: eventsResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
@@ -88,6 +94,7 @@ const runs: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const run = manager.require(request.params.id);
       const { after, limit } = request.query;
+      if (wantsEventStream(request)) return eventStreams.stream(request, reply, run, resumeSeq(request, after));
       const events = await store.readEvents(run.id, after, limit);
       if ((request.headers.accept ?? '').includes('application/x-ndjson')) {
         const lines = events.map((event) => `${JSON.stringify(event)}\n`).join('');
