@@ -72,6 +72,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     logger: options.logger ?? { level: defaultLogLevel(env, process.stdout.isTTY === true) },
     ...(options.dashboardDirectory !== undefined ? { dashboardDirectory: options.dashboardDirectory } : {}),
   });
+  app.addHook('onClose', () => runtime.close());
   try {
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {

@@ -31,15 +31,15 @@ export const interactiveCommand: CliCommand = {
       return 0;
     }
     const limits = runLimits(values);
-    const { model, workflow } = await createCommandRuntime(context, values.workspace);
+    const runtime = await createCommandRuntime(context, values.workspace);
     return runInteractiveSession({
       input: context.stdin,
       output: context.stdout,
       terminal: context.stdin.isTTY === true,
-      model,
-      workflow,
+      model: runtime.model,
+      workflow: runtime.workflow,
       signal: context.signal,
       ...limits,
-    });
+    }).finally(() => runtime.close());
   },
 };

@@ -43,14 +43,16 @@ export const runCommand: CliCommand = {
     if (!goal)
       throw new UsageError('run needs a goal, e.g. aime run "Summarise the repository layout" (see: aime run --help)');
     const limits = runLimits(values);
-    const { workflow } = await createCommandRuntime(context, values.workspace);
-    const report = await workflow.run(goal, {
-      signal: context.signal,
-      ...limits,
-      ...(values.events
-        ? { onEvent: (event: RunEvent) => void context.stdout.write(`${JSON.stringify(event)}\n`) }
-        : {}),
-    });
+    const runtime = await createCommandRuntime(context, values.workspace);
+    const report = await runtime.workflow
+      .run(goal, {
+        signal: context.signal,
+        ...limits,
+        ...(values.events
+          ? { onEvent: (event: RunEvent) => void context.stdout.write(`${JSON.stringify(event)}\n`) }
+          : {}),
+      })
+      .finally(() => runtime.close());
     context.stdout.write(values.events ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);
     return exitCodeFor(report);
   },

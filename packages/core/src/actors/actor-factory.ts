@@ -101,12 +101,21 @@ export class ActorFactory {
     return new DynamicActor(options);
   }
 
+  /** Starts the MCP servers of the task's bundles if they are not running (first use, or a restart after a failure). */
+  async prepare(task: TaskNode, signal?: AbortSignal): Promise<void> {
+    const names = this.bundleNames(task.bundles).filter((name) => this.options.tools.bundleProvider(name));
+    if (names.length > 0) await this.options.tools.prepareBundles(names, signal);
+  }
+
   /** Tools of the requested bundles (unknown bundle names are ignored; none → `default`), plus update_progress. */
   toolsFor(bundles: string[] | undefined): AnyTool[] {
+    return resolveBundleTools(this.bundleNames(bundles), this.options.config.toolBundles, this.options.tools);
+  }
+
+  private bundleNames(bundles: string[] | undefined): string[] {
     const available = this.options.config.toolBundles;
     const requested = (bundles ?? []).filter((name) => name in available);
-    const names = requested.length > 0 ? requested : ['default'].filter((name) => name in available);
-    return resolveBundleTools(names, available, this.options.tools);
+    return requested.length > 0 ? requested : ['default'].filter((name) => name in available);
   }
 
   environment(): string {

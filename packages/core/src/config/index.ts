@@ -8,6 +8,16 @@ export {
   loadModelConfig,
   loadToolBundles,
 } from './load-config';
+export {
+  type ApprovalPolicy,
+  approvalPolicySchema,
+  isStdioServer,
+  MCP_BUNDLE_NAME_PATTERN,
+  type McpHttpServerConfig,
+  type McpServerConfig,
+  type McpStdioServerConfig,
+  mcpServerSchema,
+} from './mcp-bundle-config';
 export { type ExtraParams, type ModelConfig, modelConfigSchema, type Provider } from './model-config';
 export { type ProjectPaths, resolveProjectPath, resolveProjectPaths } from './project-paths';
 export { DEFAULT_TOOL_BUNDLES, type ToolBundle, type ToolBundles, type ToolSpec } from './tool-bundles';

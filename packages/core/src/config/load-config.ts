@@ -2,10 +2,17 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors/config-error';
 import { type GepaConfig, gepaConfigSchema } from './gepa-config';
+import { MCP_BUNDLE_NAME_PATTERN, WORKSPACE_PLACEHOLDER } from './mcp-bundle-config';
 import { foldUnknownKeys, type ModelConfig, modelConfigSchema } from './model-config';
 import { type ProjectPaths, resolveProjectPaths } from './project-paths';
 import { parseWithSchema, readConfigFile } from './read-config-file';
-import { DEFAULT_TOOL_BUNDLES, normalizeToolBundles, type ToolBundles, toolBundlesFileSchema } from './tool-bundles';
+import {
+  DEFAULT_TOOL_BUNDLES,
+  normalizeToolBundles,
+  type ToolBundle,
+  type ToolBundles,
+  toolBundlesFileSchema,
+} from './tool-bundles';
 
 export interface AimeConfig {
   /** Directory the files were read from (absolute). */
@@ -75,9 +82,30 @@ export function loadToolBundles(directory: string): ToolBundles {
   if (raw === undefined) return DEFAULT_TOOL_BUNDLES;
   const bundles = normalizeToolBundles(parseWithSchema(file, toolBundlesFileSchema, raw));
   for (const bundle of Object.values(bundles)) {
+    if (bundle.mcp) checkMcpBundle(file, bundle, raw);
+    if (bundle.mcp && 'cwd' in bundle.mcp && bundle.mcp.cwd && !bundle.mcp.cwd.includes(WORKSPACE_PLACEHOLDER)) {
+      bundle.mcp.cwd = resolve(directory, bundle.mcp.cwd);
+    }
     for (const tool of bundle.tools) {
       if (tool.module && !isAbsolute(tool.module)) tool.module = resolve(directory, tool.module);
     }
   }
   return bundles;
+}
+
+/** MCP bundle names prefix their tools' names, so they must be short and free of `__`; a `name` must match the key. */
+function checkMcpBundle(file: string, bundle: ToolBundle, raw: unknown): void {
+  if (!MCP_BUNDLE_NAME_PATTERN.test(bundle.name)) {
+    throw new ConfigError(
+      `${file}: MCP bundle "${bundle.name}": the name prefixes its tools (<bundle>__<tool>): use 1-31 letters, digits, "-" or "_", no "__"`,
+      { file },
+    );
+  }
+  const record = raw as Record<string, unknown> & { bundles?: Record<string, unknown> };
+  const entry = (record.bundles ?? record)[bundle.name] as { name?: unknown } | undefined;
+  if (entry?.name !== undefined && entry.name !== bundle.name) {
+    throw new ConfigError(`${file}: MCP bundle "${bundle.name}": name "${String(entry.name)}" differs from its key`, {
+      file,
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ApprovalPolicy, approvalPolicySchema, type McpServerConfig, mcpBundleSchema } from './mcp-bundle-config';
 
 /**
  * `config/tool_bundles.json`. Accepted shapes (the Python reference's file loads unchanged):
@@ -17,12 +18,14 @@ export const toolEntrySchema = z.union([
     export: z.string().optional(),
     description: z.string().optional(),
     options: z.record(z.string(), z.unknown()).optional(),
+    approval: approvalPolicySchema.optional(),
   }),
 ]);
 
 const bundleSchema = z.union([
   z.array(toolEntrySchema),
   z.object({ description: z.string().optional(), tools: z.array(toolEntrySchema) }),
+  mcpBundleSchema,
 ]);
 
 export const toolBundlesFileSchema = z.union([
@@ -37,11 +40,17 @@ export interface ToolSpec {
   export?: string;
   description?: string;
   options?: Record<string, unknown>;
+  /** `always`: every call waits for an operator's approval; `never`: never asks (see approvals). */
+  approval?: ApprovalPolicy;
 }
 export interface ToolBundle {
   name: string;
   description: string;
   tools: ToolSpec[];
+  /** Set when the bundle is an MCP server: its tools are listed by the server (named `<bundle>__<tool>`). */
+  mcp?: McpServerConfig;
+  /** MCP bundles: approval policy for all the server's tools, or per (server-side) tool name. */
+  approval?: ApprovalPolicy | Record<string, ApprovalPolicy>;
 }
 export type ToolBundles = Record<string, ToolBundle>;
 
@@ -49,6 +58,16 @@ export function normalizeToolBundles(parsed: z.infer<typeof toolBundlesFileSchem
   const record = isBundleMap(parsed) ? parsed.bundles : parsed;
   const bundles: ToolBundles = {};
   for (const [name, bundle] of Object.entries(record as Record<string, z.infer<typeof bundleSchema>>)) {
+    if (!Array.isArray(bundle) && 'mcp' in bundle) {
+      bundles[name] = {
+        name,
+        description: bundle.description ?? '',
+        tools: [],
+        mcp: bundle.mcp,
+        ...(bundle.approval !== undefined ? { approval: bundle.approval } : {}),
+      };
+      continue;
+    }
     const entries = Array.isArray(bundle) ? bundle : bundle.tools;
     bundles[name] = {
       name,

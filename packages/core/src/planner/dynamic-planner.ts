@@ -17,8 +17,8 @@ export interface DynamicPlannerOptions {
   /** The planner system prompt to use for each call (the optimizer's current candidate). */
   prompt?: () => ActivePrompt;
   maxIterations?: number;
-  /** Tool bundles the planner may assign: name → tool names (shown in every request). */
-  bundles?: Record<string, string[]>;
+  /** Tool bundles the planner may assign: name → tool names (shown in every request; a function is read per request). */
+  bundles?: Record<string, string[]> | (() => Record<string, string[]>);
   /** Attempts before falling back to the deterministic decomposition (default 2: one retry). */
   maxAttempts?: number;
   onUsage?: (usage: TokenUsage, ms: number) => void | Promise<void>;
@@ -84,7 +84,9 @@ export class DynamicPlanner {
       tasks: progress.flatten(),
       ready: readyTaskIds(progress),
       replanReason: request.replanReason ?? null,
-      ...(this.options.bundles ? { bundles: this.options.bundles } : {}),
+      ...(this.options.bundles
+        ? { bundles: typeof this.options.bundles === 'function' ? this.options.bundles() : this.options.bundles }
+        : {}),
     };
     const messages: Parameters<LanguageModel['chat']>[0]['messages'] = [
       { role: 'system', content: prompt.text },

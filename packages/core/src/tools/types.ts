@@ -26,6 +26,15 @@ export interface Tool<Args = unknown> {
   parameters: z.ZodType<Args>;
   /** Per-call timeout in milliseconds (default from the actor). */
   timeoutMs?: number;
+  /**
+   * The JSON schema sent to the model when it is not derived from `parameters` (MCP tools: the
+   * server's `inputSchema`; `parameters` then validates against it).
+   */
+  inputSchema?: Record<string, unknown>;
+  /** Where the tool comes from when it is not built in: the bundle (an MCP server) that lists it. */
+  source?: { kind: 'mcp'; bundle: string; tool: string };
+  /** Hints used by the approval policy (MCP tool annotations). */
+  annotations?: { destructive?: boolean; openWorld?: boolean; readOnly?: boolean };
   execute(args: Args, context: ToolContext): Promise<ToolResult>;
 }
 

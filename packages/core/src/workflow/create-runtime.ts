@@ -3,6 +3,7 @@ import { createModel } from '../llm/create-model';
 import type { LanguageModel } from '../llm/types';
 import { LightweightOnlineGEPA } from '../optimizer/online/lightweight-online-gepa';
 import type { PromptOptimizer } from '../protocol/prompt-optimizer';
+import { registerMcpBundles } from '../tools/mcp/register-mcp-bundles';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
 import { loadCustomTools } from '../tools/registry/load-custom-tools';
 import type { ToolRegistry } from '../tools/registry/tool-registry';
@@ -29,9 +30,14 @@ export interface AimeRuntime {
   workflow: AIMEWorkflow;
   /** The online optimizer when the runtime built it (its `metrics()` feed GET /gepa). */
   onlineGepa?: LightweightOnlineGEPA;
+  /** Stops what the runtime started (MCP servers); call once on shutdown. */
+  close(): Promise<void>;
 }
 
-/** Loads the config, builds the model and the tool registry (built-ins + custom tools) and the workflow. */
+/**
+ * Loads the config, builds the model and the tool registry (built-ins, custom tools, MCP bundles —
+ * their servers start on first use) and the workflow.
+ */
 export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Promise<AimeRuntime> {
   const config = loadConfig({
     ...(options.configDirectory !== undefined ? { directory: options.configDirectory } : {}),
@@ -40,6 +46,7 @@ export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Prom
   const model = options.model ?? createModel(config);
   const tools = createBuiltinRegistry({ toolBundles: config.toolBundles });
   await loadCustomTools(config.toolBundles, tools);
+  registerMcpBundles(config.toolBundles, tools, { workspaceRoot: options.workspaceRoot });
   const onlineGepa =
     options.optimizer === undefined
       ? await LightweightOnlineGEPA.create({
@@ -57,5 +64,5 @@ export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Prom
     ...(optimizer ? { optimizer } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  return { config, model, tools, workflow, ...(onlineGepa ? { onlineGepa } : {}) };
+  return { config, model, tools, workflow, ...(onlineGepa ? { onlineGepa } : {}), close: () => tools.close() };
 }

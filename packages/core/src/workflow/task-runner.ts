@@ -49,6 +49,7 @@ export class TaskRunner {
     const task = progress.getTask(taskId);
     if (!task) return undefined;
     progress.markInProgress(taskId);
+    await this.options.factory.prepare(task, signal);
     const actor = this.options.factory.create(task, knowledgeFor(progress, task));
     await emit({
       type: 'task-start',

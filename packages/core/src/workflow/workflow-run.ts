@@ -39,6 +39,8 @@ export class WorkflowRun {
   private decision: PlanDecision | undefined;
   private iterations = 0;
   private replans = 0;
+  /** MCP bundles whose server could not start at the beginning of the run, with the reason. */
+  private unavailableBundles = new Map<string, string>();
 
   constructor(
     dependencies: AIMEWorkflowDependencies,
@@ -60,12 +62,7 @@ export class WorkflowRun {
       progress: this.progress,
       prompt: () => this.activePrompt('planner'),
       maxIterations: limits.maxIterations,
-      bundles: Object.fromEntries(
-        Object.entries(dependencies.config.toolBundles).map(([name, bundle]) => [
-          name,
-          bundle.tools.map((tool) => tool.name),
-        ]),
-      ),
+      bundles: () => this.bundleTools(),
       now: this.now,
       onUsage: (usage, ms) => this.emit(llmUsageEvent('planner', usage, ms)),
     });
@@ -88,6 +85,29 @@ export class WorkflowRun {
       emit: (event) => this.emit(event),
       onTaskEnd: (task, actor, report) => this.recordOutcome(task, actor, report),
     });
+  }
+
+  /** Starts the MCP servers on first use (shared by later runs) so the planner sees their tools; failures are shown to it. */
+  private async startToolServers(): Promise<void> {
+    const failures = (await this.dependencies.tools?.prepareBundles(undefined, this.signal)) ?? [];
+    this.signal.throwIfAborted();
+    this.unavailableBundles = new Map(failures.map((failure) => [failure.bundle, failure.error]));
+  }
+
+  /** Bundle name → tool names for the planner; an MCP bundle lists what its server offers (`<bundle>__<tool>`). */
+  private bundleTools(): Record<string, string[]> {
+    return Object.fromEntries(
+      Object.entries(this.dependencies.config.toolBundles).map(([name, bundle]) => [
+        name,
+        bundle.mcp ? this.mcpToolNames(name) : bundle.tools.map((tool) => tool.name),
+      ]),
+    );
+  }
+
+  private mcpToolNames(bundle: string): string[] {
+    const names = (this.dependencies.tools?.bundleProvider(bundle)?.tools() ?? []).map((tool) => tool.name);
+    const unavailable = this.unavailableBundles.get(bundle);
+    return names.length === 0 && unavailable ? [`(unavailable: ${unavailable})`] : names;
   }
 
   async execute(): Promise<WorkflowReport> {
@@ -123,6 +143,7 @@ export class WorkflowRun {
   }
 
   private async loop(): Promise<{ status: FinalRunStatus; finalAnswer: string; error?: string }> {
+    await this.startToolServers();
     const stall = new StallDetector(this.limits.stallIterations);
     let decision = await this.plan(undefined);
     stall.observe(checklistState(this.progress));

@@ -10,13 +10,18 @@ import { UnknownToolError } from './unknown-tool-error';
  * The tools of the named bundles, in bundle order without duplicates, plus `update_progress`
  * (always included). A tool resolves by its `implementation` class name (the seed's Python-style
  * strings), then by its name; a bundle entry whose name differs from the tool it maps to exposes the
- * tool under the entry's name. Custom `module` tools must have been loaded with loadCustomTools.
+ * tool under the entry's name. Custom `module` tools must have been loaded with loadCustomTools; an
+ * MCP bundle contributes the tools its server listed (registerMcpBundles, then prepareBundles).
  */
 export function resolveBundleTools(bundleNames: string[], toolBundles: ToolBundles, registry: ToolRegistry): AnyTool[] {
   const selected = new Map<string, AnyTool>();
   for (const bundleName of bundleNames) {
     const bundle = toolBundles[bundleName];
     if (!bundle) throw new UnknownBundleError(bundleName, Object.keys(toolBundles));
+    if (bundle.mcp) {
+      for (const tool of mcpTools(bundleName, registry)) if (!selected.has(tool.name)) selected.set(tool.name, tool);
+      continue;
+    }
     for (const spec of bundle.tools) {
       const tool = resolveSpec(spec, bundleName, registry);
       if (!selected.has(tool.name)) selected.set(tool.name, tool);
@@ -27,6 +32,17 @@ export function resolveBundleTools(bundleNames: string[], toolBundles: ToolBundl
     if (updateProgress) selected.set(UPDATE_PROGRESS_TOOL_NAME, updateProgress);
   }
   return [...selected.values()];
+}
+
+function mcpTools(bundleName: string, registry: ToolRegistry): AnyTool[] {
+  const provider = registry.bundleProvider(bundleName);
+  if (!provider) {
+    throw new UnknownToolError(
+      bundleName,
+      `Bundle "${bundleName}" is an MCP server that was not registered (call registerMcpBundles first)`,
+    );
+  }
+  return provider.tools();
 }
 
 function resolveSpec(spec: ToolSpec, bundleName: string, registry: ToolRegistry): AnyTool {

@@ -12,6 +12,10 @@ export function toToolDefinitions(tools: AnyTool[]): ToolDefinition[] {
 
 /** A tool's argument JSON schema (input side, without `$schema`). */
 export function toParametersSchema(tool: AnyTool): Record<string, unknown> {
+  if (tool.inputSchema) {
+    const { $schema: _ignored, ...schema } = tool.inputSchema;
+    return schema;
+  }
   const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.parameters, {
     io: 'input',
     unrepresentable: 'any',

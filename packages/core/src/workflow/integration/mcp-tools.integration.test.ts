@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_TOOL_BUNDLES } from '../../config/tool-bundles';
+import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
+import { filesystemServer } from '../../tools/mcp/mcp-test-support';
+import { createAimeRuntime } from '../create-runtime';
+import type { RunEvent } from '../events';
+import { expectValidEventLog, tempWorkspace } from '../workflow-test-support';
+import { agentHandler, finishCall, messagesOf } from './agent-script';
+
+let server: FakeOpenAIServer;
+const directories: string[] = [];
+beforeEach(async () => {
+  server = await startFakeOpenAIServer();
+});
+afterEach(async () => {
+  await server.close();
+  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
+});
+
+/** A config directory whose tool_bundles.json adds `fs`: @modelcontextprotocol/server-filesystem rooted at the workspace. */
+function configWithFilesystemBundle(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'aime-mcp-config-'));
+  directories.push(directory);
+  const bundles = {
+    default: DEFAULT_TOOL_BUNDLES.default?.tools,
+    fs: { description: 'Files through the MCP filesystem server', mcp: filesystemServer() },
+  };
+  writeFileSync(join(directory, 'tool_bundles.json'), JSON.stringify(bundles));
+  return directory;
+}
+
+describe('an actor using an MCP tool (fake OpenAI-compatible server, real MCP server)', () => {
+  it('plans with the bundle, calls <bundle>__<tool> and reads the observation', async () => {
+    const root = tempWorkspace();
+    directories.push(root);
+    writeFileSync(join(root, 'notes.md'), 'The launch is on Tuesday.\n');
+    const tasks = [{ id: '1', title: 'Read notes.md through the filesystem server', bundles: ['fs'] }];
+    server.setHandler(
+      agentHandler({
+        planner: [
+          { tasks, next: ['1'] },
+          { done: true, finalAnswer: 'The launch is on Tuesday [1].' },
+        ],
+        actors: {
+          '1': [
+            { toolCalls: [{ name: 'fs__read_text_file', arguments: { path: join(root, 'notes.md') } }] },
+            finishCall('notes.md says the launch is on Tuesday.'),
+          ],
+        },
+      }),
+    );
+    const runtime = await createAimeRuntime({
+      configDirectory: configWithFilesystemBundle(),
+      workspaceRoot: root,
+      env: { AIME_PROVIDER: 'vllm', AIME_API_BASE: server.url, AIME_MODEL: 'fake-model' },
+      optimizer: null,
+    });
+    try {
+      const events: RunEvent[] = [];
+      const report = await runtime.workflow.run('What does notes.md say?', { onEvent: (event) => void events.push(event) });
+      expectValidEventLog(events);
+      expect(report.status).toBe('completed');
+
+      const plannerPrompt = String(messagesOf(server.modelRequests()[0]?.body ?? {}).at(-1)?.content);
+      expect(plannerPrompt).toMatch(/- fs: .*fs__read_text_file/);
+      const taskStart = events.find((event) => event.type === 'task-start');
+      expect(taskStart?.type === 'task-start' && taskStart.tools).toContain('fs__write_file');
+      const actorRequest = server.modelRequests().find((request) => !request.body?.response_format);
+      const offered = (
+        (actorRequest?.body?.tools ?? []) as Array<{ function: { name: string; parameters: unknown } }>
+      ).find((tool) => tool.function.name === 'fs__read_text_file');
+      expect(offered?.function.parameters).toMatchObject({ type: 'object', required: ['path'] });
+
+      const result = events.find((event) => event.type === 'tool-result');
+      expect(result).toMatchObject({ tool: 'fs__read_text_file', ok: true, output: 'The launch is on Tuesday.\n' });
+      const followUp = server.modelRequests().filter((request) => !request.body?.response_format)[1];
+      expect(JSON.stringify(followUp?.body?.messages)).toContain('The launch is on Tuesday.');
+    } finally {
+      await runtime.close();
+    }
+  });
+});
