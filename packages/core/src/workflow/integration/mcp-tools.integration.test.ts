@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TOOL_BUNDLES } from '../../config/tool-bundles';
+import type { RunEvent } from '../../protocol/run-events';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
 import { filesystemServer } from '../../tools/mcp/mcp-test-support';
 import { createAimeRuntime } from '../create-runtime';
-import type { RunEvent } from '../events';
 import { expectValidEventLog, tempWorkspace } from '../workflow-test-support';
 import { agentHandler, finishCall, messagesOf } from './agent-script';
 
@@ -60,7 +60,9 @@ describe('an actor using an MCP tool (fake OpenAI-compatible server, real MCP se
     });
     try {
       const events: RunEvent[] = [];
-      const report = await runtime.workflow.run('What does notes.md say?', { onEvent: (event) => void events.push(event) });
+      const report = await runtime.workflow.run('What does notes.md say?', {
+        onEvent: (event) => void events.push(event),
+      });
       expectValidEventLog(events);
       expect(report.status).toBe('completed');
 
