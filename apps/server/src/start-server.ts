@@ -72,11 +72,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     logger: options.logger ?? { level: defaultLogLevel(env, process.stdout.isTTY === true) },
     ...(options.dashboardDirectory !== undefined ? { dashboardDirectory: options.dashboardDirectory } : {}),
   });
-  app.addHook('onClose', () => runtime.close());
   try {
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {
     await app.close();
+    await runtime.close();
     throw error;
   }
   const address = app.server.address();
@@ -89,7 +89,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= app.close();
+    closing ??= app.close().finally(() => runtime.close());
     return closing;
   };
   if (options.handleSignals) installSignalHandlers(app, close);
