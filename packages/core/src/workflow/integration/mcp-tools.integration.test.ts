@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TOOL_BUNDLES } from '../../config/tool-bundles';
 import type { RunEvent } from '../../protocol/run-events';
+import { agentHandler, finishCall, messagesOf } from '../../testing/agent-script';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
 import { filesystemServer } from '../../tools/mcp/mcp-test-support';
 import { createAimeRuntime } from '../create-runtime';
 import { expectValidEventLog, tempWorkspace } from '../workflow-test-support';
-import { agentHandler, finishCall, messagesOf } from './agent-script';
 
 let server: FakeOpenAIServer;
 const directories: string[] = [];
