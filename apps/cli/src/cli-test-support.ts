@@ -9,6 +9,8 @@ export interface CliTestRun {
   stdinText?: string | undefined;
   /** Plays Ctrl-C. */
   signal?: AbortSignal | undefined;
+  /** stdout and stderr claim to be a terminal (`isTTY`). */
+  terminal?: boolean;
 }
 
 /** Collects what is written to a stream; the returned function reads it so far. */
@@ -22,8 +24,8 @@ export function capture(stream: PassThrough): () => string {
 
 /** Starts the CLI in this process; `output` reads stdout and stderr so far while it runs. */
 export function startCli(argv: string[], options: CliTestRun = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
+  const stdout = Object.assign(new PassThrough(), { isTTY: options.terminal === true });
+  const stderr = Object.assign(new PassThrough(), { isTTY: options.terminal === true });
   const readStdout = capture(stdout);
   const readStderr = capture(stderr);
   const { stdinText } = options;

@@ -2,12 +2,14 @@ import type { CliCommand } from '../command';
 import { createCommandRuntime } from '../command-runtime';
 import { runInteractiveSession } from '../interactive/interactive-session';
 import { parseCommandArgs } from '../parse-command-args';
+import { wantsColour } from '../progress/terminal-style';
 import { RUN_LIMIT_OPTIONS, runLimits } from '../run-limit-options';
 
 const HELP = `Usage: aime interactive [options]     (also: aime with no command)
 
 The interactive session: plain lines chat with the configured model, /goal <text> runs the AIME
-loop on a goal and prints the JSON report, /quit or /exit leaves. Ctrl-C cancels a running goal
+loop on a goal and prints its progress, the final answer and a summary (/report prints the full
+JSON report), /quit or /exit leaves. Colours in a terminal, none when NO_COLOR is set. Ctrl-C cancels a running goal
 without leaving; at the prompt it leaves.
 
 Options:
@@ -39,6 +41,7 @@ export const interactiveCommand: CliCommand = {
       model: runtime.model,
       workflow: runtime.workflow,
       signal: context.signal,
+      colour: wantsColour(context.stdout as { isTTY?: boolean }, context.env),
       ...limits,
     }).finally(() => runtime.close());
   },

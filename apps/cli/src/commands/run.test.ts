@@ -12,8 +12,8 @@ function isolatedConfig(): string {
   return directory;
 }
 
-function run(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSignal) {
-  return runCliCaptured(['--config', isolatedConfig(), ...argv], { env, signal });
+function run(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSignal, terminal = false) {
+  return runCliCaptured(['--config', isolatedConfig(), ...argv], { env, signal, terminal });
 }
 
 function workspace(): string {
@@ -31,6 +31,27 @@ describe('aime run', () => {
     const report = workflowReportSchema.parse(JSON.parse(result.stdout));
     expect(report).toMatchObject({ status: 'completed', model: 'offline' });
     expect(readFileSync(join(root, 'notes/summary.md'), 'utf8')).toContain('A tiny project for the run command.');
+  });
+
+  it('shows live progress on stderr in a terminal (colours unless NO_COLOR), stdout stays the JSON report', async () => {
+    const root = workspace();
+    const result = await run(['run', '--workspace', root, 'Read README.md'], { NO_COLOR: '1' }, undefined, true);
+    expect(result.code).toBe(0);
+    expect(workflowReportSchema.parse(JSON.parse(result.stdout)).status).toBe('completed');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^· plan 0: 1 task\(s\) — /);
+    expect(lines).toContain('▸ [1] Read README.md (repository analyst)');
+    expect(lines.some((line) => /^ {4}read_file \{"path":"README.md"/.test(line))).toBe(true);
+    expect(lines.some((line) => line.startsWith('✓ [1] '))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^completed · 1\/1 tasks done · [\d,]+ tokens · [\d.]+ (ms|s)$/);
+    expect(result.stderr).not.toContain('\u001b[');
+
+    const coloured = await run(['run', '--workspace', root, 'Read README.md'], {}, undefined, true);
+    expect(coloured.stderr).toContain('\u001b[32m✓\u001b[39m [1]');
+    const piped = await run(['run', '--workspace', root, 'Read README.md']);
+    expect(piped.stderr).toBe('');
+    const quiet = await run(['run', '--quiet', '--workspace', root, 'Read README.md'], {}, undefined, true);
+    expect(quiet.stderr).toBe('');
   });
 
   it('streams events as JSON lines with --events, the report last; the workspace defaults to INIT_CWD', async () => {

@@ -2,16 +2,22 @@ import type { RunEvent, WorkflowReport } from '@gepa-aime/core';
 import { type CliCommand, UsageError } from '../command';
 import { createCommandRuntime } from '../command-runtime';
 import { parseCommandArgs } from '../parse-command-args';
+import { describeEvent } from '../progress/describe-event';
+import { summaryLine } from '../progress/run-summary';
+import { terminalStyle, wantsColour } from '../progress/terminal-style';
 import { RUN_LIMIT_OPTIONS, runLimits } from '../run-limit-options';
 
 const HELP = `Usage: aime run [options] <goal...>
 
 Runs the AIME loop on one goal: the dynamic planner builds a checklist, actors work through it
-with the workspace tools, and the JSON report is printed when the planner declares the goal done
-(or a limit, an error or Ctrl-C stops the run).
+with the workspace tools, and the JSON report is printed to stdout when the planner declares the
+goal done (or a limit, an error or Ctrl-C stops the run). In a terminal, live progress (plan,
+task start and end, tool calls, a closing summary) goes to stderr; stdout stays the report.
 
 Options:
   --events               stream every run event as a JSON line to stdout; the report is the last line
+  --progress             print the progress to stderr even when it is not a terminal
+  --quiet                no progress on stderr, even in a terminal
   --workspace <dir>      directory the file tools may touch (default: AIME_WORKSPACE, else the
                          directory you ran the command in)
   --max-iterations <n>   planner iterations that run tasks (default 20)
@@ -32,6 +38,8 @@ export const runCommand: CliCommand = {
   async run(argv, context) {
     const { values, positionals } = parseCommandArgs('run', argv, {
       events: { type: 'boolean' },
+      progress: { type: 'boolean' },
+      quiet: { type: 'boolean' },
       workspace: { type: 'string' },
       ...RUN_LIMIT_OPTIONS,
     });
@@ -44,15 +52,23 @@ export const runCommand: CliCommand = {
       throw new UsageError('run needs a goal, e.g. aime run "Summarise the repository layout" (see: aime run --help)');
     const limits = runLimits(values);
     const runtime = await createCommandRuntime(context, values.workspace);
+    const stderr = context.stderr as NodeJS.WritableStream & { isTTY?: boolean };
+    const showProgress = !values.quiet && (values.progress === true || stderr.isTTY === true);
+    const style = terminalStyle(wantsColour(stderr, context.env));
+    const startedAt = Date.now();
+    const onEvent = (event: RunEvent) => {
+      if (values.events) context.stdout.write(`${JSON.stringify(event)}\n`);
+      const line = showProgress ? describeEvent(event, style) : undefined;
+      if (line) stderr.write(`${line}\n`);
+    };
     const report = await runtime.workflow
       .run(goal, {
         signal: context.signal,
         ...limits,
-        ...(values.events
-          ? { onEvent: (event: RunEvent) => void context.stdout.write(`${JSON.stringify(event)}\n`) }
-          : {}),
+        ...(values.events || showProgress ? { onEvent } : {}),
       })
       .finally(() => runtime.close());
+    if (showProgress) stderr.write(`${summaryLine(report, Date.now() - startedAt, style)}\n`);
     context.stdout.write(values.events ? `${JSON.stringify(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);
     return exitCodeFor(report);
   },

@@ -36,14 +36,22 @@ async function waitFor(predicate: () => boolean): Promise<void> {
 }
 
 describe('interactive session', () => {
-  it('chats, runs /goal and prints the report, and leaves on /quit', async () => {
+  it('chats, runs /goal and prints the answer as text with a summary, /report prints the JSON, /quit leaves', async () => {
     const { input, done, text } = session(new OfflineModel());
     input.write('hello\n');
+    input.write('/report\n');
     input.write('/goal Read README.md\n');
+    await waitFor(() => text().includes('/report prints the full report'));
+    const afterGoal = text();
+    expect(afterGoal).not.toContain('"status": "completed"');
+    expect(afterGoal).toMatch(/\ncompleted · 1\/1 tasks done · [\d,]+ tokens · [\d.]+ (ms|s)\n/);
+    expect(afterGoal).not.toContain('\u001b[');
+    input.write('/report\n');
     input.write('/unknown\n');
     input.write('/quit\n');
     expect(await done).toBe(0);
     expect(text()).toContain("Hello! I'm the offline model");
+    expect(text()).toContain('No goal has run yet');
     expect(text()).toContain('▸ [1] Read README.md');
     expect(text()).toContain('"status": "completed"');
     expect(text()).toContain('A project used by the interactive test.');
@@ -69,7 +77,7 @@ describe('interactive session', () => {
     input.write('/goal Wait for a very slow model\r');
     await waitFor(() => model.requests.length > 0);
     input.write('\x03');
-    await waitFor(() => text().includes('"status": "cancelled"'));
+    await waitFor(() => text().includes('cancelled · 0/'));
     input.write('\x03');
     expect(await done).toBe(0);
     expect(text()).toContain('cancelling');

@@ -1,5 +1,8 @@
 import { createInterface } from 'node:readline';
-import type { AIMEWorkflow, ChatMessage, LanguageModel, RunEvent, WorkflowReport } from '@gepa-aime/core';
+import type { AIMEWorkflow, ChatMessage, LanguageModel, WorkflowReport } from '@gepa-aime/core';
+import { describeEvent } from '../progress/describe-event';
+import { formatOutcome } from '../progress/run-summary';
+import { type TerminalStyle, terminalStyle } from '../progress/terminal-style';
 
 export interface InteractiveSessionOptions {
   input: NodeJS.ReadableStream;
@@ -12,24 +15,30 @@ export interface InteractiveSessionOptions {
   signal: AbortSignal;
   maxIterations?: number;
   maxParallelActors?: number;
+  /** Colours for progress and the outcome (default none). */
+  colour?: boolean;
 }
 
 const HELP = `Commands:
   <text>          chat with the model
-  /goal <text>    run the AIME loop on a goal and print the JSON report
+  /goal <text>    run the AIME loop on a goal: progress, the final answer, a summary
+  /report         print the last goal's full report as JSON
   /help           show this help
   /quit, /exit    leave (also Ctrl-D)
 Ctrl-C cancels a running goal or answer; at the prompt it leaves.`;
 
 /**
  * The seed's interactive session: plain lines chat with the model (the conversation is kept),
- * `/goal <text>` runs the workflow and prints the report, `/quit` and `/exit` leave. Ctrl-C
+ * `/goal <text>` runs the workflow and prints the final answer and a summary (`/report`: the JSON),
+ * `/quit` and `/exit` leave. Ctrl-C
  * cancels the running goal or answer without leaving; at an idle prompt it leaves.
  */
 export async function runInteractiveSession(options: InteractiveSessionOptions): Promise<number> {
   const { output } = options;
   const lines = createInterface({ input: options.input, output, terminal: options.terminal, prompt: 'aime> ' });
   const history: ChatMessage[] = [];
+  const style = terminalStyle(options.colour ?? false);
+  let lastReport: WorkflowReport | undefined;
   let running: AbortController | undefined;
   let leaving = false;
   const cancelOrLeave = () => {
@@ -61,10 +70,14 @@ export async function runInteractiveSession(options: InteractiveSessionOptions):
         if (!goal) output.write('Usage: /goal <text>\n');
         else {
           running = new AbortController();
-          const report = await runGoal(options, goal, running.signal);
+          const startedAt = Date.now();
+          lastReport = await runGoal(options, goal, running.signal, style);
           running = undefined;
-          output.write(`${JSON.stringify(report, null, 2)}\n`);
+          output.write(formatOutcome(lastReport, Date.now() - startedAt, style));
+          output.write(`${style.dim('/report prints the full report as JSON')}\n`);
         }
+      } else if (line === '/report') {
+        output.write(lastReport ? `${JSON.stringify(lastReport, null, 2)}\n` : 'No goal has run yet: /goal <text>\n');
       } else if (line.startsWith('/')) {
         output.write(`Unknown command ${line.split(/\s+/)[0]}; type /help\n`);
       } else if (line) {
@@ -83,34 +96,21 @@ export async function runInteractiveSession(options: InteractiveSessionOptions):
   return 0;
 }
 
-async function runGoal(options: InteractiveSessionOptions, goal: string, signal: AbortSignal): Promise<WorkflowReport> {
+async function runGoal(
+  options: InteractiveSessionOptions,
+  goal: string,
+  signal: AbortSignal,
+  style: TerminalStyle,
+): Promise<WorkflowReport> {
   return options.workflow.run(goal, {
     signal,
     ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
     ...(options.maxParallelActors !== undefined ? { maxParallelActors: options.maxParallelActors } : {}),
     onEvent: (event) => {
-      const line = describeEvent(event);
+      const line = describeEvent(event, style);
       if (line) options.output.write(`${line}\n`);
     },
   });
-}
-
-/** One short progress line per milestone (the full events are in the report and `aime run --events`). */
-export function describeEvent(event: RunEvent): string | undefined {
-  switch (event.type) {
-    case 'plan-update':
-      return `· plan ${event.iteration}: ${event.tasks.length} task(s)${event.fallback ? ' (fallback decomposition)' : ''} — ${event.rationale}`;
-    case 'task-start':
-      return `▸ [${event.taskId}] ${event.title} (${event.persona})`;
-    case 'tool-call':
-      return `    ${event.tool} ${JSON.stringify(event.args)}`;
-    case 'task-end':
-      return `${event.status === 'complete' ? '✓' : '✗'} [${event.taskId}] ${event.summary.slice(0, 200)}`;
-    case 'run-end':
-      return `= ${event.status}`;
-    default:
-      return undefined;
-  }
 }
 
 async function chat(options: InteractiveSessionOptions, history: ChatMessage[], text: string, signal: AbortSignal) {
