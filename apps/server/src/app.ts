@@ -6,6 +6,7 @@ import { ServiceUnavailableError } from './errors/service-unavailable-error';
 import type { GepaMetricsSource } from './gepa/gepa-metrics-source';
 import { RunLogGepaSource } from './gepa/run-log-gepa-source';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
+import { withRedactedUrls } from './http/request-log';
 import { ServiceMetrics } from './metrics/service-metrics';
 import auth from './plugins/auth';
 import dashboard from './plugins/dashboard';
@@ -13,6 +14,7 @@ import errorHandler from './plugins/error-handler';
 import jsonBody from './plugins/json-body';
 import methodNotAllowed from './plugins/method-not-allowed';
 import rateLimit from './plugins/rate-limit';
+import requestGuards from './plugins/request-guards';
 import swagger from './plugins/swagger';
 import websocket from './plugins/websocket';
 import gepaRoutes from './routes/gepa/index';
@@ -118,6 +120,7 @@ export const aimeApp = fp(
     });
 
     await fastify.register(errorHandler);
+    await fastify.register(requestGuards);
     await fastify.register(jsonBody);
     await fastify.register(methodNotAllowed);
     await fastify.register(websocket, { maxPayloadBytes: options.websocket?.maxPayloadBytes ?? 64 * 1024 });
@@ -143,7 +146,7 @@ export interface BuildAppOptions extends AppOptions {
 /** A Fastify instance with the service registered and ready (used by server.ts, the CLI and tests). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedactedUrls(options.logger ?? false),
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,

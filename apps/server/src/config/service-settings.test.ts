@@ -12,4 +12,11 @@ describe('service settings from the environment', () => {
       port: 8765,
     });
   });
+
+  it('trims the API token, refuses a blank one, and binds [::1] without its URL brackets', () => {
+    expect(loadServiceSettings({ AIME_API_TOKEN: '  s3cret \n' }).apiToken).toBe('s3cret');
+    expect(() => loadServiceSettings({ AIME_API_TOKEN: '   ' })).toThrow(/AIME_API_TOKEN: .*only whitespace/);
+    expect(loadServiceSettings({ AIME_HOST: '[::1]' }).host).toBe('::1');
+    expect(loadServiceSettings({ AIME_HOST: '::1' }).host).toBe('::1');
+  });
 });

@@ -4,8 +4,14 @@ import { z } from 'zod';
 /** Settings of the HTTP service, from the environment (the server's only reader of env). */
 export const serviceSettingsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8765),
-  host: z.string().min(1).default('127.0.0.1'),
-  apiToken: z.string().min(1).optional(),
+  /** `[::1]` is accepted as written in URLs; the brackets are not part of the address to bind. */
+  host: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .transform((host) => (host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host)),
+  /** Surrounding whitespace (a copied token, a file's newline) is dropped: no header could carry it. */
+  apiToken: z.string().trim().min(1, 'is only whitespace; set a token or unset the variable').optional(),
   concurrency: z.coerce.number().int().min(1).max(256).default(4),
   /** `POST /runs` per client per minute; 0 disables the limit. */
   rateLimit: z.coerce.number().int().min(0).max(1_000_000).default(60),

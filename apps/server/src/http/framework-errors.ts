@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { UriTooLongError } from '../errors/uri-too-long-error';
 import { toErrorResponse } from '../plugins/error-handler';
-import { MAX_RUN_ID_LENGTH } from '../runs/run-store';
 import type { ErrorResponse } from '../schemas/error';
 
 /**
@@ -16,13 +16,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
 }
 
 export function frameworkErrorResponse(error: FastifyError): ErrorResponse {
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return {
-      statusCode: 414,
-      error: 'uri_too_long',
-      message: `params: a path parameter is longer than ${MAX_RUN_ID_LENGTH} characters (a run id has at most ${MAX_RUN_ID_LENGTH})`,
-    };
-  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return toErrorResponse(new UriTooLongError());
   if (error.code === 'FST_ERR_BAD_URL') {
     return {
       statusCode: 400,
