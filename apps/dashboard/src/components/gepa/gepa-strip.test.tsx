@@ -57,9 +57,13 @@ function referenceLines(container: HTMLElement): { horizontal: number; vertical:
 describe('GepaStrip', () => {
   it('charts the newest traces with the threshold line and the adoptions among them', async () => {
     const { container } = render(<GepaStrip gepa={overview} />);
-    const chart = await screen.findByRole('figure', {
-      name: `Composite score over ${stripTraceCount} traces, threshold 0.6`,
-    });
+    const chart = await screen.findByRole(
+      'figure',
+      {
+        name: `Composite score over ${stripTraceCount} traces, threshold 0.6`,
+      },
+      { timeout: 10_000 },
+    );
     // recharts lays the chart out after its first render
     await waitFor(() => expect(chart.querySelectorAll('.recharts-line-dot')).toHaveLength(stripTraceCount));
     // the threshold, and one adoption marker: trace 40 is in the window, trace 5 is not
