@@ -153,14 +153,17 @@ describe('crash safety of the server process', () => {
           cycleRuns.add(id);
         }
       }
-      // Heavy writing: wait until the runs have logged a good number of events, then kill while
-      // more POST /runs are in flight.
-      await waitUntil(async () => {
+      // Heavy writing: wait until the runs have logged a good number of events and online GEPA has
+      // recorded an outcome of this cycle (so the GEPA checks after the restart compare something),
+      // then kill while more POST /runs are in flight.
+      const timelineBefore = gepaBefore?.timeline.length ?? 0;
+      gepaBefore = await waitUntil(async () => {
         const runs = (await listAllRuns(server.url)).filter((run) => cycleRuns.has(run.id));
         const written = runs.reduce((sum, run) => sum + run.lastSeq, 0);
-        return written >= 60 ? true : undefined;
+        if (written < 60) return undefined;
+        const gepa = await gepaSnapshot(server.url);
+        return gepa.timeline.length > timelineBefore ? gepa : undefined;
       }, 20_000);
-      gepaBefore = await gepaSnapshot(server.url);
       const burst = Array.from({ length: 4 }, (_unused, index) =>
         postRun(server.url, `Burst ${cycle}.${index}`).then(
           (id) => {
@@ -179,8 +182,8 @@ describe('crash safety of the server process', () => {
     const final = await startServerProcess(env, root);
     processes.push(final);
     await verifyAfterRestart(final.url, tracesDir, accepted, interrupted, gepaBefore);
-    // The GEPA comparisons above were not vacuous: outcomes had been recorded, and their file parses.
-    expect(gepaBefore?.timeline.length).toBeGreaterThan(0);
+    // Outcomes were recorded before every kill (see the wait above), and their file parses.
+    expect(gepaBefore?.timeline.length).toBeGreaterThanOrEqual(CYCLES);
     await parseJsonLines(join(tracesDir, 'gepa_history.jsonl'));
     // Every cycle killed runs in flight (running and queued): they came back interrupted.
     expect(interrupted.size).toBeGreaterThanOrEqual(CYCLES * 2);
