@@ -77,10 +77,29 @@ describe('planMerge: which merges it will not try', () => {
       expect(planMerge(ancestorAboveFirst, ancestorAboveFirst.merge, new SeededRandom(seed))).toBeUndefined();
       expect(planMerge(ancestorAboveSecond, ancestorAboveSecond.merge, new SeededRandom(seed))).toBeUndefined();
     }
-    expect(planMerge(ancestorAtBoth, ancestorAtBoth.merge, new SeededRandom(0))).toMatchObject({
-      parents: [1, 2],
-      ancestor: 0,
+    const ancestorAtSecond = branches({
+      ancestor: [0.25, 0.25, 0.25, 0.25],
+      first: [0, 1, 1, 1],
+      second: [1, 0, 0, 0],
     });
+    for (const state of [ancestorAtBoth, ancestorAtSecond]) {
+      expect(planMerge(state, state.merge, new SeededRandom(0))).toMatchObject({ parents: [1, 2], ancestor: 0 });
+    }
+  });
+
+  it('needs a component one parent left as the ancestor had it and the other changed', () => {
+    const scores = { ancestor: [0, 0, 0, 0], first: [1, 1, 0, 0], second: [0, 0, 1, 1] };
+    const bothChangedEverything = branches(scores);
+    bothChangedEverything.candidates[1] = { a: 'A1', b: 'B1' };
+    bothChangedEverything.candidates[2] = { a: 'A2', b: 'B2' };
+    const sameChange = branches(scores);
+    sameChange.candidates[1] = { a: 'A1', b: 'B' };
+    sameChange.candidates[2] = { a: 'A1', b: 'B' };
+    for (let seed = 0; seed < 10; seed++) {
+      for (const state of [bothChangedEverything, sameChange]) {
+        expect(planMerge(state, state.merge, new SeededRandom(seed))).toBeUndefined();
+      }
+    }
   });
 
   it('never tries the same merge twice, even through a different common ancestor', () => {
@@ -110,5 +129,20 @@ describe('selectMergeSubsample', () => {
     expect(new Set(subsample).size).toBe(5);
     for (const index of [0, 5, 1, 4]) expect(subsample).toContain(index);
     expect(subsample.filter((index) => index === 2 || index === 3)).toHaveLength(1);
+  });
+
+  it('takes one of each bucket when three are asked for, whatever the seed', () => {
+    // First wins only on 0, second only on 1, ties on 2–5.
+    const first = [1, 0, 0.5, 0.5, 0.5, 0.5];
+    const second = [0, 1, 0.5, 0.5, 0.5, 0.5];
+    for (let seed = 0; seed < 20; seed++) {
+      const subsample = selectMergeSubsample(first, second, 3, new SeededRandom(seed));
+      expect(subsample.slice(0, 2)).toEqual([0, 1]);
+      expect([2, 3, 4, 5]).toContain(subsample[2]);
+      // A bucket larger than a third does not crowd out the others.
+      const crowded = selectMergeSubsample([1, 1, 1, 0, 0.5, 0.5], [0, 0, 0, 1, 0.5, 0.5], 3, new SeededRandom(seed));
+      expect(crowded.filter((index) => index < 3)).toHaveLength(1);
+      expect(crowded).toContain(3);
+    }
   });
 });
