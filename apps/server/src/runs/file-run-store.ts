@@ -1,4 +1,5 @@
-import { type FileHandle, mkdir, open, readdir, readFile, truncate } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, mkdir, open, readdir, rename, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunEvent } from '@gepa-aime/core';
 import { EventSequenceError } from '../errors/event-sequence-error';
@@ -28,6 +29,8 @@ export class FileRunStore implements RunStore {
   private readonly lastSeqs = new Map<string, number>();
   private readonly retained = new Set<string>();
   private readonly handles = new Map<string, FileHandle>();
+  /** `*.jsonl` entries of the last listing that are not regular files (directories, FIFOs …): skipped. */
+  ignoredEntries: string[] = [];
 
   constructor(tracesDirectory: string) {
     this.directory = join(tracesDirectory, 'runs');
@@ -96,22 +99,50 @@ export class FileRunStore implements RunStore {
   }
 
   async listRunIds(): Promise<string[]> {
-    const names = await readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [] as string[];
+    const entries = await readdir(this.directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
       throw error;
     });
-    return names
-      .filter((name) => name.endsWith('.jsonl'))
-      .map((name) => name.slice(0, -'.jsonl'.length))
+    const logs = entries.filter((entry) => entry.name.endsWith('.jsonl'));
+    this.ignoredEntries = logs.filter((entry) => !entry.isFile()).map((entry) => join(this.directory, entry.name));
+    return logs
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name.slice(0, -'.jsonl'.length))
       .filter(isValidRunId);
   }
 
+  /**
+   * The run's log; none when it does not exist. Opened non-blocking and checked with fstat, so a
+   * FIFO or directory in its place is an error naming the file, not a hang or a bare EISDIR.
+   */
   async read(runId: string): Promise<RunLogContents> {
-    const buffer = await readFile(this.pathOf(runId)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return Buffer.alloc(0);
+    const path = this.pathOf(runId);
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
       throw error;
     });
-    return parseRunLog(buffer);
+    if (!handle) return parseRunLog(Buffer.alloc(0));
+    try {
+      if (!(await handle.stat()).isFile()) throw new Error(`${path} is not a regular file`);
+      return parseRunLog(await handle.readFile());
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * Replaces a log that broke the protocol by the records worth keeping; the original is kept next
+   * to it as `<runId>.jsonl.corrupt-<time>` (not listed as a run). Returns the kept copy's path.
+   */
+  async quarantine(runId: string, records: RunLogRecord[]): Promise<string> {
+    const path = this.pathOf(runId);
+    const kept = `${path}.corrupt-${Date.now()}`;
+    const temporary = `${path}.repair-tmp`;
+    await writeFile(temporary, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+    await rename(path, kept);
+    await rename(temporary, path);
+    this.lastSeqs.delete(runId);
+    return kept;
   }
 
   /** The events (seq ≥ 1) with `seq > afterSeq`, in order, at most `limit`. */

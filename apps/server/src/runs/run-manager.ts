@@ -1,13 +1,15 @@
+import { basename } from 'node:path';
 import { type FinalRunStatus, normalizeError, type RunEvent, runEventSchema } from '@gepa-aime/core';
 import { RunNotFoundError } from '../errors/run-not-found-error';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error';
-import type { FileRunStore } from './file-run-store';
+import type { FileRunStore, RunLogContents } from './file-run-store';
 import { KeyedChain } from './keyed-chain';
 import { raceTimeout } from './race-timeout';
 import type { RunExecutor, RunRequest } from './run-executor';
 import { createRunId } from './run-id';
 import { listRuns, type RunListPage, type RunListQuery } from './run-list';
 import type { RunQueuedRecord } from './run-log-record';
+import { contiguousPrefix } from './run-log-repair';
 import type { RunManagerLogger, RunObserver } from './run-observer';
 import { applyRunRecord, createRunState, isFinalStatus, type RunState, reportFromState } from './run-state';
 import { TracesLock } from './traces-lock';
@@ -103,8 +105,26 @@ export class RunManager {
     await store.initialise();
     await this.lock.acquire();
     const interrupted: string[] = [];
-    for (const runId of await store.listRunIds()) {
-      const contents = await store.read(runId);
+    const runIds = await store.listRunIds();
+    for (const entry of store.ignoredEntries) this.logger.warn({ file: entry }, 'not a regular file: skipped');
+    for (const runId of runIds) {
+      let contents: RunLogContents;
+      try {
+        contents = await store.read(runId);
+      } catch (error) {
+        this.logger.warn({ file: store.pathOf(runId), err: error }, 'run log unreadable: skipped');
+        continue;
+      }
+      const repaired = contiguousPrefix(contents.records);
+      let repairNote: string | undefined;
+      if (repaired.dropped > 0) {
+        const kept = await store.quarantine(runId, repaired.records);
+        repairNote =
+          `run log repaired at start-up: ${repaired.reason}; ${repaired.dropped} record(s) from there on ` +
+          `left out (the original is kept as ${basename(kept)})`;
+        this.logger.warn({ runId, file: store.pathOf(runId), kept }, repairNote);
+        contents = await store.read(runId);
+      }
       let run: RunState | undefined;
       for (const record of contents.records) {
         run = applyRunRecord(run, { ...record, runId });
@@ -123,9 +143,12 @@ export class RunManager {
         await this.appendRunEnd(
           run,
           'interrupted',
-          `the server stopped while the run was ${wasRunning ? 'running' : 'queued'}`,
+          repairNote ?? `the server stopped while the run was ${wasRunning ? 'running' : 'queued'}`,
         );
         interrupted.push(runId);
+      } else if (repairNote !== undefined) {
+        // The run did end; what followed its end is dropped, and its status says so.
+        run.error = run.error === null ? repairNote : `${run.error}; ${repairNote}`;
       }
     }
     if (interrupted.length > 0)

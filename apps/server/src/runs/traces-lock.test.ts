@@ -3,6 +3,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TracesLockedError } from '../errors/traces-locked-error';
+import { processStartTime } from './process-start';
 import { TracesLock } from './traces-lock';
 
 let directory: string | undefined;
@@ -42,5 +43,26 @@ describe('TracesLock', () => {
     expect(JSON.parse(await readFile(lockFile, 'utf8'))).toMatchObject({ pid: process.pid });
     await lock.release();
     await expect(readFile(lockFile, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('takes over a lock whose PID now belongs to an unrelated live process, not to the holder', async () => {
+    directory = await mkdtemp(join(tmpdir(), 'aime-lock-'));
+    const lockFile = join(directory, '.server.lock');
+    // The test runner is alive but started at another time than the server that wrote the lock.
+    const reused = process.ppid;
+    const realStart = await processStartTime(reused);
+    expect(realStart).toBeDefined();
+    await writeFile(lockFile, JSON.stringify({ pid: reused, hostname: hostname(), startedAt: 1, processStart: '1' }));
+    const lock = new TracesLock(directory);
+    await lock.acquire();
+    const written = JSON.parse(await readFile(lockFile, 'utf8'));
+    expect(written).toMatchObject({ pid: process.pid, processStart: await processStartTime(process.pid) });
+    await lock.release();
+    // The same live process with its real start time is the holder: refused.
+    await writeFile(
+      lockFile,
+      JSON.stringify({ pid: reused, hostname: hostname(), startedAt: 1, processStart: realStart }),
+    );
+    await expect(new TracesLock(directory).acquire()).rejects.toBeInstanceOf(TracesLockedError);
   });
 });

@@ -2,17 +2,21 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { TracesLockedError } from '../errors/traces-locked-error';
+import { processStartTime } from './process-start';
 
 interface LockContents {
   pid: number;
   hostname: string;
   startedAt: number;
+  /** The holder's process start time (see processStartTime): tells a reused PID from the holder. */
+  processStart?: string;
 }
 
 /**
  * One server per run-log directory: a second process would mark the first one's live runs
  * `interrupted` while it keeps appending to them. A lock left by a process that is gone (killed,
- * or this same process) is taken over.
+ * or this same process) is taken over, and so is one whose PID now belongs to another process
+ * (its start time differs from the one recorded in the lock).
  */
 export class TracesLock {
   private readonly path: string;
@@ -24,10 +28,16 @@ export class TracesLock {
 
   async acquire(): Promise<void> {
     const holder = await this.read();
-    if (holder && holder.pid !== process.pid && holder.hostname === hostname() && isAlive(holder.pid)) {
+    if (holder && holder.pid !== process.pid && holder.hostname === hostname() && (await isHolderAlive(holder))) {
       throw new TracesLockedError(this.path, holder.pid);
     }
-    const contents: LockContents = { pid: process.pid, hostname: hostname(), startedAt: Date.now() };
+    const processStart = await processStartTime(process.pid);
+    const contents: LockContents = {
+      pid: process.pid,
+      hostname: hostname(),
+      startedAt: Date.now(),
+      ...(processStart === undefined ? {} : { processStart }),
+    };
     await writeFile(this.path, `${JSON.stringify(contents)}\n`);
     this.held = true;
   }
@@ -47,6 +57,14 @@ export class TracesLock {
       return undefined;
     }
   }
+}
+
+/** The lock's process still runs: its PID is alive and, where recorded, has the same start time. */
+async function isHolderAlive(holder: LockContents): Promise<boolean> {
+  if (!isAlive(holder.pid)) return false;
+  if (holder.processStart === undefined) return true;
+  const current = await processStartTime(holder.pid);
+  return current === undefined || current === holder.processStart;
 }
 
 function isAlive(pid: number): boolean {

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,23 @@ function recordingLogger() {
 }
 
 describe('TraceStore', () => {
+  it('refuses a directory or FIFO in place of the trace file with an error naming it (no EISDIR, no hang)', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'aime-traces-'));
+    try {
+      const directory = join(base, 'gepa_history.jsonl');
+      mkdirSync(directory);
+      await expect(new TraceStore(directory).load()).rejects.toMatchObject({
+        code: 'config_invalid',
+        message: expect.stringContaining(`${directory} is not a regular file`),
+      });
+      const fifo = join(base, 'fifo.jsonl');
+      execFileSync('mkfifo', [fifo]);
+      await expect(new TraceStore(fifo).load()).rejects.toMatchObject({ code: 'config_invalid' });
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it('appends records as JSON lines in call order and loads them back', async () => {
     const path = tracePath();
     const store = new TraceStore(path);

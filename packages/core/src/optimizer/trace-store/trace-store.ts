@@ -1,5 +1,7 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { ConfigError } from '../../errors/config-error';
 import { parseTraceRecord, type TraceDecisionInput, type TraceExampleInput, type TraceRecord } from './trace-record';
 
 /** Where the store reports skipped lines (default: console.warn). */
@@ -35,13 +37,8 @@ export class TraceStore {
   }
 
   async load(): Promise<LoadedTraces> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], skipped: 0 };
-      throw error;
-    }
+    const text = await this.readText();
+    if (text === undefined) return { records: [], skipped: 0 };
     const lines = text.split('\n');
     const records: TraceRecord[] = [];
     let skipped = 0;
@@ -61,6 +58,30 @@ export class TraceStore {
       );
     }
     return { records, skipped };
+  }
+
+  /**
+   * The file's text; undefined when it does not exist. Opened non-blocking and checked with fstat:
+   * a directory or FIFO in its place is a ConfigError naming the file, not a bare EISDIR or a hang.
+   */
+  private async readText(): Promise<string | undefined> {
+    const handle = await open(this.path, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!handle) return undefined;
+    try {
+      if (!(await handle.stat()).isFile()) {
+        throw new ConfigError(
+          `${this.path} is not a regular file (a directory, FIFO or device is in its place): ` +
+            'move it away, or point trace_path in gepa_config.yaml elsewhere',
+          { file: this.path },
+        );
+      }
+      return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   }
 
   /**
