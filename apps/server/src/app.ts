@@ -23,8 +23,10 @@ import metricsRoutes from './routes/metrics/index';
 import runRoutes from './routes/runs/index';
 import websocketRoutes from './routes/ws/index';
 import { FileRunStore } from './runs/file-run-store';
+import type { RunBackend } from './runs/run-backend';
 import type { RunExecutor } from './runs/run-executor';
 import { RunManager } from './runs/run-manager';
+import type { RunManagerLogger } from './runs/run-observer';
 import { MAX_RUN_ID_LENGTH } from './runs/run-store';
 import type { AimeServices, ReadinessCheck } from './services';
 import { SERVICE_VERSION } from './version';
@@ -51,6 +53,8 @@ export interface AppOptions {
   shutdownGraceMs?: number;
   /** Called when the app closes, after the runs stopped and the logs were flushed. */
   onClose?: () => Promise<void>;
+  /** Where runs live and execute; default: run logs under `settings.tracesDir`, executed in this process. */
+  runBackend?: (logger: RunManagerLogger) => Promise<RunBackend>;
 }
 
 export const DEFAULT_DASHBOARD_DIRECTORY = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
@@ -65,13 +69,10 @@ export const aimeApp = fp(
     fastify.setValidatorCompiler(validatorCompiler);
     fastify.setSerializerCompiler(serializerCompiler);
 
-    const store = new FileRunStore(options.settings.tracesDir);
-    const manager = new RunManager({
-      store,
-      executor: options.executor,
-      concurrency: options.settings.concurrency,
-      logger: fastify.log,
-    });
+    const backend = options.runBackend
+      ? await options.runBackend(fastify.log)
+      : embeddedRunBackend(options, fastify.log);
+    const { store, manager } = backend;
     const gepa =
       options.gepa ?? new RunLogGepaSource({ traceFile: options.gepaTraceFile, threshold: options.gepaThreshold });
     if (gepa instanceof RunLogGepaSource) manager.observe(gepa);
@@ -102,7 +103,11 @@ export const aimeApp = fp(
       hub,
       metrics,
       gepa,
-      readiness: options.readiness ?? (async () => ({ ready: true, detail: 'no readiness check configured' })),
+      readiness: withDatabaseCheck(
+        options.readiness ?? (async () => ({ ready: true, detail: 'no readiness check configured' })),
+        backend,
+      ),
+      ...(backend.checkDatabase ? { checkDatabase: backend.checkDatabase } : {}),
       model: options.model ?? { provider: 'unknown', model: 'unknown' },
       authRequired: options.settings.apiToken !== undefined,
       runsPerMinute: options.runsPerMinute ?? options.settings.rateLimit ?? 60,
@@ -115,7 +120,7 @@ export const aimeApp = fp(
     });
     fastify.addHook('onClose', async () => {
       hub.close();
-      await store.close();
+      await backend.close();
       await options.onClose?.();
     });
 
@@ -138,6 +143,28 @@ export const aimeApp = fp(
   },
   { name: 'aime-app' },
 );
+
+/** The default: JSON-lines logs under the traces directory, runs executed by this process. */
+function embeddedRunBackend(options: AppOptions, logger: RunManagerLogger): RunBackend {
+  const store = new FileRunStore(options.settings.tracesDir);
+  const manager = new RunManager({
+    store,
+    executor: options.executor,
+    concurrency: options.settings.concurrency,
+    logger,
+  });
+  return { store, manager, close: () => store.close() };
+}
+
+/** In the scale-out mode a replica is ready only when both the model and the database answer. */
+function withDatabaseCheck(readiness: ReadinessCheck, backend: RunBackend): ReadinessCheck {
+  const { checkDatabase } = backend;
+  if (!checkDatabase) return readiness;
+  return async (signal) => {
+    const [model, database] = await Promise.all([readiness(signal), checkDatabase(signal)]);
+    return { ready: model.ready && database.ok, detail: `${model.detail}; ${database.detail}` };
+  };
+}
 
 export interface BuildAppOptions extends AppOptions {
   logger?: FastifyServerOptions['logger'];

@@ -1,6 +1,7 @@
 import type { GepaMetricsSource } from './gepa/gepa-metrics-source';
 import type { ServiceMetrics } from './metrics/service-metrics';
-import type { RunManager } from './runs/run-manager';
+import type { DatabaseHealth } from './runs/run-backend';
+import type { RunCoordinator } from './runs/run-coordinator';
 import type { RunStore } from './runs/run-store';
 import type { WebSocketHub } from './ws/websocket-hub';
 
@@ -14,12 +15,14 @@ export type ReadinessCheck = (signal: AbortSignal) => Promise<ReadinessResult>;
 
 /** What the routes use; decorated on the Fastify instance as `aime`. */
 export interface AimeServices {
-  manager: RunManager;
+  manager: RunCoordinator;
   store: RunStore;
   hub: WebSocketHub;
   metrics: ServiceMetrics;
   gepa: GepaMetricsSource;
   readiness: ReadinessCheck;
+  /** Scale-out mode: is PostgreSQL reachable? */
+  checkDatabase?: (signal: AbortSignal) => Promise<DatabaseHealth>;
   model: { provider: string; model: string };
   authRequired: boolean;
   /** `POST /runs` per client per minute; 0: no limit. */

@@ -12,6 +12,8 @@ import { loadServiceSettings, type ServiceSettings } from './config/service-sett
 import { LOOPBACK_HOSTS, urlHost } from './http/loopback';
 import { defaultLogLevel, readyLine } from './ready-line';
 import { appOptionsFromRuntime } from './runtime-app-options';
+import { scaleOutRunBackend } from './scale-out/scale-out-backend';
+import { loadScaleOutSettings } from './scale-out/scale-out-settings';
 
 export interface StartServerOptions {
   env?: NodeJS.ProcessEnv;
@@ -55,6 +57,7 @@ export function assertSafeBinding(settings: Pick<ServiceSettings, 'host' | 'apiT
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const settings: ServiceSettings = { ...loadServiceSettings(env), ...options.settings };
+  const scaleOut = loadScaleOutSettings(env);
   assertSafeBinding(settings);
   const configDirectory = options.configDirectory ?? settings.configDir;
   const runtime = await createAimeRuntime({
@@ -69,6 +72,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const app = await buildApp({
     settings: { ...settings, tracesDir },
     ...appOptions,
+    // AIME_DATABASE_URL: runs in PostgreSQL, executed by `aime worker`s (and this server unless AIME_WORKER=0).
+    ...scaleOutRunBackend(scaleOut, appOptions.executor, settings.concurrency),
     logger: options.logger ?? { level: defaultLogLevel(env, process.stdout.isTTY === true) },
     ...(options.dashboardDirectory !== undefined ? { dashboardDirectory: options.dashboardDirectory } : {}),
   });

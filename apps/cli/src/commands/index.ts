@@ -1,15 +1,19 @@
 import type { CliCommand } from '../command';
 import { chatCommand } from './chat';
+import { dbCommand } from './db';
 import { interactiveCommand } from './interactive';
 import { optimizeCommand } from './optimize';
 import { runCommand } from './run';
 import { vizCommand } from './viz';
+import { workerCommand } from './worker';
 
 /** Every `aime` subcommand. Adding one is one line here. */
 export const commands: Record<string, CliCommand> = {
   chat: chatCommand,
+  db: dbCommand,
   interactive: interactiveCommand,
   optimize: optimizeCommand,
   run: runCommand,
   viz: vizCommand,
+  worker: workerCommand,
 };

@@ -21,6 +21,8 @@ export function createDatabasePool(options: DatabasePoolOptions): pg.Pool {
     connectionString: options.url,
     application_name: options.applicationName,
     max: options.max ?? 10,
+    // A database that does not answer fails a query after 5 s instead of queueing it forever.
+    connectionTimeoutMillis: 5000,
   });
   // An idle client whose connection broke is dropped by the pool; without a listener Node would crash.
   pool.on('error', () => undefined);

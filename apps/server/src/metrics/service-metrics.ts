@@ -1,5 +1,6 @@
 import { type RunEvent, type RunStatus, runStatusSchema } from '@gepa-aime/core';
-import type { RunManager, RunObserver } from '../runs/run-manager';
+import type { RunCoordinator } from '../runs/run-coordinator';
+import type { RunObserver } from '../runs/run-observer';
 import type { RunState } from '../runs/run-state';
 import { PrometheusText } from './prometheus-text';
 
@@ -28,7 +29,7 @@ export class ServiceMetrics implements RunObserver {
   private readonly startedAt = Date.now();
 
   constructor(
-    private readonly manager: RunManager,
+    private readonly manager: RunCoordinator,
     private readonly websocket?: WebSocketStats,
   ) {}
 
@@ -57,6 +58,24 @@ export class ServiceMetrics implements RunObserver {
     text.sample('aime_runs_active', this.manager.activeCount);
     text.metric('aime_run_concurrency_limit', 'gauge', 'Maximum runs executing at once.');
     text.sample('aime_run_concurrency_limit', this.manager.concurrency);
+
+    const cluster = this.manager.clusterStats?.();
+    if (cluster) {
+      text.metric('aime_queue_jobs_waiting', 'gauge', 'Scale-out: run jobs in the pg-boss queue waiting for a worker.');
+      text.sample('aime_queue_jobs_waiting', cluster.queuedJobs);
+      text.metric('aime_workers_active', 'gauge', 'Scale-out: workers whose database session is alive.');
+      text.sample('aime_workers_active', cluster.activeWorkers);
+      text.metric('aime_worker_slots', 'gauge', 'Scale-out: run slots of the live workers (sum of AIME_CONCURRENCY).');
+      text.sample('aime_worker_slots', cluster.workerSlots);
+      text.metric(
+        'aime_notify_lag_seconds',
+        'gauge',
+        'Scale-out: NOTIFY delivery lag to this replica, recent quantiles.',
+      );
+      text.sample('aime_notify_lag_seconds', cluster.notifyLagMs.p50 / 1000, { quantile: '0.5' });
+      text.sample('aime_notify_lag_seconds', cluster.notifyLagMs.p99 / 1000, { quantile: '0.99' });
+      text.sample('aime_notify_lag_seconds', cluster.notifyLagMs.max / 1000, { quantile: '1' });
+    }
 
     text.metric('aime_events_total', 'counter', 'Run events logged since the process started, by type.');
     for (const [type, count] of [...this.eventsByType].sort()) text.sample('aime_events_total', count, { type });

@@ -5,6 +5,7 @@ import { ServiceUnavailableError } from '../errors/service-unavailable-error';
 import type { FileRunStore, RunLogContents } from './file-run-store';
 import { KeyedChain } from './keyed-chain';
 import { raceTimeout } from './race-timeout';
+import type { RunCoordinator, SubmitRunInput } from './run-coordinator';
 import type { RunExecutor, RunRequest } from './run-executor';
 import { createRunId } from './run-id';
 import { listRuns, type RunListPage, type RunListQuery } from './run-list';
@@ -25,7 +26,7 @@ export interface RunManagerOptions {
   cancelWaitMs?: number;
 }
 
-export type SubmitRunInput = Omit<RunRequest, 'runId'>;
+export type { SubmitRunInput } from './run-coordinator';
 
 interface ActiveRun {
   controller: AbortController;
@@ -42,7 +43,7 @@ const PLAN_EVENT_TYPES: ReadonlySet<RunEvent['type']> = new Set(['run-start', 'p
  * and the index (folded from the logs, so a restart loses nothing). Every change is written to
  * the run's log before observers hear of it.
  */
-export class RunManager {
+export class RunManager implements RunCoordinator {
   private readonly runs = new Map<string, RunState>();
   private readonly queue: Array<{ runId: string; request: RunRequest }> = [];
   private readonly active = new Map<string, ActiveRun>();

@@ -92,6 +92,7 @@ function applyEvent(run: RunState, event: RunEvent): void {
       run.maxParallelActors = event.maxParallelActors;
       run.startedAt = event.ts;
       if (!isFinalStatus(run.status)) run.status = 'running';
+      else if ((event.attempt ?? 1) > 1) reopenForAttempt(run);
       return;
     case 'plan-update':
       run.iteration = event.iteration;
@@ -133,6 +134,15 @@ function applyEvent(run: RunState, event: RunEvent): void {
     default:
       return;
   }
+}
+
+/** A retried run (scale-out mode: its worker died) starts over: the interrupted attempt's ending no longer holds. */
+function reopenForAttempt(run: RunState): void {
+  run.status = 'running';
+  run.endedAt = null;
+  run.report = null;
+  run.finalAnswer = null;
+  run.error = null;
 }
 
 function patchTask(run: RunState, taskId: string, patch: Partial<TaskSnapshot>): void {

@@ -1,6 +1,7 @@
 import { formatZodIssues, MAX_EVENT_BYTES, type RunEvent } from '@gepa-aime/core';
 import type { RawData, WebSocket } from 'ws';
-import type { RunManager, RunObserver } from '../runs/run-manager';
+import type { RunCoordinator } from '../runs/run-coordinator';
+import type { RunObserver } from '../runs/run-observer';
 import { isFinalStatus, type RunState } from '../runs/run-state';
 import type { RunStore } from '../runs/run-store';
 import { toRunSummary } from '../runs/run-view';
@@ -9,7 +10,7 @@ import { encodeMessage } from './encoded-message';
 import { HubClient } from './hub-client';
 
 export interface WebSocketHubOptions {
-  manager: RunManager;
+  manager: RunCoordinator;
   store: RunStore;
   /** Per-client send-queue bound in bytes (default 1 MiB, four times MAX_EVENT_BYTES). */
   maxBufferedBytes?: number;

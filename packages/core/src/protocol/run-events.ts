@@ -10,6 +10,8 @@ const base = {
   runId: z.string(),
   seq: z.number().int().positive(),
   ts: z.number(), // epoch milliseconds
+  /** Which execution of the run wrote the event (scale-out mode: 2 after a worker died mid-run; absent = 1). */
+  attempt: z.number().int().positive().optional(),
 };
 
 export const runStatusSchema = z.enum([

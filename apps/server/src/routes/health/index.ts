@@ -10,6 +10,10 @@ const healthSchema = z.object({
   version: z.string(),
   uptimeSeconds: z.number(),
   authRequired: z.boolean().describe('true when API routes need `Authorization: Bearer`'),
+  database: z
+    .object({ ok: z.boolean(), detail: z.string() })
+    .optional()
+    .describe('scale-out mode (AIME_DATABASE_URL): is PostgreSQL reachable'),
 });
 
 const readySchema = z.object({
@@ -30,6 +34,10 @@ const health: FastifyPluginAsyncZod = async (fastify) => {
       version: SERVICE_VERSION,
       uptimeSeconds: Math.round((Date.now() - services.startedAt) / 1000),
       authRequired: services.authRequired,
+      // Reported, not fatal: a process waiting for its database is alive (`/ready` says 503).
+      ...(services.checkDatabase
+        ? { database: await services.checkDatabase(AbortSignal.timeout(READY_TIMEOUT_MS)) }
+        : {}),
     }),
   );
 
