@@ -1,4 +1,5 @@
-// Bundles the service into dist/server.js for Node 20 (`node apps/server/dist/server.js`).
+// Bundles the service into dist/server.js for Node 20 (`node apps/server/dist/server.js`), plus
+// dist/worker.js (`aime worker`) and dist/db-migrate.js (`aime db migrate`) for the scale-out mode.
 // External: the server's own npm dependencies (loaded from apps/server/node_modules at run time).
 // Bundled: our TypeScript, @gepa-aime/core (which ships TS sources Node cannot run) and core's npm
 // dependencies — with pnpm's strict layout those are not resolvable from apps/server, so plain
@@ -13,8 +14,13 @@ const external = Object.entries(manifest.dependencies ?? {})
   .map(([name]) => name);
 
 await build({
-  entryPoints: [new URL('src/server.ts', here).pathname],
-  outfile: new URL('dist/server.js', here).pathname,
+  // The API server, and the scale-out mode's worker and migration entry points (same image).
+  entryPoints: {
+    server: new URL('src/server.ts', here).pathname,
+    worker: new URL('src/worker.ts', here).pathname,
+    'db-migrate': new URL('src/db-migrate.ts', here).pathname,
+  },
+  outdir: new URL('dist', here).pathname,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -28,4 +34,4 @@ await build({
   },
   logLevel: 'warning',
 });
-console.log(`apps/server/dist/server.js built (external: ${external.join(', ')})`);
+console.log(`apps/server/dist/{server,worker,db-migrate}.js built (external: ${external.join(', ')})`);

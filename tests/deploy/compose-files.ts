@@ -6,7 +6,7 @@ import { type ComposeFile, type ComposeService, composeFileSchema } from './comp
 import { interpolate } from './interpolate';
 
 export const repositoryRoot = join(import.meta.dirname, '..', '..');
-export const composeFiles = ['docker-compose.yml', 'docker-compose.offline.yml'] as const;
+export const composeFiles = ['docker-compose.yml', 'docker-compose.offline.yml', 'docker-compose.scale.yml'] as const;
 export type ComposeFileName = (typeof composeFiles)[number];
 
 /** The environment the checks use: a token (required), nothing else from the caller's shell. */

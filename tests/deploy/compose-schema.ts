@@ -27,6 +27,7 @@ const deviceSchema = z.strictObject({
 });
 
 const deploySchema = z.strictObject({
+  replicas: z.number().int().nonnegative().optional(),
   resources: z
     .strictObject({
       reservations: z.strictObject({ devices: z.array(deviceSchema).optional() }).optional(),

@@ -1,6 +1,6 @@
 export { type AppOptions, aimeApp, type BuildAppOptions, buildApp, DEFAULT_DASHBOARD_DIRECTORY } from './app';
 export { loadServiceSettings, type ServiceSettings, serviceSettingsSchema } from './config/service-settings';
-export { migrateServiceDatabase } from './db/migrate-database';
+export { describeMigration, migrateServiceDatabase } from './db/migrate-database';
 export type { GepaMetricsSource } from './gepa/gepa-metrics-source';
 export type { RunExecution, RunExecutor, RunRequest } from './runs/run-executor';
 export { createWorkflowExecutor } from './runs/workflow-executor';

@@ -26,13 +26,8 @@ export const dbCommand: CliCommand = {
     }
     const url = context.env.AIME_DATABASE_URL?.trim();
     if (!url) throw new ConfigError('aime db migrate needs AIME_DATABASE_URL (postgres://…)');
-    const { migrateServiceDatabase } = await import('@gepa-aime/server');
-    const result = await migrateServiceDatabase(url);
-    context.stdout.write(
-      result.applied.length > 0
-        ? `Applied migrations ${result.applied.join(', ')}: schema at version ${result.version}\n`
-        : `Schema already at version ${result.version}: nothing to apply\n`,
-    );
+    const { describeMigration, migrateServiceDatabase } = await import('@gepa-aime/server');
+    context.stdout.write(`${describeMigration(await migrateServiceDatabase(url))}\n`);
     return 0;
   },
 };

@@ -13,3 +13,10 @@ export async function migrateServiceDatabase(url: string): Promise<MigrationResu
     await pool.end();
   }
 }
+
+/** The one-line outcome `aime db migrate` prints. */
+export function describeMigration(result: MigrationResult): string {
+  return result.applied.length > 0
+    ? `Applied migrations ${result.applied.join(', ')}: schema at version ${result.version}`
+    : `Schema already at version ${result.version}: nothing to apply`;
+}
