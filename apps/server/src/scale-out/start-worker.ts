@@ -1,11 +1,6 @@
 import { resolve } from 'node:path';
-import {
-  ConfigError,
-  createAimeRuntime,
-  type LanguageModel,
-  loadServiceSettings,
-  resolveWorkspaceRoot,
-} from '@gepa-aime/core';
+import { ConfigError, createAimeRuntime, type LanguageModel, resolveWorkspaceRoot } from '@gepa-aime/core';
+import { loadServiceSettings } from '../config/service-settings';
 import { RunWorker } from '../runs/postgres/run-worker';
 import type { RunManagerLogger } from '../runs/run-observer';
 import { createWorkflowExecutor } from '../runs/workflow-executor';

@@ -1,12 +1,12 @@
 import type { RunEvent } from '@gepa-aime/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RunManager } from '../../runs/run-manager';
+import type { RunCoordinator } from '../../runs/run-coordinator';
 import { isFinalStatus, type RunState } from '../../runs/run-state';
 import type { RunStore } from '../../runs/run-store';
 
 /** Server-Sent Events for one run's log: what curl and EventSource users get from `/runs/:id/events`. */
 export interface EventStreamOptions {
-  manager: RunManager;
+  manager: RunCoordinator;
   store: RunStore;
   /** A comment line this often keeps proxies from timing the stream out (default 15 s). */
   heartbeatMs?: number;
