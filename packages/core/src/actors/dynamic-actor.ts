@@ -19,6 +19,11 @@ import type { ToolExecutor } from './run-tool';
 import { clipObservation } from './step-observation';
 import { parseArguments } from './tool-arguments';
 
+/** What the model is told when its answer was cut by max_tokens (finish_reason `length`). */
+export const CUT_ANSWER_OBSERVATION =
+  'Error: your answer was cut off at max_tokens before it was complete, so it was not used (no tool was called). ' +
+  'Call one tool at a time and keep each answer shorter; write long content in several smaller steps.';
+
 export interface ActorTask {
   id: string;
   title: string;
@@ -106,6 +111,10 @@ export class DynamicActor {
     const definitions = toToolDefinitions([...this.options.tools, finishTool]);
     for (let step = 1; step <= this.options.maxSteps; step++) {
       const response = await this.callModel(context, { messages, tools: definitions, toolChoice: 'auto' });
+      if (response.finishReason === 'length') {
+        messages.push(...(await this.cutAnswer(context, step, response)));
+        continue;
+      }
       const thought = response.reasoning?.trim() || response.content.trim();
       if (response.toolCalls.length === 0) return this.answer(context, step, thought, response.content);
       messages.push({ role: 'assistant', content: response.content || null, tool_calls: response.toolCalls });
@@ -123,6 +132,10 @@ export class DynamicActor {
     const messages = this.initialMessages();
     for (let step = 1; step <= this.options.maxSteps; step++) {
       const response = await this.callModel(context, { messages });
+      if (response.finishReason === 'length') {
+        messages.push(...(await this.cutAnswer(context, step, response)));
+        continue;
+      }
       const parsed = parseReactText(response.content);
       if (!parsed.action) return this.answer(context, step, parsed.thought, response.content);
       const call: ToolCall = {
@@ -146,6 +159,27 @@ export class DynamicActor {
       { role: 'system', content: this.options.systemPrompt },
       { role: 'user', content: this.taskMessage() },
     ];
+  }
+
+  /**
+   * An answer cut by max_tokens is never used — a tool call or report in it is incomplete. The
+   * step counts; the actor-step (with `finishReason: 'length'`) and the model's next prompt say why.
+   */
+  private async cutAnswer(context: ActorRunContext, step: number, response: ChatResponse): Promise<ChatMessage[]> {
+    this.findings.addFailure(CUT_ANSWER_OBSERVATION);
+    await context.emit({
+      type: 'actor-step',
+      taskId: this.options.task.id,
+      step,
+      thought: response.reasoning?.trim() || response.content.trim(),
+      action: null,
+      observation: CUT_ANSWER_OBSERVATION,
+      finishReason: 'length',
+    });
+    const notice =
+      this.options.protocol === 'react-text' ? `Observation: ${CUT_ANSWER_OBSERVATION}` : CUT_ANSWER_OBSERVATION;
+    const answer: ChatMessage[] = response.content ? [{ role: 'assistant', content: response.content }] : [];
+    return [...answer, { role: 'user', content: notice }];
   }
 
   /** A reply without a tool call: its actor-step, then the report it holds. */

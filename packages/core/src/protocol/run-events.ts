@@ -86,6 +86,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     action: z.string().nullable(),
     args: z.unknown().optional(),
     observation: z.string().optional(),
+    /** `length`: the model's answer was cut by max_tokens and not used (the observation says so). */
+    finishReason: z.literal('length').optional(),
   }),
   z.object({
     ...base,

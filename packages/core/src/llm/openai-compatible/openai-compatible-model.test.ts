@@ -159,4 +159,18 @@ describe('OpenAICompatibleModel against the fake server', () => {
     expect(body).not.toHaveProperty('endpoint');
     expect(body).not.toHaveProperty('stream');
   });
+
+  it('keeps finish_reason length on a tool call cut by max_tokens, whole (raw text) and streamed (partial call)', async () => {
+    const cut = {
+      fault: 'length-in-tool-call' as const,
+      toolCall: { name: 'get_weather', arguments: { city: 'Oslo' } },
+    };
+    fake.server.script(cut, cut);
+    const whole = await model().chat(ask('weather?', { tools: [weatherTool] }));
+    expect(whole).toMatchObject({ finishReason: 'length', toolCalls: [] });
+    expect(whole.content).toBe('<tool_call>\n{"name": "get_weather", "arguments": {"city"');
+    const streamed = finished(await collect(model().stream(ask('weather?', { tools: [weatherTool] }))));
+    expect(streamed.finishReason).toBe('length');
+    expect(streamed.toolCalls[0]?.function).toEqual({ name: 'get_weather', arguments: '{"city"' });
+  });
 });
