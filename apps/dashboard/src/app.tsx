@@ -13,6 +13,9 @@ import { sortRuns } from './state/run-summaries';
 /** recharts is most of the bundle: loaded only when the GEPA view opens. */
 const GepaPanel = lazy(() => import('./components/gepa/gepa-panel').then((module) => ({ default: module.GepaPanel })));
 
+/** Where the layout collapses to one column (styles/layout.css). */
+const ONE_COLUMN_QUERY = '(max-width: 900px)';
+
 export function App() {
   const { store, controller } = useDashboardServices();
   const state = useDashboardState();
@@ -27,6 +30,13 @@ export function App() {
   useEffect(() => {
     if (selectedRunId) controller.openRun(selectedRunId);
   }, [controller, selectedRunId]);
+
+  // In one column an open run comes first (styles/layout.css puts it above the form and the runs
+  // list); opening one from the list below scrolls back up to it.
+  const shownRunId = selectedRunId !== undefined && state.runStates[selectedRunId] ? selectedRunId : undefined;
+  useEffect(() => {
+    if (shownRunId && window.matchMedia(ONE_COLUMN_QUERY).matches) window.scrollTo({ top: 0 });
+  }, [shownRunId]);
 
   useEffect(() => {
     if (route.view === 'gepa') void controller.refreshGepa();
@@ -46,7 +56,7 @@ export function App() {
         Skip to content
       </a>
       <AppHeader route={route} inert={state.tokenRequired} />
-      <div className="app-body" inert={state.tokenRequired}>
+      <div className={selectedRunId ? 'app-body run-open' : 'app-body'} inert={state.tokenRequired}>
         <aside className="sidebar" aria-label="Missions">
           <GoalForm onCreated={onCreated} />
           <RunsList

@@ -5,16 +5,21 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** For 400s: the invalid fields as the server names them (`body.goal`, `querystring.limit`). */
-    readonly fields: string[] = [],
+    /** For 400s: each invalid field as the server names it (`body.goal`) and what is wrong (`is required`). */
+    readonly fields: FieldProblem[] = [],
   ) {
     super(message);
   }
 }
 
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
 export interface ErrorBody {
   message: string;
-  fields: string[];
+  fields: FieldProblem[];
 }
 
 /** The server answers `{ statusCode, error, message, fields? }`; fall back to the status line. */
@@ -25,11 +30,12 @@ export async function readErrorBody(response: Response): Promise<ErrorBody> {
     if (body && typeof body === 'object') {
       const record = body as Record<string, unknown>;
       const fields = Array.isArray(record.fields)
-        ? record.fields.flatMap((field) =>
-            field && typeof field === 'object' && typeof (field as { path?: unknown }).path === 'string'
-              ? [(field as { path: string }).path]
-              : [],
-          )
+        ? record.fields.flatMap((field) => {
+            const { path, message } = (field ?? {}) as { path?: unknown; message?: unknown };
+            return typeof path === 'string'
+              ? [{ path, message: typeof message === 'string' ? message : 'is invalid' }]
+              : [];
+          })
         : [];
       const message =
         typeof record.message === 'string' && record.message

@@ -1,56 +1,70 @@
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import { createRun } from '../../api/runs-api';
-import type { CreateRunBody, RunSummary } from '../../api/types';
+import type { RunSummary } from '../../api/types';
+import {
+  checkGoalForm,
+  type FieldProblems,
+  type GoalFormField,
+  type GoalFormValues,
+  LIMITS,
+  problemsFromServer,
+  toCreateRunBody,
+} from './goal-form-fields';
 
 interface GoalFormProps {
   onCreated: (run: RunSummary) => void;
 }
 
-function parseOptionalInteger(text: string): number | undefined {
-  const trimmed = text.trim();
-  return trimmed === '' ? undefined : Number(trimmed);
-}
+const EMPTY: GoalFormValues = { goal: '', maxIterations: '', maxParallelActors: '' };
 
 /**
- * Starts a run. Validation is the server's job (it names the offending field in a 400), so the form
- * sends what was typed and shows that message verbatim.
+ * Starts a run. The form checks what it can (an empty goal, limits outside their ranges) before
+ * sending; anything else the server refuses comes back as a 400 naming the field, shown with the
+ * field's label. Invalid fields get a red border and are described by the message.
  */
 export function GoalForm({ onCreated }: GoalFormProps) {
-  const [goal, setGoal] = useState('');
-  const [maxIterations, setMaxIterations] = useState('');
-  const [maxParallelActors, setMaxParallelActors] = useState('');
+  const [values, setValues] = useState<GoalFormValues>(EMPTY);
+  const [problems, setProblems] = useState<FieldProblems>({});
   const [error, setError] = useState<string | null>(null);
-  const [invalidFields, setInvalidFields] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  const limitInputs = useRef<Partial<Record<GoalFormField, HTMLInputElement | null>>>({});
   const id = useId();
+
+  function setValue(field: GoalFormField, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+  }
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (submitting) return;
+    const unreadable = {
+      maxIterations: limitInputs.current.maxIterations?.validity.badInput === true,
+      maxParallelActors: limitInputs.current.maxParallelActors?.validity.badInput === true,
+    };
+    const found = checkGoalForm(values, unreadable);
+    setProblems(found);
+    setError(Object.values(found).join('. ') || null);
+    if (Object.keys(found).length > 0) return;
     setSubmitting(true);
-    setError(null);
-    setInvalidFields([]);
-    const input: CreateRunBody = { goal: goal.trim() };
-    const iterations = parseOptionalInteger(maxIterations);
-    const parallel = parseOptionalInteger(maxParallelActors);
-    if (iterations !== undefined) input.maxIterations = iterations;
-    if (parallel !== undefined) input.maxParallelActors = parallel;
+    const input = toCreateRunBody(values);
     try {
       const created = await createRun(input);
       onCreated({ id: created.id, goal: input.goal, status: created.status, createdAt: Date.now() });
-      setGoal('');
+      setValues((current) => ({ ...current, goal: '' }));
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-      setInvalidFields(caught instanceof ApiError ? caught.fields.map((path) => path.replace(/^body\./, '')) : []);
+      const fromServer = caught instanceof ApiError ? problemsFromServer(caught.fields) : {};
+      setProblems(fromServer);
+      const messages = Object.values(fromServer);
+      setError(messages.length > 0 ? messages.join('. ') : caught instanceof Error ? caught.message : String(caught));
     } finally {
       setSubmitting(false);
     }
   }
 
-  /** The field the server named is marked invalid and described by its message. */
-  function fieldState(name: string) {
-    const invalid = invalidFields.includes(name);
+  /** An invalid field is marked and described by the message under the form. */
+  function fieldState(name: GoalFormField) {
+    const invalid = problems[name] !== undefined;
     return {
       'aria-invalid': invalid ? true : undefined,
       'aria-describedby': invalid ? `${id}-error` : name === 'goal' ? `${id}-hint` : undefined,
@@ -60,6 +74,8 @@ export function GoalForm({ onCreated }: GoalFormProps) {
   function onGoalKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void submit();
   }
+
+  const limitsOpen = problems.maxIterations !== undefined || problems.maxParallelActors !== undefined;
 
   return (
     <form className="goal-form panel" aria-label="Start a goal" noValidate onSubmit={submit}>
@@ -71,37 +87,35 @@ export function GoalForm({ onCreated }: GoalFormProps) {
         id={`${id}-goal`}
         name="goal"
         rows={3}
-        value={goal}
+        value={values.goal}
         placeholder="e.g. Summarise the repository layout and propose next steps"
-        onChange={(event) => setGoal(event.target.value)}
+        onChange={(event) => setValue('goal', event.target.value)}
         onKeyDown={onGoalKeyDown}
         {...fieldState('goal')}
       />
-      <details className="goal-limits" open={invalidFields.some((field) => field !== 'goal') || undefined}>
+      <details className="goal-limits" open={limitsOpen || undefined}>
         <summary>Limits</summary>
         <div className="goal-limits-fields">
-          <label>
-            <span className="field-label">Max iterations</span>
-            <input
-              name="maxIterations"
-              inputMode="numeric"
-              value={maxIterations}
-              {...fieldState('maxIterations')}
-              placeholder="default"
-              onChange={(event) => setMaxIterations(event.target.value)}
-            />
-          </label>
-          <label>
-            <span className="field-label">Parallel actors</span>
-            <input
-              name="maxParallelActors"
-              inputMode="numeric"
-              value={maxParallelActors}
-              {...fieldState('maxParallelActors')}
-              placeholder="default"
-              onChange={(event) => setMaxParallelActors(event.target.value)}
-            />
-          </label>
+          {(['maxIterations', 'maxParallelActors'] as const).map((field) => (
+            <label key={field}>
+              <span className="field-label">{LIMITS[field].label}</span>
+              <input
+                ref={(element) => {
+                  limitInputs.current[field] = element;
+                }}
+                name={field}
+                type="number"
+                inputMode="numeric"
+                min={LIMITS[field].min}
+                max={LIMITS[field].max}
+                step={1}
+                value={values[field]}
+                placeholder={`${LIMITS[field].min}–${LIMITS[field].max}`}
+                onChange={(event) => setValue(field, event.target.value)}
+                {...fieldState(field)}
+              />
+            </label>
+          ))}
         </div>
       </details>
       {error ? (

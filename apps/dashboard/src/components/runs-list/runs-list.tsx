@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RunSummary } from '../../api/types';
 import { formatAge, formatDuration } from '../../format/format-time';
 import { runHref } from '../../hooks/use-hash-route';
@@ -18,10 +18,31 @@ function runDuration(run: RunSummary, now: number): string | null {
   return formatDuration((run.endedAt ?? now) - run.startedAt);
 }
 
+/**
+ * Scrolls the list (only the list, never the page) so the item is fully visible: the open run
+ * stays in view when it is opened from a link, after a reload, or as newer runs push it down.
+ */
+export function keepItemVisible(list: HTMLElement, item: HTMLElement): void {
+  const listBox = list.getBoundingClientRect();
+  const itemBox = item.getBoundingClientRect();
+  if (itemBox.top < listBox.top) list.scrollTop -= listBox.top - itemBox.top;
+  else if (itemBox.bottom > listBox.bottom) list.scrollTop += itemBox.bottom - listBox.bottom;
+}
+
 /** Every run, newest first, live: badges move as runs start and end. */
 export function RunsList({ runs, selectedRunId, onLoadOlder }: RunsListProps) {
   const now = useNow(1_000);
   const [loading, setLoading] = useState(false);
+  const listRef = useRef<HTMLUListElement>(null);
+  const runCount = runs.length;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runCount re-checks when runs arrive or are added above
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list || !selectedRunId) return;
+    const item = list.querySelector<HTMLElement>(`[data-run-id="${CSS.escape(selectedRunId)}"]`);
+    if (item) keepItemVisible(list, item);
+  }, [selectedRunId, runCount]);
 
   async function loadOlder() {
     if (!onLoadOlder) return;
@@ -41,7 +62,7 @@ export function RunsList({ runs, selectedRunId, onLoadOlder }: RunsListProps) {
       {runs.length === 0 ? (
         <p className="empty-note">No runs yet. Launch one above.</p>
       ) : (
-        <ul className="runs-list">
+        <ul className="runs-list" ref={listRef}>
           {runs.map((run) => {
             const duration = runDuration(run, now);
             return (
