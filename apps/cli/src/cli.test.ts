@@ -89,7 +89,7 @@ describe('aime (in process)', () => {
       fake.server.script({ fault: 'stall-stream', answer: { ...answer, chunkSize: 4 }, afterChunks: 6 });
       const result = await run(['chat', 'hi', '--config', directory]);
       expect(result.code).toBe(1);
-      expect(result.stdout).toBe('Hello! I');
+      expect(result.stdout).toBe('Hello! I\n');
       expect(result.stderr).toContain('aime: timeout: The model stopped answering after 1 s');
     } finally {
       rmSync(directory, { recursive: true, force: true });

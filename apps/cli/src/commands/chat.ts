@@ -48,22 +48,26 @@ export const chatCommand: CliCommand = {
       return 0;
     }
     let endsWithNewline = true;
-    for await (const delta of model.stream(request)) {
-      if (delta.type === 'content') {
-        context.stdout.write(delta.text);
-        endsWithNewline = delta.text.endsWith('\n');
-      } else if (delta.type === 'reasoning' && values['show-reasoning']) {
-        context.stderr.write(delta.text);
-      } else if (delta.type === 'finish') {
-        for (const call of delta.response.toolCalls) {
-          context.stdout.write(
-            `${endsWithNewline ? '' : '\n'}[tool call] ${call.function.name}(${call.function.arguments})`,
-          );
-          endsWithNewline = false;
+    try {
+      for await (const delta of model.stream(request)) {
+        if (delta.type === 'content') {
+          context.stdout.write(delta.text);
+          endsWithNewline = delta.text.endsWith('\n');
+        } else if (delta.type === 'reasoning' && values['show-reasoning']) {
+          context.stderr.write(delta.text);
+        } else if (delta.type === 'finish') {
+          for (const call of delta.response.toolCalls) {
+            context.stdout.write(
+              `${endsWithNewline ? '' : '\n'}[tool call] ${call.function.name}(${call.function.arguments})`,
+            );
+            endsWithNewline = false;
+          }
         }
       }
+    } finally {
+      // Also when the stream fails part-way: the error line starts on a line of its own.
+      if (!endsWithNewline) context.stdout.write('\n');
     }
-    if (!endsWithNewline) context.stdout.write('\n');
     return 0;
   },
 };

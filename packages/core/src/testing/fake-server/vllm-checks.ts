@@ -9,7 +9,9 @@ export interface VllmRejection {
 /**
  * Keys vLLM's legacy `api_server` accepts in a `/generate` body: `prompt`, `stream` and the fields
  * of `SamplingParams` (it calls `SamplingParams(**body)`, so any other key is a TypeError that
- * FastAPI answers with a bare 500 "Internal Server Error").
+ * FastAPI answers with a bare 500 "Internal Server Error"). Kept apart from the client's own list
+ * (llm/openai-compatible/text-endpoint-params.ts) on purpose: the fake plays vLLM, so a key the
+ * client sends and vLLM does not know is caught here rather than agreed with.
  */
 const GENERATE_KEYS = new Set([
   'prompt',
