@@ -41,6 +41,36 @@ function range(from: number, to: number): number[] {
 
 const isRunEnd = (runId: string) => (message: ServerMessage) => message.type === 'run-end' && message.runId === runId;
 
+/** Test edge: an executor emitting run-start, a tool-result per output until none is left, run-end. */
+function toolResultExecutor(outputAt: (index: number) => string | undefined): RunExecutor {
+  return async (request, { onEvent }) => {
+    let seq = 0;
+    const stamp = () => ({ runId: request.runId, seq: ++seq, ts: Date.now() });
+    await onEvent({
+      ...stamp(),
+      type: 'run-start',
+      goal: request.goal,
+      model: 'test',
+      maxIterations: 1,
+      maxParallelActors: 1,
+    });
+    for (let index = 0, output = outputAt(0); output !== undefined; index += 1, output = outputAt(index)) {
+      await onEvent({
+        ...stamp(),
+        type: 'tool-result',
+        taskId: 't1',
+        callId: `c${index}`,
+        tool: 'read_file',
+        ok: true,
+        output,
+        ms: 1,
+      });
+    }
+    await onEvent({ ...stamp(), type: 'run-end', status: 'completed' });
+    return undefined;
+  };
+}
+
 describe('WebSocket /ws', () => {
   it('replays the log after afterSeq, then streams live events with contiguous seqs', async () => {
     harness = await createTestApp();
@@ -157,33 +187,8 @@ describe('WebSocket /ws', () => {
     await harness.app.close();
     let hubClients = () => 2;
     // Test edge: an executor that emits large events until the slow client is gone.
-    const floodExecutor: RunExecutor = async (request, { onEvent }) => {
-      let seq = 0;
-      const stamp = () => ({ runId: request.runId, seq: ++seq, ts: Date.now() });
-      await onEvent({
-        ...stamp(),
-        type: 'run-start',
-        goal: request.goal,
-        model: 'flood',
-        maxIterations: 1,
-        maxParallelActors: 1,
-      });
-      const output = 'x'.repeat(16 * 1024);
-      for (let index = 0; index < 4000 && hubClients() >= 2; index += 1) {
-        await onEvent({
-          ...stamp(),
-          type: 'tool-result',
-          taskId: 't1',
-          callId: `c${index}`,
-          tool: 'read_file',
-          ok: true,
-          output,
-          ms: 1,
-        });
-      }
-      await onEvent({ ...stamp(), type: 'run-end', status: 'completed' });
-      return undefined;
-    };
+    const output = 'x'.repeat(16 * 1024);
+    const floodExecutor = toolResultExecutor((index) => (index < 4000 && hubClients() >= 2 ? output : undefined));
     const app = await buildApp({
       settings: { concurrency: 1, tracesDir },
       executor: floodExecutor,
@@ -221,33 +226,9 @@ describe('WebSocket /ws', () => {
     await harness.app.close();
     // Test edge: an executor writing events as an old log could hold them: one of 1.5 MB of JSON
     // (256 KiB of control characters, escaped six-fold) between small ones.
-    const executor: RunExecutor = async (request, { onEvent }) => {
-      let seq = 0;
-      const stamp = () => ({ runId: request.runId, seq: ++seq, ts: Date.now() });
-      await onEvent({
-        ...stamp(),
-        type: 'run-start',
-        goal: request.goal,
-        model: 'big',
-        maxIterations: 1,
-        maxParallelActors: 1,
-      });
-      for (let index = 0; index < 3; index += 1) {
-        const output = index === 1 ? '\u0001'.repeat(256 * 1024) : 'small';
-        await onEvent({
-          ...stamp(),
-          type: 'tool-result',
-          taskId: 't1',
-          callId: `c${index}`,
-          tool: 'read_file',
-          ok: true,
-          output,
-          ms: 1,
-        });
-      }
-      await onEvent({ ...stamp(), type: 'run-end', status: 'completed' });
-      return undefined;
-    };
+    const executor = toolResultExecutor((index) =>
+      index < 3 ? (index === 1 ? '\u0001'.repeat(256 * 1024) : 'small') : undefined,
+    );
     const app = await buildApp({
       settings: { concurrency: 1, tracesDir },
       executor,
