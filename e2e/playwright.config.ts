@@ -12,9 +12,13 @@ const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
 const reportDirectory = process.env.AIME_TEST_REPORT_DIR;
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-// Set once in the runner process; workers inherit the environment, so they agree on both.
+// Set once in the runner process; workers inherit the environment, so they agree on all three.
+// One temporary directory for the whole run: TMPDIR points into it, so the specs' own temp dirs
+// and the servers they start land there too, and the global teardown removes it.
+process.env.AIME_E2E_TMPDIR ??= mkdtempSync(join(tmpdir(), 'aime-e2e-'));
+process.env.TMPDIR = process.env.AIME_E2E_TMPDIR;
 process.env.AIME_E2E_PORT ??= '8799';
-process.env.AIME_E2E_TRACES_DIR ??= mkdtempSync(join(tmpdir(), 'aime-e2e-traces-'));
+process.env.AIME_E2E_TRACES_DIR ??= mkdtempSync(join(process.env.AIME_E2E_TMPDIR, 'traces-'));
 const tracesDirectory = process.env.AIME_E2E_TRACES_DIR;
 const port = Number(process.env.AIME_E2E_PORT);
 
@@ -22,6 +26,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: join(repoRoot, 'test-results'),
+  globalTeardown: './support/remove-run-temp.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 1,
