@@ -19,6 +19,7 @@ import swagger from './plugins/swagger';
 import websocket from './plugins/websocket';
 import gepaRoutes from './routes/gepa/index';
 import healthRoutes from './routes/health/index';
+import mcpRoutes from './routes/mcp/index';
 import metricsRoutes from './routes/metrics/index';
 import runRoutes from './routes/runs/index';
 import websocketRoutes from './routes/ws/index';
@@ -137,6 +138,7 @@ export const aimeApp = fp(
     await fastify.register(gepaRoutes);
     await fastify.register(metricsRoutes);
     await fastify.register(websocketRoutes);
+    await fastify.register(mcpRoutes);
     await fastify.register(dashboard, {
       directory: options.dashboardDirectory === undefined ? DEFAULT_DASHBOARD_DIRECTORY : options.dashboardDirectory,
     });

@@ -2,6 +2,8 @@ export { type AppOptions, aimeApp, type BuildAppOptions, buildApp, DEFAULT_DASHB
 export { loadServiceSettings, type ServiceSettings, serviceSettingsSchema } from './config/service-settings';
 export { describeMigration, migrateServiceDatabase } from './db/migrate-database';
 export type { GepaMetricsSource } from './gepa/gepa-metrics-source';
+export { type AimeMcpServices, createAimeMcpServer } from './mcp/aime-mcp-server';
+export { type ServeMcpStdioOptions, serveMcpStdio } from './mcp/serve-mcp-stdio';
 export type { RunExecution, RunExecutor, RunRequest } from './runs/run-executor';
 export { createWorkflowExecutor } from './runs/workflow-executor';
 export { createLineLogger } from './scale-out/line-logger';

@@ -16,9 +16,10 @@ export function appOptionsFromRuntime(
     ...(onlineGepa ? { gepa: new OnlineGepaSource(onlineGepa) } : {}),
     gepaTraceFile: onlineGepa?.tracePath ?? resolve(runtime.config.gepa.trace_path),
     gepaThreshold: runtime.config.gepa.threshold,
-    // Outcomes recorded by the last runs reach the trace file before the process exits.
+    // Outcomes recorded by the last runs reach the trace file before the process exits; MCP servers stop.
     onClose: async () => {
       await onlineGepa?.flush();
+      await runtime.close();
     },
   };
 }

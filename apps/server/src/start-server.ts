@@ -81,7 +81,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {
     await app.close();
-    await runtime.close();
     throw error;
   }
   const address = app.server.address();
@@ -94,7 +93,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= app.close().finally(() => runtime.close());
+    closing ??= app.close();
     return closing;
   };
   if (options.handleSignals) installSignalHandlers(app, close);

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { chatCommand } from './chat';
 import { dbCommand } from './db';
 import { interactiveCommand } from './interactive';
+import { mcpCommand } from './mcp';
 import { optimizeCommand } from './optimize';
 import { runCommand } from './run';
 import { vizCommand } from './viz';
@@ -12,6 +13,7 @@ export const commands: Record<string, CliCommand> = {
   chat: chatCommand,
   db: dbCommand,
   interactive: interactiveCommand,
+  mcp: mcpCommand,
   optimize: optimizeCommand,
   run: runCommand,
   viz: vizCommand,
