@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { RunManager } from '../runs/run-manager';
+import type { RunCoordinator } from '../runs/run-coordinator';
 import { isFinalStatus, type RunState } from '../runs/run-state';
 import { toRunDetail } from '../runs/run-view';
 import { createRunBodySchema } from '../schemas/run';
@@ -13,7 +13,7 @@ const FAILED_STATUSES = new Set(['failed', 'cancelled', 'interrupted']);
  * While it runs, each plan, task and progress event is sent as `notifications/progress` (when the
  * client asked with a progress token); cancelling the request cancels the run.
  */
-export function registerRunGoalTool(server: McpServer, manager: RunManager): void {
+export function registerRunGoalTool(server: McpServer, manager: RunCoordinator): void {
   const body = createRunBodySchema.shape;
   server.registerTool(
     'run_goal',

@@ -1,12 +1,12 @@
 import { runStatusSchema } from '@gepa-aime/core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { RunManager } from '../runs/run-manager';
+import type { RunCoordinator } from '../runs/run-coordinator';
 import { toRunDetail, toRunSummary } from '../runs/run-view';
 import { runIdArgument } from './run-goal-tool';
 
 /** `get_run` (status, checklist, answer, report of one run) and `list_runs` (newest first). */
-export function registerRunQueryTools(server: McpServer, manager: RunManager): void {
+export function registerRunQueryTools(server: McpServer, manager: RunCoordinator): void {
   server.registerTool(
     'get_run',
     {
