@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe('aime mcp (spawned, driven by the MCP SDK client over stdio)', () => {
-  it('runs a goal through run_goal with progress, and lists it with list_runs', async () => {
+  it('runs a goal through run_goal with progress, and lists it with list_runs', { timeout: 90_000 }, async () => {
     const root = realpathSync(mkdtempSync(join(tmpdir(), 'aime-mcp-cli-')));
     roots.push(root);
     writeFileSync(join(root, 'README.md'), '# Served over MCP\n\nA project handed to AIME by another agent.\n');
