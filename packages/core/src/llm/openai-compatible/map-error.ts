@@ -13,6 +13,7 @@ import {
   ToolChoiceUnsupportedError,
   UnauthorizedError,
 } from '../errors/index';
+import { connectionFailureMessage } from './connection-failure';
 
 export interface ErrorBody {
   message: string;
@@ -134,8 +135,11 @@ export function errorFromResponse(status: number, bodyText: string, headers: Hea
 
 const CONNECTION_CODES = /^(ECONNRESET|ECONNREFUSED|ENOTFOUND|EPIPE|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH|UND_ERR_\w+)$/;
 
-/** Normalises anything the SDK or fetch threw into a ModelError (the request scope decides abort vs timeout first). */
-export function normalizeModelError(error: unknown): ModelError {
+/**
+ * Normalises anything the SDK or fetch threw into a ModelError (the request scope decides abort vs
+ * timeout first). `url`, when known, is named in connection errors.
+ */
+export function normalizeModelError(error: unknown, url?: string): ModelError {
   if (error instanceof ModelError) return error;
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof ModelError) return cause;
@@ -164,7 +168,7 @@ export function normalizeModelError(error: unknown): ModelError {
     return new InvalidResponseError(`The model server sent malformed JSON: ${error.message}`, { cause: error });
   }
   if (name === 'APIConnectionError' || isConnectionFailure(error)) {
-    return new ModelConnectionError(`Connection to the model server failed: ${describe(error)}`, { cause: error });
+    return new ModelConnectionError(connectionFailureMessage(error, url), { cause: error });
   }
   return new InvalidResponseError(error.message, { cause: error });
 }
@@ -178,9 +182,4 @@ function isConnectionFailure(error: Error): boolean {
     current = current.cause;
   }
   return false;
-}
-
-function describe(error: Error): string {
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
 }

@@ -86,6 +86,15 @@ describe('retries', () => {
     const error = await failure(model({ apiBase: gone.url, maxRetries: 1 }).chat(ask));
     expect(error).toBeInstanceOf(ModelConnectionError);
     expect(error.retryable).toBe(true);
+    // The message names the URL, the cause and what to check — not "Connection error.: fetch failed".
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Cannot reach the model server at ${gone.url}/?: connection refused \\(ECONNREFUSED\\)\\. Is the model server running`,
+      ),
+    );
+    const streamed = await failure(drain(model({ apiBase: gone.url, maxRetries: 0 }).stream(ask)));
+    expect(streamed.message).toContain(`at ${gone.url}`);
+    expect(streamed.message).toContain('connection refused');
   });
 });
 

@@ -73,7 +73,7 @@ export class OpenAICompatibleModel implements LanguageModel {
   chat(request: ChatRequest): Promise<ChatResponse> {
     return withRetries(
       async () => {
-        const scope = new RequestScope(request.signal, this.options.requestTimeoutMs);
+        const scope = new RequestScope(request.signal, this.options.requestTimeoutMs, this.client.baseURL);
         try {
           return await this.chatOnce(request, scope.signal);
         } catch (error) {
@@ -93,7 +93,7 @@ export class OpenAICompatibleModel implements LanguageModel {
       return;
     }
     for (let retriesDone = 0; ; retriesDone++) {
-      const scope = new RequestScope(request.signal, this.options.requestTimeoutMs);
+      const scope = new RequestScope(request.signal, this.options.requestTimeoutMs, this.client.baseURL);
       let yielded = false;
       try {
         const body = {

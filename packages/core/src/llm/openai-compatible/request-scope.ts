@@ -15,6 +15,8 @@ export class RequestScope {
   constructor(
     private readonly callerSignal: AbortSignal | undefined,
     private readonly timeoutMs: number,
+    /** The server's URL, named in connection errors. */
+    private readonly url?: string,
   ) {
     if (callerSignal?.aborted) this.controller.abort(callerSignal.reason);
     else callerSignal?.addEventListener('abort', this.onCallerAbort, { once: true });
@@ -48,7 +50,7 @@ export class RequestScope {
         : `No answer from the model server within ${seconds} s (request_timeout)`;
       return new ModelTimeoutError(message, { cause: error });
     }
-    return normalizeModelError(error);
+    return normalizeModelError(error, this.url);
   }
 
   /** Stops the timer and cancels the HTTP request if it is still open. */
