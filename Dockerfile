@@ -1,6 +1,8 @@
 # GEPA-AIME service image. Build: `docker build -t gepa-aime .`
 # Stage 1 installs with pnpm from the lockfile and runs scripts/build.sh (the same build `pnpm start`
 # and CI run); stage 2 is a slim Node runtime with production dependencies only, running as `node`.
+# `COPY . .` brings every workspace package (packages/core, packages/offline-model, apps/*); the
+# server bundle carries core and the offline model, so the runtime stage needs no workspace sources.
 ARG NODE_IMAGE=node:24-slim
 
 FROM ${NODE_IMAGE} AS build

@@ -6,8 +6,8 @@ import { createAimeResponder } from '../../bench/loop-overhead/aime-responder';
 import { MAX_EVENT_BYTES } from '../../packages/core/src/protocol/event-size';
 import type { RunEvent } from '../../packages/core/src/protocol/run-events';
 import { ScriptedModel } from '../../packages/core/src/testing/scripted-model';
+import { testConfig } from '../../packages/core/src/testing/workflow-fixtures';
 import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
-import { testConfig } from '../../packages/core/src/workflow/workflow-test-support';
 
 /**
  * Issue 11, item 5: read_file of 256 KiB of control characters made a 1.57 MB tool-result event

@@ -1,10 +1,14 @@
 import { loadConfig } from '@gepa-aime/core';
+import { registerOfflineModel } from '@gepa-aime/offline-model';
 import type { CliIo } from './command';
 import { commands } from './commands/index';
 import { formatError } from './format-error';
 import { parseGlobalOptions } from './global-options';
 import { resolveConfigDirectory } from './paths';
 import { cliVersion } from './version';
+
+// The default provider (`offline`) lives in its own package; the CLI wires it into createModel.
+registerOfflineModel();
 
 function globalHelp(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));

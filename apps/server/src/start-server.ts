@@ -6,6 +6,7 @@ import {
   type PromptOptimizer,
   resolveWorkspaceRoot,
 } from '@gepa-aime/core';
+import { registerOfflineModel } from '@gepa-aime/offline-model';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import { loadServiceSettings, type ServiceSettings } from './config/service-settings';
@@ -14,6 +15,9 @@ import { defaultLogLevel, readyLine } from './ready-line';
 import { appOptionsFromRuntime } from './runtime-app-options';
 import { scaleOutRunBackend } from './scale-out/scale-out-backend';
 import { loadScaleOutSettings } from './scale-out/scale-out-settings';
+
+// The default provider (`offline`) lives in its own package; the server wires it into createModel.
+registerOfflineModel();
 
 export interface StartServerOptions {
   env?: NodeJS.ProcessEnv;

@@ -6,7 +6,11 @@ export { checkModelReady, type ModelReadiness } from './llm/check-model-ready';
 export { type CreateModelOptions, createModel } from './llm/create-model';
 export * from './llm/errors/index';
 export { estimateTokens, estimateUsage } from './llm/estimate-usage';
-export * from './llm/offline/index';
+export {
+  type ModelProviderFactory,
+  registeredModelProvider,
+  registerModelProvider,
+} from './llm/model-providers';
 export * from './llm/openai-compatible/index';
 export type * from './llm/types';
 export * from './optimizer/gepa/index';

@@ -10,6 +10,9 @@ import { finalRunStatusSchema } from '../../../packages/core/src/protocol/run-ev
 import type { FakeOpenAIServer } from '../../../packages/core/src/testing/fake-server/server';
 import { createAimeRuntime } from '../../../packages/core/src/workflow/create-runtime';
 import type { WorkflowLimits } from '../../../packages/core/src/workflow/workflow-limits';
+import { registerOfflineModel } from '../../../packages/offline-model/src/index';
+
+registerOfflineModel();
 
 /** The Fastify instance buildApp returns (fastify itself is a dependency of apps/server only). */
 export type ServiceApp = Awaited<ReturnType<typeof buildApp>>;

@@ -2,8 +2,9 @@ import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { AIMEWorkflow, type LanguageModel, loadConfig, OfflineModel } from '@gepa-aime/core';
+import { AIMEWorkflow, type LanguageModel, loadConfig } from '@gepa-aime/core';
 import { ScriptedModel } from '@gepa-aime/core/testing';
+import { OfflineModel } from '@gepa-aime/offline-model';
 import { describe, expect, it } from 'vitest';
 import { runInteractiveSession } from './interactive-session';
 

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, OfflineModel } from '@gepa-aime/core';
+import { ConfigError } from '@gepa-aime/core';
+import { OfflineModel } from '@gepa-aime/offline-model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadServiceSettings } from '../config/service-settings';
 import { type RunningServer, startServer } from '../start-server';

@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import { ConfigError, createAimeRuntime, type LanguageModel, resolveWorkspaceRoot } from '@gepa-aime/core';
+import { registerOfflineModel } from '@gepa-aime/offline-model';
 import { loadServiceSettings } from '../config/service-settings';
 import { RunWorker } from '../runs/postgres/run-worker';
 import type { RunManagerLogger } from '../runs/run-observer';
 import { createWorkflowExecutor } from '../runs/workflow-executor';
 import { openScaleOutServices } from './scale-out-services';
 import { loadScaleOutSettings } from './scale-out-settings';
+
+// The default provider (`offline`) lives in its own package; the worker wires it into createModel.
+registerOfflineModel();
 
 export interface StartWorkerOptions {
   env?: NodeJS.ProcessEnv;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { actorFixture, leafTask } from '../testing/actor-fixture';
 import { ScriptedModel } from '../testing/scripted-model';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
 import { ActorFactory } from './actor-factory';
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from './actor-prompt';
-import { actorFixture, leafTask } from './actor-test-support';
 
 describe('ActorFactory', () => {
   it('composes persona, bundle tools (+update_progress, finish), knowledge, environment and output format', () => {

@@ -88,6 +88,7 @@ export class ActorFactory {
       systemPrompt,
       prompt,
       tools,
+      knowledge: knowledge.results.map((result) => ({ ...result, references: [...result.references] })),
       model: this.options.model,
       protocol,
       maxSteps: this.options.maxSteps ?? 10,

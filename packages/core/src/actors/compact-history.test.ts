@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../llm/types';
-import { toolPairingProblems } from './actor-test-support';
+import { toolPairingProblems } from '../testing/actor-fixture';
 import { compactHistory } from './compact-history';
 import { estimateRequestTokens } from './context-budget';
 

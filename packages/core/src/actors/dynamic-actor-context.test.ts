@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModel } from '../llm/create-model';
 import { ContextLengthExceededError } from '../llm/errors/context-length-exceeded-error';
 import type { ChatMessage, LanguageModel } from '../llm/types';
+import { actorFixture, leafTask, toolPairingProblems } from '../testing/actor-fixture';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../testing/index';
 import { ScriptedModel } from '../testing/scripted-model';
-import { actorFixture, leafTask, toolPairingProblems } from './actor-test-support';
 import { estimateRequestTokens } from './context-budget';
 import { DynamicActor } from './dynamic-actor';
 

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runEventSchema } from '../protocol/run-events';
+import { actorFixture, leafTask } from '../testing/actor-fixture';
 import { ScriptedModel } from '../testing/scripted-model';
 import type { AnyTool } from '../tools/types';
-import { actorFixture, leafTask } from './actor-test-support';
 import { DynamicActor } from './dynamic-actor';
 
 const finish = (summary: string, status = 'complete', references: string[] = []) => ({

@@ -2,6 +2,7 @@ import { isConfigurationError } from '../llm/errors/is-configuration-error';
 import type { ChatMessage, ChatResponse, LanguageModel, ToolCall } from '../llm/types';
 import { llmUsageEvent } from '../protocol/llm-usage-event';
 import type { ActivePrompt } from '../protocol/prompt-optimizer';
+import type { ActorRequestMetadata, ActorStep, RequestKnowledge } from '../protocol/request-metadata';
 import { toToolDefinitions } from '../tools/registry/tool-definitions';
 import type { AnyTool } from '../tools/types';
 import { ActorContextExceededError } from './actor-context-exceeded-error';
@@ -49,6 +50,8 @@ export interface DynamicActorOptions {
   executeTool?: ToolExecutor;
   /** The model's context window; the history is compacted to fit it. Absent: sent as it is. */
   contextBudget?: ContextBudget;
+  /** Results of earlier tasks this actor was given (also rendered into its system prompt). */
+  knowledge?: RequestKnowledge[];
 }
 
 /**
@@ -61,6 +64,8 @@ export class DynamicActor {
   private readonly findings = new ActorReportBuilder();
   private readonly toolCalls: ActorToolCalls;
   private stepsTaken = 0;
+  /** The tool calls so far and what they observed: the request metadata's `steps`. */
+  private readonly steps: ActorStep[] = [];
 
   constructor(options: DynamicActorOptions) {
     this.options = options;
@@ -120,6 +125,7 @@ export class DynamicActor {
       messages.push({ role: 'assistant', content: response.content || null, tool_calls: response.toolCalls });
       for (const call of response.toolCalls) {
         const outcome = await this.toolCalls.handle(context, call, step);
+        this.recordStep(call, outcome);
         messages.push({ role: 'tool', tool_call_id: call.id, content: outcome.observation });
         const end = await this.observed(context, step, thought || `Calling ${call.function.name}`, call, outcome);
         if (end) return end;
@@ -144,6 +150,7 @@ export class DynamicActor {
         function: { name: parsed.action, arguments: parsed.input },
       };
       const outcome = await this.toolCalls.handle(context, call, step);
+      this.recordStep(call, outcome);
       messages.push(
         { role: 'assistant', content: response.content },
         { role: 'user', content: `Observation: ${outcome.observation}` },
@@ -180,6 +187,31 @@ export class DynamicActor {
       this.options.protocol === 'react-text' ? `Observation: ${CUT_ANSWER_OBSERVATION}` : CUT_ANSWER_OBSERVATION;
     const answer: ChatMessage[] = response.content ? [{ role: 'assistant', content: response.content }] : [];
     return [...answer, { role: 'user', content: notice }];
+  }
+
+  private recordStep(call: ToolCall, outcome: StepOutcome): void {
+    const args = parseArguments(call.function.arguments);
+    this.steps.push({
+      tool: call.function.name,
+      arguments:
+        args !== null && typeof args === 'object' && !Array.isArray(args) ? (args as Record<string, unknown>) : {},
+      observation: outcome.observation,
+      ok: outcome.ok,
+    });
+  }
+
+  /** The request's structured intent: the task, the tools offered, the knowledge and the steps so far. */
+  private metadata(): ActorRequestMetadata {
+    const { goal, task, protocol, knowledge } = this.options;
+    return {
+      role: 'actor',
+      goal,
+      task: { ...task },
+      tools: this.toolNames,
+      toolProtocol: protocol,
+      knowledge: knowledge ?? [],
+      steps: [...this.steps],
+    };
   }
 
   /** A reply without a tool call: its actor-step, then the report it holds. */
@@ -221,7 +253,7 @@ export class DynamicActor {
     try {
       response = await chatWithinBudget(
         { model: this.options.model, budget: this.options.contextBudget },
-        { ...request, signal: context.signal },
+        { ...request, signal: context.signal, metadata: this.metadata() },
       );
     } catch (error) {
       // A configuration error (no tool parser, unknown model …) would fail every request: it ends the run.

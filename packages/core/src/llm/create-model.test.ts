@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AimeConfig } from '../config/load-config';
 import { modelConfigSchema } from '../config/model-config';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '../testing/index';
+import { ConfigError } from '../errors/config-error';
+import { type FakeOpenAIServer, ScriptedModel, startFakeOpenAIServer } from '../testing/index';
 import { checkModelReady } from './check-model-ready';
 import { createModel } from './create-model';
+import { registerModelProvider } from './model-providers';
 
 let server: FakeOpenAIServer;
 beforeAll(async () => {
@@ -23,10 +25,22 @@ function config(model: Record<string, unknown>, apiKey?: string): AimeConfig {
 }
 
 describe('createModel', () => {
-  it('builds the offline model by default', async () => {
-    const model = createModel(config({}));
-    expect(model.provider).toBe('offline');
-    expect((await model.chat({ messages: [{ role: 'user', content: 'hello' }] })).model).toBe('offline');
+  it('builds a registered provider, and names the package to register when offline is missing', async () => {
+    expect(() => createModel(config({}))).toThrow(ConfigError);
+    expect(() => createModel(config({}))).toThrow(/registerOfflineModel\(\) from @gepa-aime\/offline-model/);
+    const registered = new ScriptedModel({ fallback: 'from the registry' });
+    const unregister = registerModelProvider('offline', (received) => {
+      expect(received.model.provider).toBe('offline');
+      return registered;
+    });
+    try {
+      const model = createModel(config({}));
+      expect(model).toBe(registered);
+      expect((await model.chat({ messages: [{ role: 'user', content: 'hello' }] })).content).toBe('from the registry');
+    } finally {
+      unregister();
+    }
+    expect(() => createModel(config({}))).toThrow(ConfigError);
   });
 
   it('builds the vllm provider from config (api key, extra params, timeouts)', async () => {

@@ -1,20 +1,24 @@
 import type { AimeConfig } from '../config/load-config';
-import { OfflineModel } from './offline/offline-model';
-import type { FetchFunction } from './openai-compatible/checked-fetch';
+import { ConfigError } from '../errors/config-error';
+import { type CreateModelOptions, registeredModelProvider } from './model-providers';
 import { OpenAICompatibleModel } from './openai-compatible/openai-compatible-model';
 import type { LanguageModel } from './types';
 
-export interface CreateModelOptions {
-  /** Replaces global fetch for HTTP providers (tests, proxies). */
-  fetch?: FetchFunction;
-  /** First retry backoff step in ms (default 500). */
-  retryBaseDelayMs?: number;
-}
+export type { CreateModelOptions } from './model-providers';
 
-/** The configured model: `offline` (built in) or an OpenAI-compatible server (`vllm`, `openai`). */
+/**
+ * The configured model: an OpenAI-compatible server (`vllm`, `openai`, built in) or a provider an
+ * app registered with registerModelProvider (`offline`: `@gepa-aime/offline-model`).
+ */
 export function createModel(config: AimeConfig, options: CreateModelOptions = {}): LanguageModel {
   const model = config.model;
-  if (model.provider === 'offline') return new OfflineModel();
+  const registered = registeredModelProvider(model.provider);
+  if (registered) return registered(config, options);
+  if (model.provider === 'offline') {
+    throw new ConfigError(
+      'model provider "offline" is not registered: call registerOfflineModel() from @gepa-aime/offline-model first (the aime CLI and server do)',
+    );
+  }
   return new OpenAICompatibleModel({
     provider: model.provider,
     model: model.model,

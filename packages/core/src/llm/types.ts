@@ -1,3 +1,4 @@
+import type { ChatRequestMetadata } from '../protocol/request-metadata';
 import type { TokenUsage } from '../protocol/usage';
 
 /**
@@ -37,6 +38,8 @@ export interface ChatRequest {
   signal?: AbortSignal;
   temperature?: number;
   maxTokens?: number;
+  /** Who asks and about what, as data; in-process providers read it, remote providers never send it. */
+  metadata?: ChatRequestMetadata;
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'unknown';

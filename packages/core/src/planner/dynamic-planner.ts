@@ -1,6 +1,7 @@
 import { formatZodIssues } from '../errors/format-zod-issues';
 import type { LanguageModel, TokenUsage } from '../llm/types';
 import type { ProgressManager } from '../progress/progress-manager';
+import type { PlannerState } from '../protocol/planner-state';
 import type { ActivePrompt } from '../protocol/prompt-optimizer';
 import { applyPlan, readyTaskIds } from './apply-plan';
 import { composeAnswerFromResults } from './compose-answer';
@@ -77,7 +78,7 @@ export class DynamicPlanner {
   async plan(request: PlanRequest): Promise<PlanDecision> {
     const prompt = (this.options.prompt ?? defaultPrompt)();
     const progress = this.options.progress;
-    const state = {
+    const state: PlannerState = {
       goal: progress.goal,
       iteration: request.iteration,
       maxIterations: this.options.maxIterations ?? 20,
@@ -100,6 +101,7 @@ export class DynamicPlanner {
         messages: [...messages],
         responseSchema: { name: PLAN_RESPONSE_NAME, schema: planResponseJsonSchema() },
         signal: request.signal,
+        metadata: { role: 'planner', plannerState: state },
       });
       await this.options.onUsage?.(response.usage, this.now() - started);
       const outcome = this.interpret(response.content);

@@ -13,5 +13,5 @@ export {
   planResponseSchema,
 } from './plan-schema';
 export { DEFAULT_PLANNER_PROMPT } from './planner-prompt';
-export { type PlannerState, parsePlannerState, plannerStateSchema, renderPlannerRequest } from './planner-state';
+export { parsePlannerState, renderPlannerRequest } from './planner-state';
 export { StallDetector } from './stall-detector';

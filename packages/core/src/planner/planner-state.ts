@@ -1,21 +1,4 @@
-import { z } from 'zod';
-import { taskSnapshotSchema } from '../protocol/task-status';
-
-/**
- * The machine-readable state embedded in every planner request (as a fenced ```json block after
- * the prose). Real models read both; the offline planner skill parses this block.
- */
-export const plannerStateSchema = z.object({
-  goal: z.string(),
-  iteration: z.number().int().nonnegative(),
-  maxIterations: z.number().int().positive(),
-  tasks: z.array(taskSnapshotSchema),
-  ready: z.array(z.string()),
-  replanReason: z.string().nullable(),
-  /** Tool bundles the planner may assign (name → tool names). */
-  bundles: z.record(z.string(), z.array(z.string())).optional(),
-});
-export type PlannerState = z.infer<typeof plannerStateSchema>;
+import { type PlannerState, plannerStateSchema } from '../protocol/planner-state';
 
 export const PLANNER_STATE_HEADING = 'State (JSON):';
 

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTemporaryWorkspace, type TemporaryWorkspace } from '../testing/temporary-workspace';
 import { createBuiltinRegistry } from './registry/create-builtin-registry';
 import { executeToolCall } from './registry/execute-tool-call';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from './test-support/temporary-workspace';
 
 /**
  * The escape corpus: every attempt to read, list, search or write outside the workspace through the

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../actors/actor-prompt';
 import type { ChatRequest } from '../llm/types';
@@ -7,9 +5,9 @@ import { DEFAULT_PLANNER_PROMPT } from '../planner/planner-prompt';
 import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../protocol/prompt-optimizer';
 import type { RunEvent } from '../protocol/run-events';
 import { ScriptedModel, type ScriptedReply } from '../testing/scripted-model';
+import { expectValidEventLog, requestRole, tempWorkspace, testConfig } from '../testing/workflow-fixtures';
 import { AIMEWorkflow } from './aime-workflow';
 import type { StopCondition } from './stop-conditions';
-import { expectValidEventLog, requestRole, tempWorkspace, testConfig } from './workflow-test-support';
 
 const plan = (body: Record<string, unknown>) =>
   JSON.stringify({ rationale: 'r', tasks: [], next: [], done: false, ...body });
@@ -293,14 +291,5 @@ describe('AIMEWorkflow (scripted model)', () => {
     }
     expect(seen).toEqual(['run-start']);
     expect(model.requests.length).toBeLessThanOrEqual(1);
-  });
-
-  it('runs the offline model end to end in a workspace (write goal)', async () => {
-    const { OfflineModel } = await import('../llm/offline/offline-model');
-    const workspaceRoot = tempWorkspace();
-    const workflow = new AIMEWorkflow({ config: testConfig(), model: new OfflineModel(), workspaceRoot });
-    const report = await workflow.run('Read README.md and write a summary to notes/summary.md');
-    expect(report.status).toBe('completed');
-    expect(existsSync(join(workspaceRoot, 'notes/summary.md'))).toBe(true);
   });
 });

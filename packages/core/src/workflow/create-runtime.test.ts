@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { registerModelProvider } from '../llm/model-providers';
 import type { RunEvent } from '../protocol/run-events';
 import { ScriptedModel } from '../testing/scripted-model';
+import { tempWorkspace } from '../testing/workflow-fixtures';
 import { createAimeRuntime } from './create-runtime';
-import { tempWorkspace } from './workflow-test-support';
 
 function configDirectory(): string {
   const directory = mkdtempSync(join(tmpdir(), 'aime-runtime-config-'));
@@ -34,19 +35,30 @@ export default {
 }
 
 describe('createAimeRuntime', () => {
-  it('loads the config, the built-in and custom tools, and runs the offline model by default', async () => {
+  it('loads the config and the built-in and custom tools, and builds the configured provider from the registry', async () => {
     const directory = configDirectory();
-    const runtime = await createAimeRuntime({ configDirectory: directory, workspaceRoot: tempWorkspace(), env: {} });
-    expect(runtime.model.modelId).toBe('offline');
-    expect(runtime.tools.names()).toEqual(
-      expect.arrayContaining(['read_file', 'list_dir', 'update_progress', 'word_count']),
-    );
-    const report = await runtime.workflow.run('Read README.md');
-    expect(report.status).toBe('completed');
-    expect(report.finalAnswer).toContain('A demo project.');
-    expect(runtime.onlineGepa?.tracePath).toBe(join(directory, 'gepa_history.jsonl'));
-    const traces = readFileSync(join(directory, 'gepa_history.jsonl'), 'utf8').trim().split('\n');
-    expect(traces.length).toBeGreaterThanOrEqual(1);
+    const registered = new ScriptedModel([
+      JSON.stringify({ rationale: 'already known', tasks: [], next: [], done: true, finalAnswer: 'Nothing to do.' }),
+    ]);
+    const unregister = registerModelProvider('offline', () => registered);
+    try {
+      const runtime = await createAimeRuntime({ configDirectory: directory, workspaceRoot: tempWorkspace(), env: {} });
+      expect(runtime.model).toBe(registered);
+      expect(runtime.tools.names()).toEqual(
+        expect.arrayContaining(['read_file', 'list_dir', 'update_progress', 'word_count']),
+      );
+      const report = await runtime.workflow.run('Say that nothing is to do');
+      expect(report).toMatchObject({ status: 'completed', finalAnswer: 'Nothing to do.' });
+      expect(runtime.onlineGepa?.tracePath).toBe(join(directory, 'gepa_history.jsonl'));
+    } finally {
+      unregister();
+    }
+  });
+
+  it('names the package to register when the offline provider is missing', async () => {
+    await expect(
+      createAimeRuntime({ configDirectory: configDirectory(), workspaceRoot: tempWorkspace(), env: {} }),
+    ).rejects.toThrow(/registerOfflineModel\(\) from @gepa-aime\/offline-model/);
   });
 
   it('gives actors the custom tool of the bundle the planner chose', async () => {

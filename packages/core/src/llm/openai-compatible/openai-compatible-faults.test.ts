@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { startFakeOpenAIServer } from '../../testing/index';
+import { useFakeModelServer } from '../../testing/openai-compatible-fixtures';
 import {
   BadRequestError,
   ContextLengthExceededError,
@@ -14,7 +15,6 @@ import {
   UnauthorizedError,
 } from '../errors/index';
 import type { ChatDelta, ChatRequest } from '../types';
-import { useFakeModelServer } from './openai-compatible-test-support';
 
 const fake = useFakeModelServer({ maxRetries: 3 });
 const model = fake.model;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { useFakeModelServer, weatherTool } from '../../testing/openai-compatible-fixtures';
 import type { ChatDelta, ChatRequest } from '../types';
-import { useFakeModelServer, weatherTool } from './openai-compatible-test-support';
 
 const fake = useFakeModelServer({ maxRetries: 2 });
 const model = fake.model;

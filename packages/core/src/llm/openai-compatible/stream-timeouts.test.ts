@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { useFakeModelServer } from '../../testing/openai-compatible-fixtures';
 import { ModelAbortedError, ModelError, ModelTimeoutError } from '../errors/index';
 import type { ChatDelta, ChatRequest } from '../types';
-import { useFakeModelServer } from './openai-compatible-test-support';
 
 const fake = useFakeModelServer({ requestTimeoutMs: 800, maxRetries: 0 });
 

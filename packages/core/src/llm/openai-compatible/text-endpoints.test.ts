@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { useFakeModelServer } from '../../testing/openai-compatible-fixtures';
 import { BadRequestError, ModelServerError } from '../errors/index';
 import type { ChatDelta, ChatRequest, ToolDefinition } from '../types';
 import { chatBaseUrl, endpointKind, endpointUrl } from './endpoints';
-import { useFakeModelServer } from './openai-compatible-test-support';
 
 const fake = useFakeModelServer();
 

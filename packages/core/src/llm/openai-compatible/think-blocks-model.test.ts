@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DynamicPlanner } from '../../planner/dynamic-planner';
 import { ProgressManager } from '../../progress/progress-manager';
 import type { FakeAnswer } from '../../testing/index';
+import { useFakeModelServer, weatherTool } from '../../testing/openai-compatible-fixtures';
 import type { ChatDelta, ChatRequest, ChatResponse } from '../types';
-import { useFakeModelServer, weatherTool } from './openai-compatible-test-support';
 
 const fake = useFakeModelServer();
 

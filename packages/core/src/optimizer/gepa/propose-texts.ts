@@ -1,4 +1,5 @@
 import type { TokenUsage } from '../../llm/types';
+import type { ReflectionRequestMetadata } from '../../protocol/request-metadata';
 import { buildReflectionPrompt, extractFencedText } from './instruction-proposal';
 import type { GepaAdapter, GepaCandidate, ReflectionModel, ReflectiveDataset } from './types';
 
@@ -10,16 +11,21 @@ export interface ProposedTexts {
 }
 
 /**
- * One reflection call, the prompt sent as a user message: the answer, whether the token limit cut
+ * One reflection call, the prompt sent as a user message (and its intent as request metadata): the answer, whether the token limit cut
  * it off, and the usage a LanguageModel reports (a plain function reports none).
  */
 export async function askReflectionModel(
   model: ReflectionModel,
   prompt: string,
   signal: AbortSignal | undefined,
+  intent: Omit<ReflectionRequestMetadata, 'role'>,
 ): Promise<{ text: string; truncated: boolean; usage?: TokenUsage }> {
   if (typeof model === 'function') return { text: await model(prompt), truncated: false };
-  const response = await model.chat({ messages: [{ role: 'user', content: prompt }], signal });
+  const response = await model.chat({
+    messages: [{ role: 'user', content: prompt }],
+    signal,
+    metadata: { role: 'reflection', ...intent },
+  });
   return { text: response.content, truncated: response.finishReason === 'length', usage: response.usage };
 }
 
@@ -55,9 +61,15 @@ export async function proposeNewTexts<Example, Output, Trajectory>(
   }
   if (!model) throw new RangeError('optimize() needs a reflectionModel unless the adapter has proposeNewTexts');
   for (const component of components) {
-    const prompt = buildReflectionPrompt(candidate[component] ?? '', dataset[component] ?? [], template);
+    const currentText = candidate[component] ?? '';
+    const examples = dataset[component] ?? [];
+    const prompt = buildReflectionPrompt(currentText, examples, template);
     try {
-      const answer = await askReflectionModel(model, prompt, signal);
+      const answer = await askReflectionModel(model, prompt, signal, {
+        component,
+        currentText,
+        examples: [...examples],
+      });
       const text = answer.truncated ? undefined : extractFencedText(answer.text);
       if (text === undefined) {
         result.failures.push({

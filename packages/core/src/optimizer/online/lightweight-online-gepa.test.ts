@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../../actors/actor-prompt';
-import { OfflineModel } from '../../llm/offline/offline-model';
 import type { LanguageModel } from '../../llm/types';
 import { DEFAULT_PLANNER_PROMPT } from '../../planner/planner-prompt';
-import { ScriptedModel } from '../../testing/scripted-model';
 import {
   createOptimizer,
   feed,
@@ -13,7 +11,8 @@ import {
   taskOutcome,
   tempTracePath,
   traceLines,
-} from './online-gepa-test-support';
+} from '../../testing/online-gepa-fixtures';
+import { ScriptedModel } from '../../testing/scripted-model';
 
 describe('LightweightOnlineGEPA', () => {
   it('starts from the default prompts and reports the composite of the rolling window in gepa-record events', async () => {
@@ -193,20 +192,6 @@ describe('LightweightOnlineGEPA', () => {
     ]);
     expect(optimizer.currentPrompt('actor').candidateId).toBe('actor-default');
     expect(traceLines(path).some((record) => 'new_prompt' in record)).toBe(false);
-  });
-
-  it('with the offline model as reflection model, rewrites the prompt from the feedback and keeps the original', async () => {
-    const optimizer = await createOptimizer(tempTracePath(), {
-      reflectionModel: new OfflineModel(),
-      config: { ...TEST_GEPA_CONFIG, components: ['actor'] },
-    });
-    const events = await feed(optimizer, [0, 0], 'actor');
-    const active = optimizer.currentPrompt('actor');
-    expect(active.candidateId).toBe('actor-gen1');
-    expect(active.text.startsWith(DEFAULT_ACTOR_PROMPT_TEMPLATE)).toBe(true);
-    expect(active.text).toContain('Lessons from earlier runs:');
-    expect(active.text).toContain('list its directory first');
-    expect(events.some((event) => event.type === 'llm-usage' && event.role === 'reflection')).toBe(true);
   });
 
   it('mutates one component at a time, round-robin over the configured components', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createOptimizer, feed, fenced, TEST_GEPA_CONFIG, tempTracePath } from '../../testing/online-gepa-fixtures';
 import { ScriptedModel } from '../../testing/scripted-model';
-import { createOptimizer, feed, fenced, TEST_GEPA_CONFIG, tempTracePath } from './online-gepa-test-support';
 
 /** The reflection trigger is "composite strictly below the threshold" (the seed's `< threshold`). */
 describe('LightweightOnlineGEPA threshold boundary', () => {

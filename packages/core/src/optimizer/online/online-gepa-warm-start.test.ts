@@ -1,9 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  createOptimizer,
+  feed,
+  fenced,
+  silentLogger,
+  tempTracePath,
+  traceLines,
+} from '../../testing/online-gepa-fixtures';
 import { ScriptedModel } from '../../testing/scripted-model';
 import { applyPrompts } from './apply-prompts';
-import { createOptimizer, feed, fenced, silentLogger, tempTracePath, traceLines } from './online-gepa-test-support';
 
 describe('LightweightOnlineGEPA warm start from the trace file', () => {
   it('loads a trace file written by the Python reference and restores its latest explicit new_prompt', async () => {

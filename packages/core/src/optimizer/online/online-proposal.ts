@@ -40,6 +40,7 @@ export async function proposeCandidate(
   if (entries.length === 0) return { events };
   const proposal = await proposePrompt({
     model: options.model,
+    component,
     currentText: parent.prompt,
     records: toReflectiveRecords(entries),
     ...(options.reflectionPromptTemplate ? { template: options.reflectionPromptTemplate } : {}),

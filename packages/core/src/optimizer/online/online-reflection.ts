@@ -52,6 +52,8 @@ export type ProposalResult =
  */
 export async function proposePrompt(options: {
   model: ReflectionModel;
+  /** The prompt component being evolved (request metadata for in-process models). */
+  component: string;
   currentText: string;
   records: readonly ReflectiveRecord[];
   template?: string;
@@ -67,7 +69,11 @@ export async function proposePrompt(options: {
   );
   let answer: Awaited<ReturnType<typeof askReflectionModel>>;
   try {
-    answer = await askReflectionModel(options.model, prompt, options.signal);
+    answer = await askReflectionModel(options.model, prompt, options.signal, {
+      component: options.component,
+      currentText: options.currentText,
+      examples: [...options.records],
+    });
   } catch (error) {
     options.signal?.throwIfAborted();
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { executeToolCall } from '../registry/execute-tool-call';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from '../test-support/temporary-workspace';
 import { updateProgressTool } from './update-progress';
 
 let workspace: TemporaryWorkspace;

@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { createBuiltinRegistry } from '../registry/create-builtin-registry';
 import { executeToolCall } from '../registry/execute-tool-call';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from '../test-support/temporary-workspace';
 import { createSearxngSearchBackend } from '../web-search/searxng-search-backend';
 import { createWebSearchTool } from './web-search';
 

@@ -1,8 +1,8 @@
 import { link, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { executeToolCall } from '../registry/execute-tool-call';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from '../test-support/temporary-workspace';
 import { APPEND_TARGET_MAX_BYTES, WRITE_FILE_MAX_BYTES, writeFileTool } from './write-file';
 
 let workspace: TemporaryWorkspace;

@@ -1,8 +1,8 @@
 import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { executeToolCall } from '../registry/execute-tool-call';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from '../test-support/temporary-workspace';
 import { WRITE_FILE_MAX_BYTES, writeFileTool } from './write-file';
 
 let workspace: TemporaryWorkspace;

@@ -7,7 +7,7 @@ import { executeToolCall } from './execute-tool-call';
 import { loadCustomTools } from './load-custom-tools';
 import { resolveBundleTools } from './resolve-bundle-tools';
 
-const fixtures = join(import.meta.dirname, 'fixtures');
+const fixtures = join(import.meta.dirname, '../../testing/fixtures');
 const context = {
   workspaceRoot: import.meta.dirname,
   signal: new AbortController().signal,

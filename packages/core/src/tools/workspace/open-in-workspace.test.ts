@@ -1,12 +1,12 @@
 import { link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { readFileTool } from '../builtin/read-file';
 import { searchFilesTool } from '../builtin/search-files';
 import { createWebSearchTool } from '../builtin/web-search';
 import { writeFileTool } from '../builtin/write-file';
 import { executeToolCall } from '../registry/execute-tool-call';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from '../test-support/temporary-workspace';
 import { openInWorkspace, openWritableDirectory } from './open-in-workspace';
 
 let workspace: TemporaryWorkspace;

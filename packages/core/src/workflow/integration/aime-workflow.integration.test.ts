@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../protocol/run-events';
 import { agentHandler, fakeServerWorkflow, finishCall, messagesOf } from '../../testing/agent-script';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
-import { expectValidEventLog, tempWorkspace } from '../workflow-test-support';
+import { expectValidEventLog, tempWorkspace } from '../../testing/workflow-fixtures';
 
 let server: FakeOpenAIServer;
 beforeEach(async () => {

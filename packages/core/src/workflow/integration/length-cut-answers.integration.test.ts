@@ -4,7 +4,7 @@ import { CUT_ANSWER_OBSERVATION } from '../../actors/dynamic-actor';
 import type { RunEvent } from '../../protocol/run-events';
 import { agentHandler, fakeServerWorkflow, finishCall, messagesOf } from '../../testing/agent-script';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
-import { expectValidEventLog, tempWorkspace } from '../workflow-test-support';
+import { expectValidEventLog, tempWorkspace } from '../../testing/workflow-fixtures';
 
 let server: FakeOpenAIServer;
 let root: string;

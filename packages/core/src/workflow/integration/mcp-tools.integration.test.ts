@@ -6,9 +6,9 @@ import { DEFAULT_TOOL_BUNDLES } from '../../config/tool-bundles';
 import type { RunEvent } from '../../protocol/run-events';
 import { agentHandler, finishCall, messagesOf } from '../../testing/agent-script';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
+import { expectValidEventLog, tempWorkspace } from '../../testing/workflow-fixtures';
 import { filesystemServer } from '../../tools/mcp/mcp-test-support';
 import { createAimeRuntime } from '../create-runtime';
-import { expectValidEventLog, tempWorkspace } from '../workflow-test-support';
 
 let server: FakeOpenAIServer;
 const directories: string[] = [];

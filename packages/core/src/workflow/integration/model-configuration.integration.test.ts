@@ -4,7 +4,7 @@ import type { RunEvent } from '../../protocol/run-events';
 import { agentHandler, fakeServerWorkflow, finishCall } from '../../testing/agent-script';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
 import type { FakeServerOptions } from '../../testing/fake-server/types';
-import { expectValidEventLog, tempWorkspace } from '../workflow-test-support';
+import { expectValidEventLog, tempWorkspace } from '../../testing/workflow-fixtures';
 
 let server: FakeOpenAIServer | undefined;
 const workspaces: string[] = [];

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { taskSnapshotSchema } from './task-status';
+
+/**
+ * What the planner knows each iteration: the machine-readable state embedded in every planner
+ * request (as a fenced ```json block after the prose) and carried in the request's metadata.
+ */
+export const plannerStateSchema = z.object({
+  goal: z.string(),
+  iteration: z.number().int().nonnegative(),
+  maxIterations: z.number().int().positive(),
+  tasks: z.array(taskSnapshotSchema),
+  ready: z.array(z.string()),
+  replanReason: z.string().nullable(),
+  /** Tool bundles the planner may assign (name → tool names). */
+  bundles: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type PlannerState = z.infer<typeof plannerStateSchema>;
