@@ -3,7 +3,6 @@ import { isAbsolute, resolve } from 'node:path';
 import {
   AIME_REFLECTION_PROMPT_TEMPLATE,
   type AimeGoalSet,
-  applyPrompts,
   type CandidateSelection,
   createAimeAdapter,
   createModel,
@@ -17,6 +16,7 @@ import { type CliCommand, type CliContext, UsageError } from '../command';
 import { integerOption } from '../integer-option';
 import { parseCommandArgs } from '../parse-command-args';
 import { userDirectory } from '../paths';
+import { applyImprovement } from './optimize-apply';
 import { OptimizeProgress } from './optimize-progress';
 
 const HELP = `Usage: aime optimize --goals <file> [options]
@@ -38,8 +38,10 @@ Options:
                           to resume; create <dir>/gepa.stop to stop gracefully
                           (default: <run_dir of gepa_config.yaml>/optimize-<timestamp>)
   --seed <n>              seed of the run's random choices (default 0)
-  --apply                 make the best prompts the ones warm-started next time (appends them
-                          to the trace file as applied candidates)
+  --apply                 if a candidate beat the current prompts, make it the one warm-started
+                          next time (appended to the trace file as applied candidates); with
+                          "improved": false nothing is applied. A running server picks applied
+                          prompts up when it restarts
   --selection <strategy>  pareto (default), current-best or epsilon-greedy
   --merge                 also try system-aware merges of Pareto candidates
   --max-iterations <n>    planner iterations per goal (default 8)
@@ -131,17 +133,21 @@ export const optimizeCommand: CliCommand = {
       },
     });
 
-    let applied: { tracePath: string; candidateIds: Record<string, string> } | null = null;
-    if (values.apply) {
-      const parentIds = Object.fromEntries(
-        components.map((component) => [component, online.currentPrompt(component).candidateId]),
-      );
-      const candidateIds = await applyPrompts(tracePath, result.bestCandidate, {
-        score: result.bestScore,
-        parentIds,
-        source: 'aime optimize',
-      });
-      applied = { tracePath, candidateIds };
+    const improved = result.bestIndex !== 0;
+    const applied = values.apply
+      ? await applyImprovement({
+          tracePath,
+          improved,
+          bestCandidate: result.bestCandidate,
+          bestScore: result.bestScore,
+          parentIds: Object.fromEntries(
+            components.map((component) => [component, online.currentPrompt(component).candidateId]),
+          ),
+        })
+      : null;
+    // The seed prompts are what runs use already: applying them again would only add a copy.
+    if (values.apply && !applied) {
+      context.stderr.write('--apply: nothing applied — no candidate scored better than the current prompts\n');
     }
     const summary = {
       goals: goalsFile,
@@ -158,7 +164,7 @@ export const optimizeCommand: CliCommand = {
       seedScore: result.valAggregateScores[0] ?? null,
       bestScore: result.bestScore,
       bestIndex: result.bestIndex,
-      improved: result.bestIndex !== 0,
+      improved,
       /** The best candidate's score on each validation goal. */
       goalScores: Object.fromEntries(
         goals.valset.map((goal, index) => [
