@@ -7,6 +7,7 @@ import { OfflineModel } from '@gepa-aime/offline-model';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../app';
 import { appOptionsFromRuntime } from '../runtime-app-options';
+import { scaleOutRunBackend } from '../scale-out/scale-out-backend';
 import { GatedModel } from './gated-model';
 
 export const REPOSITORY_CONFIG_DIRECTORY = fileURLToPath(new URL('../../../../config', import.meta.url));
@@ -29,6 +30,8 @@ export interface TestAppOptions extends Partial<BuildAppOptions> {
   concurrency?: number;
   /** The model behind the gate (default: the offline model). */
   innerModel?: LanguageModel;
+  /** Scale-out mode on this (migrated) database, the app also working unless `worker: false`. */
+  scaleOut?: { databaseUrl: string; worker?: boolean };
 }
 
 /** A temp workspace with a few files for the offline model to summarise. */
@@ -52,10 +55,19 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     env: { AIME_TRACES_DIR: tracesDir },
     model,
   });
+  const runtimeOptions = appOptionsFromRuntime(runtime);
+  const { scaleOut } = options;
   const app = await buildApp({
     dashboardDirectory: null,
-    ...appOptionsFromRuntime(runtime),
+    ...runtimeOptions,
     readiness: async () => ({ ready: true, detail: `${model.provider} model` }),
+    ...(scaleOut
+      ? scaleOutRunBackend(
+          { databaseUrl: scaleOut.databaseUrl, worker: scaleOut.worker ?? true, retryInterrupted: 1 },
+          runtimeOptions.executor,
+          options.concurrency ?? 4,
+        )
+      : {}),
     ...options,
     settings: { apiToken: options.apiToken, concurrency: options.concurrency ?? 4, tracesDir },
   });

@@ -1,0 +1,79 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { migrateServiceDatabase } from '../db/migrate-database';
+import { createTestDatabase, type TestDatabase } from '../test-support/postgres/test-database';
+import { createTestApp, type TestApp, waitFor } from '../test-support/test-app';
+
+let database: TestDatabase;
+const harnesses: TestApp[] = [];
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await migrateServiceDatabase(database.url);
+});
+afterEach(async () => {
+  for (const harness of harnesses.splice(0)) await harness.cleanup();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function scaleOutApp(worker = true, concurrency = 2): Promise<TestApp> {
+  const harness = await createTestApp({ scaleOut: { databaseUrl: database.url, worker }, concurrency });
+  harnesses.push(harness);
+  return harness;
+}
+
+interface EventView {
+  type: string;
+  seq: number;
+  attempt?: number;
+  status?: string;
+}
+
+describe('a server in the scale-out mode (AIME_DATABASE_URL)', () => {
+  it('also works by default (AIME_WORKER=1): a run posted to it completes, its events stored with their attempt', async () => {
+    const { app } = await scaleOutApp();
+    const posted = await app.inject({ method: 'POST', url: '/runs', payload: { goal: 'List the workspace files' } });
+    expect(posted.statusCode).toBe(202);
+    const id = posted.json().id as string;
+    await waitFor(() => app.aime.manager.get(id)?.status === 'completed', 30_000);
+    const events = (await app.inject({ url: `/runs/${id}/events` })).json().events as EventView[];
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+    expect(new Set(events.map((event) => event.attempt))).toEqual(new Set([1]));
+    expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'completed' });
+  });
+
+  it('reports the database in /health and /ready, and queue and workers in /metrics', async () => {
+    const { app } = await scaleOutApp(true, 3);
+    expect((await app.inject({ url: '/health' })).json().database).toEqual({ ok: true, detail: 'database reachable' });
+    const ready = await app.inject({ url: '/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().detail).toContain('database reachable');
+    const metrics = await waitFor(async () => {
+      const text = (await app.inject({ url: '/metrics' })).body;
+      return /^aime_workers_active 1$/m.test(text) && text;
+    }, 10_000);
+    expect(metrics).toMatch(/^aime_worker_slots 3$/m);
+    expect(metrics).toMatch(/^aime_queue_jobs_waiting 0$/m);
+    expect(metrics).toMatch(/^aime_notify_lag_seconds\{quantile="0.99"\} /m);
+  });
+
+  it('hands the runs of a server that shuts down to another one: interrupted, then attempt 2 completes there', async () => {
+    const leaving = await scaleOutApp(true, 2);
+    leaving.model.close();
+    const id = (
+      await leaving.app.inject({ method: 'POST', url: '/runs', payload: { goal: 'List the workspace files' } })
+    ).json().id as string;
+    await waitFor(() => leaving.model.waiting > 0, 20_000);
+    const staying = await scaleOutApp(true, 2);
+    // An API-only replica never takes the run.
+    await scaleOutApp(false);
+    await leaving.app.close();
+    await waitFor(() => staying.app.aime.manager.get(id)?.status === 'completed', 30_000);
+    const events = (await staying.app.inject({ url: `/runs/${id}/events` })).json().events as EventView[];
+    expect(events.filter((event) => event.type === 'run-end')).toMatchObject([
+      { status: 'interrupted', attempt: 1 },
+      { status: 'completed', attempt: 2 },
+    ]);
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+  });
+});
