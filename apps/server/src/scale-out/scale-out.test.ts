@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryIntegrity, EventCollector } from '../../../../bench/server-load/event-collector';
 import { postRun, type ServerProcess } from '../../../../bench/server-load/server-process';
+import { testServerUrl } from '../test-support/postgres/test-database';
 import { ScaleOutCluster, type WorkerProcess } from '../test-support/scale-out-cluster';
 
 interface RunView {
@@ -51,7 +52,7 @@ let replicas: ServerProcess[];
 let workers: WorkerProcess[];
 let database: pg.Client;
 beforeAll(async () => {
-  cluster = await ScaleOutCluster.start({ latencyMs: 30 });
+  cluster = await ScaleOutCluster.start({ latencyMs: 30, serverUrl: await testServerUrl() });
   replicas = await Promise.all([cluster.startApi(), cluster.startApi()]);
   workers = await Promise.all([cluster.startWorker(4), cluster.startWorker(4)]);
   database = new pg.Client({ connectionString: cluster.databaseUrl });

@@ -9,7 +9,7 @@ import {
 } from '../../../../bench/parallel-speedup/responder-server';
 import { type ServerProcess, startServerProcess } from '../../../../bench/server-load/server-process';
 import { migrateServiceDatabase } from '../db/migrate-database';
-import { createTestDatabase, type TestDatabase } from './postgres/test-database';
+import { createDatabaseOn, type TestDatabase } from './postgres/create-database';
 
 const CLI_ENTRY = fileURLToPath(new URL('../../../cli/src/main.ts', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -26,8 +26,8 @@ export interface ScaleOutClusterOptions {
   latencyMs: number;
   tasks?: number;
   callsPerTask?: number;
-  /** Passed to the test database helper's callers (e.g. a benchmark's own server). */
-  databaseUrl?: string;
+  /** The PostgreSQL server to create the cluster's database on (tests: `testServerUrl()`). */
+  serverUrl: string;
 }
 
 /**
@@ -42,12 +42,12 @@ export class ScaleOutCluster {
   private constructor(
     readonly databaseUrl: string,
     readonly environment: BenchEnvironment,
-    private readonly database: TestDatabase | undefined,
+    private readonly database: TestDatabase,
   ) {}
 
   static async start(options: ScaleOutClusterOptions): Promise<ScaleOutCluster> {
-    const database = options.databaseUrl ? undefined : await createTestDatabase();
-    const databaseUrl = options.databaseUrl ?? database?.url ?? '';
+    const database = await createDatabaseOn(options.serverUrl);
+    const databaseUrl = database.url;
     await migrateServiceDatabase(databaseUrl);
     const respond = responderHandler({ tasks: options.tasks ?? 2, callsPerTask: options.callsPerTask ?? 2 }, 0);
     let cluster: ScaleOutCluster | undefined;
@@ -131,6 +131,6 @@ export class ScaleOutCluster {
       }),
     );
     await this.environment.close();
-    await this.database?.drop();
+    await this.database.drop();
   }
 }

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { createDatabaseOn, type TestDatabase } from './create-database';
 import { startPostgresCluster } from './postgres-cluster';
 
 declare module 'vitest' {
@@ -15,11 +14,7 @@ declare module 'vitest' {
 
 const CLUSTER_START_TIMEOUT_MS = 120_000;
 
-export interface TestDatabase {
-  /** A database of its own on the test server. */
-  url: string;
-  drop(): Promise<void>;
-}
+export type { TestDatabase } from './create-database';
 
 /**
  * The server tests create their databases on: `AIME_TEST_DATABASE_URL` (what `.ci/run` exports),
@@ -39,25 +34,7 @@ export async function testServerUrl(): Promise<string> {
 
 /** A fresh database (dropped by `drop`) so that test files never see each other's rows. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = await testServerUrl();
-  const name = `aime_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(serverUrl, (client) => client.query(`create database ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => withAdmin(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)),
-  };
-}
-
-async function withAdmin(url: string, action: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await action(client);
-  } finally {
-    await client.end();
-  }
+  return createDatabaseOn(await testServerUrl());
 }
 
 async function sharedClusterUrl(stateDirectory: string): Promise<string> {
