@@ -28,6 +28,12 @@ Global options:
   -h, --help       show help (also: aime <command> --help)
   -V, --version    print the version
 
+Running it from another directory (that directory becomes the workspace the file tools may touch):
+  pnpm --dir /path/to/gepa-aime aime <command> …      pnpm, from anywhere
+  node /path/to/gepa-aime/apps/cli/bin/aime.js …      plain node, from anywhere
+                                                      (alias aime='node /path/to/gepa-aime/apps/cli/bin/aime.js')
+  pnpm aime … --workspace DIR                         inside the repository, working on DIR
+
 Environment: AIME_PROVIDER, AIME_API_BASE, AIME_MODEL, AIME_API_KEY override the model config.`;
 }
 

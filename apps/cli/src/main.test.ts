@@ -1,4 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useFakeOpenAIServer } from './cli-test-support';
 import { REPO_ROOT } from './paths';
@@ -54,4 +58,29 @@ describe('aime (spawned)', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^aime: model_not_found: The model `nope` does not exist\./);
   });
+});
+
+describe('aime outside the repository', () => {
+  it('runs from any directory through the bin with plain node; that directory is the workspace', async () => {
+    const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'aime-elsewhere-')));
+    try {
+      writeFileSync(join(elsewhere, 'README.md'), '# Elsewhere\n\nA project outside the repository.\n');
+      const bin = join(REPO_ROOT, 'apps', 'cli', 'bin', 'aime.js');
+      const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1' };
+      const help = await promisify(execFile)(process.execPath, [bin, '--help'], { cwd: elsewhere, env });
+      expect(help.stdout).toContain('pnpm --dir /path/to/gepa-aime aime');
+      expect(help.stdout).toContain('node /path/to/gepa-aime/apps/cli/bin/aime.js');
+      const traces = join(elsewhere, 'traces');
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, 'run', '--quiet', 'Read README.md'], {
+        cwd: elsewhere,
+        env: { ...env, AIME_TRACES_DIR: traces },
+        timeout: 60_000,
+      });
+      const report = JSON.parse(stdout);
+      expect(report.status).toBe('completed');
+      expect(report.finalAnswer).toContain('A project outside the repository.');
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -9,7 +9,9 @@ const HELP = `Usage: aime viz [options] [goal...]      (also: aime --viz, the se
 
 Starts the service in this process — REST API, live WebSocket and the dashboard — on
 http://127.0.0.1:8765 and serves until Ctrl-C, which interrupts running runs and exits cleanly.
-With a goal, queues it as a run and prints its dashboard link. Goals can also be started from the
+With a goal, queues it as a run and prints its dashboard link. The dashboard is served from its
+build (apps/dashboard/dist): run pnpm build once (pnpm start does); until then / shows a page
+saying so, and the API works. Goals can also be started from the
 dashboard or with POST /runs (see docs/api.md).
 
 Options:
