@@ -3,6 +3,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { nameResponses } from '../http/response-names';
 
 /** OpenAPI document generated from the routes' zod schemas, at `/docs/json`, with the UI at `/docs`. */
 export default fp(
@@ -22,7 +23,7 @@ export default fp(
         security: options.authRequired ? [{ bearer: [] }] : [],
       },
       transform: jsonSchemaTransform,
-      transformObject: jsonSchemaTransformObject,
+      transformObject: (input) => nameResponses(jsonSchemaTransformObject(input) as never),
     });
     await fastify.register(fastifySwaggerUi, { routePrefix: '/docs' });
   },

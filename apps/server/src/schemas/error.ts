@@ -2,9 +2,21 @@ import { z } from 'zod';
 
 export const errorResponseSchema = z
   .object({
-    statusCode: z.number().int(),
-    error: z.string().describe('Stable machine-readable code, e.g. bad_request, run_not_found, internal'),
-    message: z.string(),
+    statusCode: z
+      .number()
+      .int()
+      .min(400)
+      .max(599)
+      .describe('The HTTP status')
+      .meta({ examples: [400] }),
+    error: z
+      .string()
+      .describe('Stable machine-readable code, e.g. bad_request, run_not_found, internal')
+      .meta({ examples: ['bad_request'] }),
+    message: z
+      .string()
+      .describe('What was wrong, for a person')
+      .meta({ examples: ['goal is required'] }),
     fields: z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()

@@ -23,9 +23,17 @@ export const createRunBodySchema = z.strictObject(
       .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
       .trim()
       .min(1, 'must not be empty')
-      .max(MAX_GOAL_LENGTH, `must be at most ${MAX_GOAL_LENGTH} characters`),
-    maxIterations: limitSchema(1, 100).optional(),
-    maxParallelActors: limitSchema(1, 16).optional(),
+      .max(MAX_GOAL_LENGTH, `must be at most ${MAX_GOAL_LENGTH} characters`)
+      .describe(`What the run should achieve, 1–${MAX_GOAL_LENGTH} characters (trimmed)`)
+      .meta({ examples: ['Summarise the repository layout and propose next steps'] }),
+    maxIterations: limitSchema(1, 100)
+      .optional()
+      .describe('Planner iterations that run tasks (default 20)')
+      .meta({ examples: [10] }),
+    maxParallelActors: limitSchema(1, 16)
+      .optional()
+      .describe('Actors running at the same time (default 3)')
+      .meta({ examples: [2] }),
   },
   {
     error: (issue) =>
@@ -46,30 +54,42 @@ export const runLinksSchema = z.object({
 });
 
 export const createRunResponseSchema = z
-  .object({ id: z.string(), status: runStatusSchema, links: runLinksSchema })
+  .object({
+    id: z
+      .string()
+      .describe('The run id')
+      .meta({ examples: ['run-20261126-063012-a1b2c3d4'] }),
+    status: runStatusSchema.describe('`running` when a slot was free, else `queued`'),
+    links: runLinksSchema.describe('Where to follow the run: itself, its events, cancel, the WebSocket'),
+  })
   .meta({ id: 'RunAccepted' });
 export type RunAccepted = z.infer<typeof createRunResponseSchema>;
 
 export const runSummarySchema = z
   .object({
-    id: z.string(),
-    goal: z.string(),
-    status: runStatusSchema,
-    createdAt: z.number().describe('epoch milliseconds'),
-    startedAt: z.number().nullable(),
-    endedAt: z.number().nullable(),
-    updatedAt: z.number(),
-    model: z.string().nullable(),
+    id: z
+      .string()
+      .describe('The run id')
+      .meta({ examples: ['run-20261126-063012-a1b2c3d4'] }),
+    goal: z.string().describe('The goal as submitted (trimmed)'),
+    status: runStatusSchema.describe('queued, running, or how it ended'),
+    createdAt: z.number().describe('When it was queued (epoch milliseconds)'),
+    startedAt: z.number().nullable().describe('When it started (epoch ms); null while queued'),
+    endedAt: z.number().nullable().describe('When it ended (epoch ms); null while queued or running'),
+    updatedAt: z.number().describe('Last change (epoch ms)'),
+    model: z.string().nullable().describe('The model id that runs it, e.g. `offline`'),
     lastSeq: z.number().int().describe('seq of the newest logged event (0: none yet)'),
-    taskCounts: z.object({
-      total: z.number().int(),
-      pending: z.number().int(),
-      in_progress: z.number().int(),
-      complete: z.number().int(),
-      failed: z.number().int(),
-    }),
-    usage: usageSchema,
-    links: runLinksSchema,
+    taskCounts: z
+      .object({
+        total: z.number().int().describe('Tasks in the checklist'),
+        pending: z.number().int(),
+        in_progress: z.number().int(),
+        complete: z.number().int(),
+        failed: z.number().int(),
+      })
+      .describe('The checklist by task status'),
+    usage: usageSchema.describe('Tokens used by every model call of the run'),
+    links: runLinksSchema.describe('Where to follow the run'),
   })
   .meta({ id: 'RunSummary' });
 export type RunSummary = z.infer<typeof runSummarySchema>;
