@@ -30,6 +30,8 @@ test('with an API token the UI asks for it once, keeps it in the tab and uses it
 }) => {
   // before the token is known, the 401s (REST and the socket upgrade) are expected
   const errors = collectConsoleErrors(page, { allowConnectionErrors: true });
+  const socketUrls: string[] = [];
+  page.on('websocket', (socket) => socketUrls.push(socket.url()));
   await page.goto(`${server!.origin}/`);
   const dialog = page.getByRole('dialog', { name: 'API token required' });
   await expect(dialog).toBeVisible();
@@ -48,4 +50,7 @@ test('with an API token the UI asks for it once, keeps it in the tab and uses it
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(runStatus(page)).toHaveAttribute('data-status', 'completed');
   expect(errors.filter((error) => !/status of 401/.test(error))).toEqual([]);
+  // The token travels as a WebSocket subprotocol, never in a URL a log or proxy could record.
+  expect(socketUrls.length).toBeGreaterThan(0);
+  expect(socketUrls.filter((url) => url.includes(token) || url.includes('token='))).toEqual([]);
 });

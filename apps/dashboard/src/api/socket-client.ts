@@ -4,8 +4,10 @@ import { parseServerMessage } from './parse-server-message';
 import type { RunSummary } from './types';
 
 export interface SocketClientOptions {
-  /** Builds the WebSocket URL each attempt (the token may have changed). */
+  /** Builds the WebSocket URL each attempt. */
   url: () => string;
+  /** The subprotocols of each attempt (they carry the token, which may have changed). */
+  protocols?: () => string[];
   /** The last seq applied for a run: every (re)subscription resumes right after it. */
   resumeFrom: (runId: string) => number;
   onEvents: (events: RunEvent[]) => void;
@@ -15,7 +17,7 @@ export interface SocketClientOptions {
   onConnection: (state: ConnectionState) => void;
   /** Called after every successful (re)open, e.g. to refresh the runs list. */
   onOpen?: () => void;
-  createSocket?: (url: string) => WebSocket;
+  createSocket?: (url: string, protocols: string[]) => WebSocket;
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
@@ -89,10 +91,10 @@ export class SocketClient {
 
   private open(): void {
     this.options.onConnection({ phase: this.attempt === 0 ? 'connecting' : 'reconnecting', attempt: this.attempt });
-    const create = this.options.createSocket ?? ((url: string) => new WebSocket(url));
+    const create = this.options.createSocket ?? ((url: string, protocols: string[]) => new WebSocket(url, protocols));
     let socket: WebSocket;
     try {
-      socket = create(this.options.url());
+      socket = create(this.options.url(), this.options.protocols?.() ?? []);
     } catch {
       this.scheduleReconnect();
       return;

@@ -4,6 +4,7 @@ import { getGepaOverview } from '../api/gepa-api';
 import { setUnauthorizedHandler } from '../api/http-client';
 import { getRunEvents, listRuns } from '../api/runs-api';
 import { SocketClient } from '../api/socket-client';
+import { socketProtocols } from '../api/socket-protocols';
 import { readToken, saveToken } from '../api/token-store';
 import type { DashboardStore } from '../state/dashboard-store';
 import { missingSeqs } from '../state/run-reducer';
@@ -13,9 +14,7 @@ const gepaRefreshDelayMs = 400;
 
 function socketUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const token = readToken();
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `${protocol}//${window.location.host}/ws${query}`;
+  return `${protocol}//${window.location.host}/ws`;
 }
 
 /** Wires the store to the server: REST for snapshots and gap filling, one WebSocket for live events. */
@@ -29,6 +28,7 @@ export class DashboardController {
   constructor(private readonly store: DashboardStore) {
     this.socket = new SocketClient({
       url: socketUrl,
+      protocols: () => socketProtocols(readToken()),
       resumeFrom: (runId) => store.lastSeq(runId),
       onEvents: (events) => this.ingest(events),
       onRuns: (runs) => store.replaceRuns(runs),

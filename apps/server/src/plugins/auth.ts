@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { UnauthorizedError } from '../errors/unauthorized-error';
 import { LOOPBACK_HOSTS, urlHost } from '../http/loopback';
+import { tokenFromProtocols } from '../http/websocket-token';
 
 export interface AuthOptions {
   /** When set, every API route and the WebSocket upgrade need `Authorization: Bearer <token>`. */
@@ -17,7 +18,7 @@ function isPublicRoute(url: string | undefined): boolean {
 
 /**
  * Bearer-token check on every request when a token is configured. Browsers cannot set headers on
- * a WebSocket, so `/ws` also accepts `?token=`. Without a token the service is loopback-only
+ * a WebSocket, so `/ws` also accepts the token as a subprotocol (what the dashboard sends) or `?token=`. Without a token the service is loopback-only
  * (enforced at start-up), and cross-site pages are kept out by the Host/Origin checks.
  */
 export default fp(
@@ -45,6 +46,8 @@ function presentedToken(request: FastifyRequest): string | undefined {
     return match?.[1];
   }
   if (request.routeOptions.url === '/ws') {
+    const fromProtocol = tokenFromProtocols(request.headers['sec-websocket-protocol']);
+    if (fromProtocol) return fromProtocol;
     const token = (request.query as Record<string, unknown> | undefined)?.token;
     if (typeof token === 'string' && token.length > 0) return token;
   }

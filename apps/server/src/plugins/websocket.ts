@@ -1,6 +1,7 @@
 import fastifyWebsocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { WEBSOCKET_PROTOCOL } from '../http/websocket-token';
 
 /**
  * WebSocket support for `/ws`. Register it before the auth plugin: its hooks mark upgrade
@@ -8,7 +9,13 @@ import fp from 'fastify-plugin';
  */
 export default fp(
   async function websocket(fastify: FastifyInstance, options: { maxPayloadBytes: number }) {
-    await fastify.register(fastifyWebsocket, { options: { maxPayload: options.maxPayloadBytes } });
+    await fastify.register(fastifyWebsocket, {
+      options: {
+        maxPayload: options.maxPayloadBytes,
+        // Answer with the plain protocol, never echo the one carrying the token.
+        handleProtocols: (protocols: Set<string>) => (protocols.has(WEBSOCKET_PROTOCOL) ? WEBSOCKET_PROTOCOL : false),
+      },
+    });
   },
   { name: 'websocket' },
 );

@@ -11,6 +11,10 @@ export interface ServerMessage {
 /** A real `ws` client that records every message it receives. */
 export class TestSocket {
   readonly messages: ServerMessage[] = [];
+  /** The subprotocol the server picked ('' for none). */
+  get protocol(): string {
+    return this.socket.protocol;
+  }
   closeCode: number | undefined;
   pings = 0;
 
@@ -24,9 +28,9 @@ export class TestSocket {
     });
   }
 
-  static connect(url: string, headers: Record<string, string> = {}): Promise<TestSocket> {
+  static connect(url: string, headers: Record<string, string> = {}, protocols: string[] = []): Promise<TestSocket> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, { headers });
+      const socket = new WebSocket(url, protocols, { headers });
       socket.once('open', () => resolve(new TestSocket(socket)));
       socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
       socket.once('error', reject);

@@ -250,6 +250,18 @@ describe('WebSocket /ws', () => {
     expect([live.closeCode, replay.closeCode]).toEqual([undefined, undefined]);
   }, 60_000);
 
+  it('takes the token as a subprotocol (the dashboard) and answers with the plain one, never the token', async () => {
+    harness = await createTestApp({ apiToken: 's3cret' });
+    const base = await listen(harness);
+    const carrier = (token: string) => `aime.bearer.${Buffer.from(token).toString('base64url')}`;
+    await expect(TestSocket.connect(`${base}/ws`, {}, ['aime', carrier('wrong')])).rejects.toThrow('HTTP 401');
+    const client = await TestSocket.connect(`${base}/ws`, {}, ['aime', carrier('s3cret')]);
+    sockets.push(client);
+    expect(client.protocol).toBe('aime');
+    client.send({ type: 'subscribe', runId: '*' });
+    await client.waitForMessage((message) => message.type === 'subscribed');
+  });
+
   it('requires the token on the upgrade: header or ?token=', async () => {
     harness = await createTestApp({ apiToken: 's3cret' });
     const base = await listen(harness);
