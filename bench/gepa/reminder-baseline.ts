@@ -1,4 +1,4 @@
-import { type GepaCandidate, SeededRandom } from '../../packages/core/src/optimizer/gepa/index';
+import { type GepaCandidate, SeededRandom } from '@gepa-aime/core';
 import type { createStudent, StudentTrace } from './simulated-student';
 import type { SkillExample } from './task-suite';
 

@@ -1,4 +1,4 @@
-import { type GepaCandidate, optimize } from '../../packages/core/src/optimizer/gepa/index';
+import { type GepaCandidate, optimize } from '@gepa-aime/core';
 import { formatMeanSd, mean } from '../lib/stats';
 import type { BenchReport } from '../lib/types';
 import { oracleTestScore } from './oracle';

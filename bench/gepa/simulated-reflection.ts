@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../packages/core/src/optimizer/gepa/index';
+import { SeededRandom } from '@gepa-aime/core';
 import { skillByName } from './task-suite';
 
 export interface ReflectionBehaviour {

@@ -4,7 +4,7 @@ import {
   type GepaCandidate,
   type ReflectiveDataset,
   SeededRandom,
-} from '../../packages/core/src/optimizer/gepa/index';
+} from '@gepa-aime/core';
 import { type SkillExample, skillByName, skills } from './task-suite';
 
 /** The student attends to only this many rule lines per prompt; later rules are ignored. */

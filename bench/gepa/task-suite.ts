@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../packages/core/src/optimizer/gepa/index';
+import { SeededRandom } from '@gepa-aime/core';
 
 /** A skill an example may require; the student applies it only if its component's prompt has a rule for it. */
 export interface Skill {

@@ -1,4 +1,4 @@
-import { parsePlannerState } from '../../packages/core/src/planner/planner-state';
+import { parsePlannerState } from '@gepa-aime/core';
 
 /** One tool call the scripted actor makes at a step (1-based). */
 export type ScriptedToolCall = (step: number, taskId: string) => { name: string; arguments: unknown };

@@ -1,6 +1,5 @@
-import type { ChatRequest } from '../../packages/core/src/llm/types';
-import { createBuiltinRegistry } from '../../packages/core/src/tools/registry/create-builtin-registry';
-import type { ToolContext } from '../../packages/core/src/tools/types';
+import type { ChatRequest, ToolContext } from '@gepa-aime/core';
+import { createBuiltinRegistry } from '@gepa-aime/core';
 import type { LoopOverheadOptions } from './loop-overhead-options';
 import type { Span } from './timed-components';
 import { type Fixture, type RunRecord, respondingModel } from './timed-run';

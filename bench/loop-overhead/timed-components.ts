@@ -1,5 +1,4 @@
-import type { ChatDelta, ChatRequest, ChatResponse, LanguageModel } from '../../packages/core/src/llm/types';
-import type { AnyTool } from '../../packages/core/src/tools/types';
+import type { AnyTool, ChatDelta, ChatRequest, ChatResponse, LanguageModel } from '@gepa-aime/core';
 
 /** One timed call of the model or a tool (performance.now() milliseconds). */
 export interface Span {

@@ -2,13 +2,9 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
-import { type AimeConfig, loadConfig } from '../../packages/core/src/config/load-config';
-import type { ChatRequest } from '../../packages/core/src/llm/types';
-import type { RunEvent, WorkflowReport } from '../../packages/core/src/protocol/run-events';
-import { ScriptedModel } from '../../packages/core/src/testing/scripted-model';
-import { createBuiltinRegistry } from '../../packages/core/src/tools/registry/create-builtin-registry';
-import type { AnyTool } from '../../packages/core/src/tools/types';
-import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
+import type { AnyTool, ChatRequest, RunEvent, WorkflowReport } from '@gepa-aime/core';
+import { AIMEWorkflow, type AimeConfig, createBuiltinRegistry, loadConfig } from '@gepa-aime/core';
+import { ScriptedModel } from '@gepa-aime/core/testing';
 import { createAimeResponder } from './aime-responder';
 import type { LoopOverheadOptions } from './loop-overhead-options';
 import { type Span, TimedModel, timedTool } from './timed-components';

@@ -1,11 +1,10 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AimeConfig, loadConfig } from '../../packages/core/src/config/load-config';
-import { createModel } from '../../packages/core/src/llm/create-model';
-import type { LanguageModel } from '../../packages/core/src/llm/types';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
-import type { FakeHandler } from '../../packages/core/src/testing/fake-server/types';
+import type { LanguageModel } from '@gepa-aime/core';
+import { type AimeConfig, createModel, loadConfig } from '@gepa-aime/core';
+import type { FakeHandler } from '@gepa-aime/core/testing';
+import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
 import { type AimeResponderOptions, createAimeResponder } from '../loop-overhead/aime-responder';
 
 /** The stateless AIME responder behind the fake OpenAI-compatible server, answering after `latencyMs`. */

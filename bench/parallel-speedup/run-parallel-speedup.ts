@@ -1,4 +1,4 @@
-import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
+import { AIMEWorkflow } from '@gepa-aime/core';
 import { describeMachine, fixed, machineInfo, median } from '../lib/measurement';
 import type { BenchReport } from '../lib/types';
 import { responderHandler, startBenchEnvironment } from './responder-server';

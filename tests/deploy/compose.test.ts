@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig, loadModelConfig } from '@gepa-aime/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadServiceSettings } from '../../apps/server/src/config/service-settings';
-import { loadConfig, loadModelConfig } from '../../packages/core/src/config/load-config';
 import {
   composeFiles,
   environmentOf,

@@ -1,7 +1,7 @@
+import { ScriptedModel } from '@gepa-aime/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createAimeResponder } from '../../bench/loop-overhead/aime-responder';
-import { ScriptedModel } from '../../packages/core/src/testing/scripted-model';
 import {
   BAD_AUTHORIZATION_HEADERS,
   BAD_VALUES,

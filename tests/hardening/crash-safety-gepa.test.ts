@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LightweightOnlineGEPA } from '@gepa-aime/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LightweightOnlineGEPA } from '../../packages/core/src/optimizer/online/lightweight-online-gepa';
 import { WRITER_GEPA_CONFIG } from './support/online-gepa-config';
 
 /**

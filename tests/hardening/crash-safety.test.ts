@@ -1,10 +1,10 @@
 import { appendFile, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type RunEvent, runEventSchema } from '@gepa-aime/core';
+import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postRun, type ServerProcess, startServerProcess } from '../../bench/server-load/server-process';
-import { type RunEvent, runEventSchema } from '../../packages/core/src/protocol/run-events';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
 import { responderHandler } from './support/fake-handlers';
 import { createWorkspace, FINAL_STATUSES, waitUntil, writeConfigDirectory } from './support/service-harness';
 

@@ -1,13 +1,11 @@
 import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RunEvent } from '@gepa-aime/core';
+import { AIMEWorkflow, MAX_EVENT_BYTES } from '@gepa-aime/core';
+import { ScriptedModel, testConfig } from '@gepa-aime/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAimeResponder } from '../../bench/loop-overhead/aime-responder';
-import { MAX_EVENT_BYTES } from '../../packages/core/src/protocol/event-size';
-import type { RunEvent } from '../../packages/core/src/protocol/run-events';
-import { ScriptedModel } from '../../packages/core/src/testing/scripted-model';
-import { testConfig } from '../../packages/core/src/testing/workflow-fixtures';
-import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
 
 /**
  * Issue 11, item 5: read_file of 256 KiB of control characters made a 1.57 MB tool-result event

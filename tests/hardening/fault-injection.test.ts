@@ -1,6 +1,6 @@
+import type { FakeHandler, FakeReply } from '@gepa-aime/core/testing';
+import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
-import type { FakeHandler, FakeReply } from '../../packages/core/src/testing/fake-server/types';
 import { faultyHandler, messagesOf, type RequestRole, responderHandler, roleOf } from './support/fake-handlers';
 import {
   expectCompleteEventLog,

@@ -1,17 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { AnyTool, RunEvent } from '@gepa-aime/core';
+import {
+  AIMEWorkflow,
+  executeToolCall,
+  listDirTool,
+  readFileTool,
+  searchFilesTool,
+  writeFileTool,
+} from '@gepa-aime/core';
+import { ScriptedModel, testConfig } from '@gepa-aime/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAimeResponder } from '../../bench/loop-overhead/aime-responder';
-import type { RunEvent } from '../../packages/core/src/protocol/run-events';
-import { ScriptedModel } from '../../packages/core/src/testing/scripted-model';
-import { testConfig } from '../../packages/core/src/testing/workflow-fixtures';
-import { listDirTool } from '../../packages/core/src/tools/builtin/list-dir';
-import { readFileTool } from '../../packages/core/src/tools/builtin/read-file';
-import { searchFilesTool } from '../../packages/core/src/tools/builtin/search-files';
-import { writeFileTool } from '../../packages/core/src/tools/builtin/write-file';
-import { executeToolCall } from '../../packages/core/src/tools/registry/execute-tool-call';
-import type { AnyTool } from '../../packages/core/src/tools/types';
-import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
 import { createEscapeFixture, type EscapeFixture } from './support/escape-canaries';
 import { buildPathEscapeCorpus, systemPathProbes } from './support/path-escape-corpus';
 

@@ -3,14 +3,17 @@ import { constants } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AnyTool, ToolContext } from '@gepa-aime/core';
+import {
+  createWebSearchTool,
+  executeToolCall,
+  listDirTool,
+  readFileTool,
+  searchFilesTool,
+  type ToolCallOutcome,
+  writeFileTool,
+} from '@gepa-aime/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listDirTool } from '../../packages/core/src/tools/builtin/list-dir';
-import { readFileTool } from '../../packages/core/src/tools/builtin/read-file';
-import { searchFilesTool } from '../../packages/core/src/tools/builtin/search-files';
-import { createWebSearchTool } from '../../packages/core/src/tools/builtin/web-search';
-import { writeFileTool } from '../../packages/core/src/tools/builtin/write-file';
-import { executeToolCall, type ToolCallOutcome } from '../../packages/core/src/tools/registry/execute-tool-call';
-import type { AnyTool, ToolContext } from '../../packages/core/src/tools/types';
 import { type SwapLoop, startSwapLoop } from './support/swap-loop';
 
 /**

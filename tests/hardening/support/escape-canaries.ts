@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { ToolContext } from '../../../packages/core/src/tools/types';
+import type { ToolContext } from '@gepa-aime/core';
 import type { EscapeCanaries } from './path-escape-corpus';
 
 /**

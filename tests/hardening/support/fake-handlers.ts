@@ -1,5 +1,5 @@
+import type { FakeHandler, FakeReply } from '@gepa-aime/core/testing';
 import { type AimeResponderOptions, createAimeResponder } from '../../../bench/loop-overhead/aime-responder';
-import type { FakeHandler, FakeReply } from '../../../packages/core/src/testing/fake-server/types';
 
 export type RequestRole = 'planner' | 'actor';
 

@@ -1,4 +1,4 @@
-import type { GepaConfig } from '../../../packages/core/src/config/gepa-config';
+import type { GepaConfig } from '@gepa-aime/core';
 
 /** Small windows so that candidates are proposed, trialled and decided every few records. */
 export const WRITER_GEPA_CONFIG: Partial<GepaConfig> = {

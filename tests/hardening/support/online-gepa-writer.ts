@@ -4,7 +4,7 @@
  * reflective mutation keeps proposing candidates), printing the state after each written record,
  * until it is killed. Bounded: at most 100 000 records.
  */
-import { LightweightOnlineGEPA } from '../../../packages/core/src/optimizer/online/lightweight-online-gepa';
+import { LightweightOnlineGEPA } from '@gepa-aime/core';
 import { WRITER_GEPA_CONFIG } from './online-gepa-config';
 
 const tracePath = process.argv[2];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type RunEvent, runEventSchema } from '@gepa-aime/core';
 import { expect } from 'vitest';
-import { type RunEvent, runEventSchema } from '../../../packages/core/src/protocol/run-events';
 import { FINAL_STATUSES, type ServiceApp, waitUntil } from './service-harness';
 
 export interface FinishedRun {

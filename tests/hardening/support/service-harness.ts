@@ -1,16 +1,12 @@
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LanguageModel, WorkflowLimits } from '@gepa-aime/core';
+import { createAimeRuntime, createModel, finalRunStatusSchema, loadConfig } from '@gepa-aime/core';
+import type { FakeOpenAIServer } from '@gepa-aime/core/testing';
+import { registerOfflineModel } from '@gepa-aime/offline-model';
 import { buildApp } from '../../../apps/server/src/app';
 import { createWorkflowExecutor } from '../../../apps/server/src/runs/workflow-executor';
-import { loadConfig } from '../../../packages/core/src/config/load-config';
-import { createModel } from '../../../packages/core/src/llm/create-model';
-import type { LanguageModel } from '../../../packages/core/src/llm/types';
-import { finalRunStatusSchema } from '../../../packages/core/src/protocol/run-events';
-import type { FakeOpenAIServer } from '../../../packages/core/src/testing/fake-server/server';
-import { createAimeRuntime } from '../../../packages/core/src/workflow/create-runtime';
-import type { WorkflowLimits } from '../../../packages/core/src/workflow/workflow-limits';
-import { registerOfflineModel } from '../../../packages/offline-model/src/index';
 
 registerOfflineModel();
 

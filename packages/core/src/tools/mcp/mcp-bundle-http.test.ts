@@ -5,11 +5,11 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { mcpToolBundle } from '../../testing/mcp-servers';
 import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { executeToolCall } from '../registry/execute-tool-call';
 import type { AnyTool } from '../types';
 import { McpBundle } from './mcp-bundle';
-import { mcpToolBundle } from './mcp-test-support';
 
 const TOKEN = 'http-test-token';
 let workspace: TemporaryWorkspace;

@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { everythingServer, filesystemServer, mcpToolBundle } from '../../testing/mcp-servers';
 import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { executeToolCall } from '../registry/execute-tool-call';
 import type { AnyTool } from '../types';
 import { McpBundle } from './mcp-bundle';
-import { everythingServer, filesystemServer, mcpToolBundle } from './mcp-test-support';
 
 let workspace: TemporaryWorkspace;
 /** Bundles of one test (closed after it) and bundles shared by a describe block (closed at the end). */

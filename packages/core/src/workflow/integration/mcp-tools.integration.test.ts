@@ -6,8 +6,8 @@ import { DEFAULT_TOOL_BUNDLES } from '../../config/tool-bundles';
 import type { RunEvent } from '../../protocol/run-events';
 import { agentHandler, finishCall, messagesOf } from '../../testing/agent-script';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
+import { filesystemServer } from '../../testing/mcp-servers';
 import { expectValidEventLog, tempWorkspace } from '../../testing/workflow-fixtures';
-import { filesystemServer } from '../../tools/mcp/mcp-test-support';
 import { createAimeRuntime } from '../create-runtime';
 
 let server: FakeOpenAIServer;

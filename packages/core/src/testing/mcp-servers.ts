@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { type McpServerConfig, WORKSPACE_PLACEHOLDER } from '../../config/mcp-bundle-config';
-import type { ToolBundle } from '../../config/tool-bundles';
+import { type McpServerConfig, WORKSPACE_PLACEHOLDER } from '../config/mcp-bundle-config';
+import type { ToolBundle } from '../config/tool-bundles';
 
 const require = createRequire(import.meta.url);
 
