@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { TaskStatusIcon } from '../status/task-status-icon';
 import type { TaskTreeNode } from './build-task-tree';
+import { TaskSummary } from './task-summary';
 
 /** One checklist entry: status, title, criteria, who works on it with which tools, and what it found. */
 export function TaskItem({ node }: { node: TaskTreeNode }) {
@@ -48,7 +49,7 @@ export function TaskItem({ node }: { node: TaskTreeNode }) {
             </p>
           ) : null}
           {task.summary && (task.status === 'complete' || task.status === 'failed') ? (
-            <p className={`task-summary task-summary-${task.status}`}>{task.summary}</p>
+            <TaskSummary status={task.status} text={task.summary} />
           ) : null}
         </div>
       </div>
