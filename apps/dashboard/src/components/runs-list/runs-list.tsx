@@ -18,6 +18,9 @@ function runDuration(run: RunSummary, now: number): string | null {
   return formatDuration((run.endedAt ?? now) - run.startedAt);
 }
 
+/** Up to this many runs the list is shown whole; more fill the column and scroll (styles/runs.css). */
+const FEW_RUNS = 3;
+
 /**
  * Scrolls the list (only the list, never the page) so the item is fully visible: the open run
  * stays in view when it is opened from a link, after a reload, or as newer runs push it down.
@@ -55,7 +58,7 @@ export function RunsList({ runs, selectedRunId, onLoadOlder }: RunsListProps) {
   }
 
   return (
-    <nav className="runs panel" aria-label="Runs">
+    <nav className={runs.length > FEW_RUNS ? 'runs panel runs-many' : 'runs panel'} aria-label="Runs">
       <h2 className="panel-title">
         Runs <span className="panel-count">{runs.length}</span>
       </h2>
