@@ -175,3 +175,17 @@ export function reportFromState(run: RunState, status: FinalRunStatus, error: st
     error,
   };
 }
+
+/** The `run-end` the service writes itself after the run's last event (scale-out: with the attempt). */
+export function runEndFromState(run: RunState, status: FinalRunStatus, error: string, attempt?: number): RunEvent {
+  return {
+    type: 'run-end',
+    runId: run.id,
+    seq: run.lastSeq + 1,
+    ts: Date.now(),
+    ...(attempt !== undefined ? { attempt } : {}),
+    status,
+    error,
+    report: reportFromState(run, status, error),
+  };
+}

@@ -1,10 +1,10 @@
-import { normalizeError, type RunEvent } from '@gepa-aime/core';
+import { normalizeError } from '@gepa-aime/core';
 import type pg from 'pg';
 import { inTransaction } from '../../db/database-pool';
 import { EventSequenceError } from '../../errors/event-sequence-error';
 import type { RunQueue } from '../../queue/run-queue';
 import type { RunManagerLogger } from '../run-observer';
-import { applyRunRecord, type RunState, reportFromState } from '../run-state';
+import { applyRunRecord, type RunState, runEndFromState } from '../run-state';
 import type { PostgresRunStore } from './postgres-run-store';
 import { orphanedRuns, reopenForRetry } from './run-rows';
 
@@ -45,16 +45,7 @@ export class RunRetry {
     for (const record of records) run = applyRunRecord(run, { ...record, runId });
     if (!run) return;
     const error = 'the worker executing the run stopped (process died or lost its database connection)';
-    const event: RunEvent = {
-      type: 'run-end',
-      runId,
-      seq: run.lastSeq + 1,
-      ts: Date.now(),
-      attempt,
-      status: 'interrupted',
-      error,
-      report: reportFromState(run, 'interrupted', error),
-    };
+    const event = runEndFromState(run, 'interrupted', error, attempt);
     try {
       await store.append(runId, event, { attempt });
     } catch (failure) {

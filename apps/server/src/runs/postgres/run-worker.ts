@@ -8,7 +8,7 @@ import { KeyedChain } from '../keyed-chain';
 import { raceTimeout } from '../race-timeout';
 import type { RunExecutor } from '../run-executor';
 import type { RunManagerLogger } from '../run-observer';
-import { applyRunRecord, isFinalStatus, type RunState, reportFromState } from '../run-state';
+import { applyRunRecord, isFinalStatus, type RunState, runEndFromState } from '../run-state';
 import { PgListener } from './pg-listener';
 import type { PostgresRunStore } from './postgres-run-store';
 import { RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL } from './run-notifications';
@@ -230,17 +230,7 @@ export class RunWorker {
     if (!isFinalStatus(run.status)) {
       const status: FinalRunStatus = execution.interrupted ? 'interrupted' : signal.aborted ? 'cancelled' : 'failed';
       const error = failure ?? 'the workflow ended without a run-end event';
-      const event: RunEvent = {
-        type: 'run-end',
-        runId,
-        seq: run.lastSeq + 1,
-        ts: Date.now(),
-        attempt,
-        status,
-        error,
-        report: reportFromState(run, status, error),
-      };
-      await storeEvent(event).catch((error: unknown) =>
+      await storeEvent(runEndFromState(run, status, error, attempt)).catch((error: unknown) =>
         logger.warn({ runId, error: normalizeError(error).message }, 'could not store the run-end'),
       );
     }
