@@ -1,4 +1,4 @@
-import { parsePlannerState } from '@gepa-aime/core';
+import { JUDGE_RESPONSE_SCHEMA, parsePlannerState } from '@gepa-aime/core';
 
 /** One tool call the scripted actor makes at a step (1-based). */
 export type ScriptedToolCall = (step: number, taskId: string) => { name: string; arguments: unknown };
@@ -22,6 +22,14 @@ interface RequestLike {
   messages: ReadonlyArray<{ role: string; content?: unknown }>;
   /** Planner requests carry a response schema (in-process) or a `response_format` (over HTTP). */
   planner: boolean;
+  /** Judge requests ask for the `aime_verdict` schema; they get a passing verdict. */
+  judge?: boolean;
+}
+
+/** True for a judge request, in-process (`responseSchema`) or over HTTP (`response_format`). */
+export function isJudgeRequest(request: { responseSchema?: { name: string }; response_format?: unknown }): boolean {
+  const format = request.response_format as { json_schema?: { name?: unknown } } | undefined;
+  return (request.responseSchema?.name ?? format?.json_schema?.name) === JUDGE_RESPONSE_SCHEMA.name;
 }
 
 const defaultToolCall: ScriptedToolCall = (step) =>
@@ -37,7 +45,11 @@ const defaultToolCall: ScriptedToolCall = (step) =>
  */
 export function createAimeResponder(options: AimeResponderOptions): (request: RequestLike) => AimeReply {
   const toolCall = options.toolCall ?? defaultToolCall;
-  return (request) => (request.planner ? plannerReply(request, options) : actorReply(request, options, toolCall));
+  return (request) => {
+    if (request.judge)
+      return { content: JSON.stringify({ score: 1, verdict: 'pass', feedback: 'Benchmark verdict.' }) };
+    return request.planner ? plannerReply(request, options) : actorReply(request, options, toolCall);
+  };
 }
 
 function plannerReply(request: RequestLike, options: AimeResponderOptions): AimeReply {

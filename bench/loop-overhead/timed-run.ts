@@ -5,7 +5,7 @@ import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import type { AnyTool, ChatRequest, RunEvent, WorkflowReport } from '@gepa-aime/core';
 import { AIMEWorkflow, type AimeConfig, createBuiltinRegistry, loadConfig } from '@gepa-aime/core';
 import { ScriptedModel } from '@gepa-aime/core/testing';
-import { createAimeResponder } from './aime-responder';
+import { createAimeResponder, isJudgeRequest } from './aime-responder';
 import type { LoopOverheadOptions } from './loop-overhead-options';
 import { type Span, TimedModel, timedTool } from './timed-components';
 
@@ -47,7 +47,12 @@ export interface RunRecord {
 export function respondingModel(options: LoopOverheadOptions): ScriptedModel {
   const respond = createAimeResponder({ tasks: options.tasks, callsPerTask: options.callsPerTask });
   return new ScriptedModel({
-    fallback: (request) => respond({ messages: request.messages, planner: request.responseSchema !== undefined }),
+    fallback: (request) =>
+      respond({
+        messages: request.messages,
+        planner: request.responseSchema !== undefined,
+        judge: isJudgeRequest(request),
+      }),
   });
 }
 

@@ -5,14 +5,17 @@ import type { LanguageModel } from '@gepa-aime/core';
 import { type AimeConfig, createModel, loadConfig } from '@gepa-aime/core';
 import type { FakeHandler } from '@gepa-aime/core/testing';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
-import { type AimeResponderOptions, createAimeResponder } from '../loop-overhead/aime-responder';
+import { type AimeResponderOptions, createAimeResponder, isJudgeRequest } from '../loop-overhead/aime-responder';
 
 /** The stateless AIME responder behind the fake OpenAI-compatible server, answering after `latencyMs`. */
 export function responderHandler(options: AimeResponderOptions, latencyMs: number): FakeHandler {
   const respond = createAimeResponder(options);
   return (body) => {
     const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role: string; content?: unknown }>) : [];
-    return { ...respond({ messages, planner: body.response_format !== undefined }), latencyMs };
+    return {
+      ...respond({ messages, planner: body.response_format !== undefined, judge: isJudgeRequest(body) }),
+      latencyMs,
+    };
   };
 }
 

@@ -1,7 +1,7 @@
 import { ScriptedModel } from '@gepa-aime/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createAimeResponder } from '../../bench/loop-overhead/aime-responder';
+import { createAimeResponder, isJudgeRequest } from '../../bench/loop-overhead/aime-responder';
 import {
   BAD_AUTHORIZATION_HEADERS,
   BAD_VALUES,
@@ -15,7 +15,12 @@ import { type ServiceApp, type ServiceHarness, startServiceHarness } from './sup
 function instantModel(): ScriptedModel {
   const respond = createAimeResponder({ tasks: 1, callsPerTask: 1 });
   return new ScriptedModel({
-    fallback: (request) => respond({ messages: request.messages, planner: request.responseSchema !== undefined }),
+    fallback: (request) =>
+      respond({
+        messages: request.messages,
+        planner: request.responseSchema !== undefined,
+        judge: isJudgeRequest(request),
+      }),
   });
 }
 

@@ -67,8 +67,20 @@ describe('fault injection through the server (fake model server, real client)', 
     const run = await runWith(healthy, 'Baseline run');
     expect(run.detail.status).toBe('completed');
     expect(run.events.filter((event) => event.type === 'task-end')).toHaveLength(2);
-    // 2 planner calls (the plan, then done after the parallel batch) + 2 tasks × 2 actor calls.
-    expect(run.modelCalls).toBe(2 + 4);
+    // 2 planner calls (the plan, then done after the parallel batch) + 2 tasks × 2 actor calls
+    // + 3 judge calls (each task, then the goal).
+    expect(run.modelCalls).toBe(2 + 4 + 3);
+  });
+
+  it('500s on every judge call never fail the run: the checks decide and the verdicts say so', async () => {
+    const run = await runWith(faultyHandler(healthy, onRole('judge'), { fault: 'server-error' }), 'Judge 500s');
+    expect(run.detail.status).toBe('completed');
+    const verdicts = run.events.filter((event) => event.type === 'judge-verdict');
+    expect(verdicts).toHaveLength(3);
+    for (const verdict of verdicts) {
+      expect(verdict).toMatchObject({ source: 'checks', verdict: 'pass' });
+      expect(verdict.type === 'judge-verdict' && verdict.fallback).toMatch(/judge model error/);
+    }
   });
 
   it('a 429 storm longer than the retries fails the run with a rate-limit error', async () => {
@@ -89,7 +101,7 @@ describe('fault injection through the server (fake model server, real client)', 
     };
     const run = await runWith(firstAttemptLimited, '429 burst');
     expect(run.detail.status).toBe('completed');
-    expect(run.modelCalls).toBe(2 * (2 + 4));
+    expect(run.modelCalls).toBe(2 * (2 + 4 + 3));
   });
 
   it('500s on every actor call fail the tasks, and the run ends failed with a report', async () => {

@@ -11,7 +11,7 @@ import {
 } from '@gepa-aime/core';
 import { ScriptedModel, testConfig } from '@gepa-aime/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAimeResponder } from '../../bench/loop-overhead/aime-responder';
+import { createAimeResponder, isJudgeRequest } from '../../bench/loop-overhead/aime-responder';
 import { createEscapeFixture, type EscapeFixture } from './support/escape-canaries';
 import { buildPathEscapeCorpus, systemPathProbes } from './support/path-escape-corpus';
 
@@ -122,7 +122,12 @@ describe('an actor told to write outside the workspace', () => {
       toolCall: (step) => ({ name: 'write_file', arguments: { path: escapes[step - 1], content: PAYLOAD } }),
     });
     const model = new ScriptedModel({
-      fallback: (request) => respond({ messages: request.messages, planner: request.responseSchema !== undefined }),
+      fallback: (request) =>
+        respond({
+          messages: request.messages,
+          planner: request.responseSchema !== undefined,
+          judge: isJudgeRequest(request),
+        }),
     });
     const events: RunEvent[] = [];
     const workflow = new AIMEWorkflow({ config: testConfig(), model, workspaceRoot: fixture.workspace });

@@ -2,6 +2,7 @@ export * from './actors/index';
 export * from './aime-adapter/index';
 export * from './config/index';
 export * from './errors/index';
+export * from './judge/index';
 export { checkModelReady, type ModelReadiness } from './llm/check-model-ready';
 export { type CreateModelOptions, createModel } from './llm/create-model';
 export * from './llm/errors/index';

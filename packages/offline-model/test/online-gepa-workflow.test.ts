@@ -38,7 +38,8 @@ describe('online GEPA inside AIMEWorkflow', () => {
     expect(report.status).toBe('failed');
 
     const records = events.filter((event) => event.type === 'gepa-record');
-    expect(records.map((event) => event.component)).toEqual(['planner', 'actor', 'planner', 'actor']);
+    // One actor outcome per task (judged), one planner outcome for the goal verdict.
+    expect(records.map((event) => event.component)).toEqual(['actor', 'actor', 'planner']);
     expect(records.every((event) => event.score === 0)).toBe(true);
     const proposed = events.find((event) => event.type === 'gepa-candidate');
     expect(proposed).toMatchObject({ component: 'actor', decision: 'proposed', parents: ['actor-default'] });
@@ -53,7 +54,7 @@ describe('online GEPA inside AIMEWorkflow', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(3);
     expect(lines.find((line) => line.new_prompt)).toMatchObject({ component: 'actor', new_prompt: newPrompt });
 
     // The next run's actors get the evolved template (filled in).

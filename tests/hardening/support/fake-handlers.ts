@@ -1,10 +1,11 @@
 import type { FakeHandler, FakeReply } from '@gepa-aime/core/testing';
-import { type AimeResponderOptions, createAimeResponder } from '../../../bench/loop-overhead/aime-responder';
+import { type AimeResponderOptions, createAimeResponder, isJudgeRequest } from '../../../bench/loop-overhead/aime-responder';
 
-export type RequestRole = 'planner' | 'actor';
+export type RequestRole = 'planner' | 'actor' | 'judge';
 
-/** Planner requests ask for structured output; actor requests offer tools. */
+/** Judge requests ask for the `aime_verdict` schema, planner requests for the plan's; actor requests offer tools. */
 export function roleOf(body: Record<string, unknown>): RequestRole {
+  if (isJudgeRequest(body)) return 'judge';
   return body.response_format ? 'planner' : 'actor';
 }
 
@@ -16,7 +17,8 @@ export function messagesOf(body: Record<string, unknown>): Array<{ role: string;
 export function responderHandler(options: AimeResponderOptions, latencyMs = 0): FakeHandler {
   const respond = createAimeResponder(options);
   return (body) => {
-    const reply = respond({ messages: messagesOf(body), planner: roleOf(body) === 'planner' });
+    const role = roleOf(body);
+    const reply = respond({ messages: messagesOf(body), planner: role === 'planner', judge: role === 'judge' });
     return latencyMs > 0 ? { ...reply, latencyMs } : reply;
   };
 }

@@ -149,6 +149,13 @@ function applyInOrder(previous: RunState, event: RunEvent): RunState {
         log: appendLog(state.log, event),
       };
     }
+    case 'judge-verdict': {
+      const verdict = { score: event.score, verdict: event.verdict, feedback: event.feedback };
+      if (event.scope === 'goal') return { ...state, goalVerdict: { ...verdict, checks: event.checks } };
+      if (event.taskId === undefined) return state;
+      const claimed = event.claimedStatus ? { claimedStatus: event.claimedStatus } : {};
+      return { ...state, tasks: updateTask(state, event.taskId, event.seq, { verdict, ...claimed }) };
+    }
     case 'tool-call':
     case 'gepa-record':
     case 'gepa-candidate':
@@ -171,6 +178,8 @@ function mergeSnapshots(state: RunState, snapshots: readonly TaskSnapshot[], seq
       references: known?.references,
       summary: snapshot.summary ?? known?.summary,
       lastProgress: snapshot.lastProgress ?? known?.lastProgress,
+      verdict: snapshot.verdict ?? known?.verdict,
+      claimedStatus: snapshot.claimedStatus ?? known?.claimedStatus,
       updatedSeq: unchanged ? known.updatedSeq : seq,
     };
   });

@@ -1,4 +1,4 @@
-import type { RunEvent, RunStatus, TaskSnapshot, WorkflowReport } from '@gepa-aime/core';
+import type { JudgeVerdict, RunEvent, RunStatus, TaskSnapshot, WorkflowReport } from '@gepa-aime/core';
 
 /** A checklist row as the dashboard shows it: the planner's snapshot plus what the actor reported. */
 export interface TaskView extends TaskSnapshot {
@@ -42,6 +42,8 @@ export interface RunState {
   log: LogEvent[];
   usageByRole: Record<string, RoleUsage>;
   report?: WorkflowReport;
+  /** The judge's verdict on the final answer (from the goal's judge-verdict event). */
+  goalVerdict?: JudgeVerdict;
   error?: string;
 }
 

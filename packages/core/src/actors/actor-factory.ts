@@ -37,6 +37,8 @@ export interface ActorFactoryOptions {
 export interface ActorKnowledge {
   /** Results of earlier tasks relevant to this one (dependencies first). */
   results: Array<{ id: string; title: string; summary: string; references: string[] }>;
+  /** The judge's feedback on an earlier attempt at this same task (a `partial` verdict's retry). */
+  judgeFeedback?: string;
 }
 
 const defaultPrompt = (): ActivePrompt => ({
@@ -130,11 +132,15 @@ export class ActorFactory {
 }
 
 export function renderKnowledge(knowledge: ActorKnowledge): string {
-  if (knowledge.results.length === 0) return '(no earlier results)';
-  return knowledge.results
+  const feedback = knowledge.judgeFeedback
+    ? `The judge found your previous attempt at this task incomplete: ${knowledge.judgeFeedback}\nFix exactly that this time.\n`
+    : '';
+  if (knowledge.results.length === 0) return `${feedback}(no earlier results)`;
+  const results = knowledge.results
     .map((result) => {
       const references = result.references.length > 0 ? ` (references: ${result.references.join(', ')})` : '';
       return `- [${result.id}] ${result.title}: ${result.summary}${references}`;
     })
     .join('\n');
+  return `${feedback}${results}`;
 }

@@ -1,6 +1,14 @@
 export { environmentError } from './environment-error';
 export { type GepaConfig, gepaConfigSchema } from './gepa-config';
 export {
+  type JudgeBlock,
+  type JudgeMode,
+  type JudgeSettings,
+  judgeBlockSchema,
+  judgeModeSchema,
+  resolveJudgeSettings,
+} from './judge-config';
+export {
   type AimeConfig,
   type LoadConfigOptions,
   loadConfig,

@@ -58,6 +58,54 @@ describe('loadConfig', () => {
     expect(config.apiKey).toBe('k-1');
   });
 
+  it('judges with the main model by default, mode model', () => {
+    const config = loadConfig({ directory: configDirectory({ 'model_config.yaml': SEED_EXAMPLE }), env: {} });
+    expect(config.judge).toMatchObject({ mode: 'model', ownModel: false, model: { model: 'qwen3-235b' } });
+  });
+
+  it('reads the judge block: its own model, server, key variable and extra_params', () => {
+    const yaml = `${SEED_EXAMPLE}api_key_env: MAIN_KEY
+judge:
+  mode: model
+  model: judge-7b
+  api_base: http://127.0.0.1:9000/v1
+  api_key_env: JUDGE_KEY
+  extra_params:
+    temperature: 0
+`;
+    const config = loadConfig({
+      directory: configDirectory({ 'model_config.yaml': yaml }),
+      env: { MAIN_KEY: 'main', JUDGE_KEY: 'judge' },
+    });
+    expect(config.model.extra_params).not.toHaveProperty('judge');
+    expect(config.judge).toMatchObject({
+      mode: 'model',
+      ownModel: true,
+      apiKey: 'judge',
+      model: {
+        model: 'judge-7b',
+        provider: 'vllm',
+        api_base: 'http://127.0.0.1:9000/v1',
+        extra_params: { temperature: 0 },
+      },
+    });
+  });
+
+  it("never sends the main key to the judge's other server", () => {
+    const yaml = `${SEED_EXAMPLE}api_key: main\njudge:\n  api_base: http://127.0.0.1:9000/v1\n`;
+    const config = loadConfig({ directory: configDirectory({ 'model_config.yaml': yaml }), env: {} });
+    expect(config.apiKey).toBe('main');
+    expect(config.judge.apiKey).toBeUndefined();
+  });
+
+  it.each([
+    ['judge:\n  mode: strict\n', /judge\.mode/],
+    ['judge:\n  temperature: 0\n', /judge/],
+    ['judge:\n  provider: vllm\n', /judge\.api_base: required/],
+  ])('rejects a bad judge block (%s)', (text, pattern) => {
+    expect(() => loadConfig({ directory: configDirectory({ 'model_config.yaml': text }), env: {} })).toThrow(pattern);
+  });
+
   it.each([
     ['model_config.yaml', 'provider: [oops\n', /model_config\.yaml:\d+: invalid YAML/],
     ['model_config.yaml', 'provider: llama\n', /model_config\.yaml: provider: /],

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
 import { ConfigError } from '../errors/config-error';
 import { type GepaConfig, gepaConfigSchema } from './gepa-config';
+import { type JudgeSettings, judgeBlockSchema, resolveJudgeSettings } from './judge-config';
 import { MCP_BUNDLE_NAME_PATTERN, WORKSPACE_PLACEHOLDER } from './mcp-bundle-config';
 import { foldUnknownKeys, type ModelConfig, modelConfigSchema } from './model-config';
 import { type ProjectPaths, resolveProjectPaths } from './project-paths';
@@ -24,6 +26,8 @@ export interface AimeConfig {
   apiKey: string | undefined;
   /** Project root, traces directory and the absolute GEPA paths (see project-paths.ts). */
   paths: ProjectPaths;
+  /** The `judge:` block resolved against the main model (mode, model, key). */
+  judge: JudgeSettings;
 }
 
 export interface LoadConfigOptions {
@@ -38,19 +42,35 @@ export function loadConfig(options: LoadConfigOptions = {}): AimeConfig {
   if (options.directory !== undefined && !existsSync(directory)) {
     throw new ConfigError(`${directory}: config directory does not exist`, { file: directory });
   }
-  const model = loadModelConfig(directory, env);
+  const { file, raw } = readModelConfigFile(directory);
+  const model = parseModelConfig(file, raw, env);
   const gepa = loadGepaConfig(directory);
   const toolBundles = loadToolBundles(directory);
   const apiKey = env.AIME_API_KEY ?? (model.api_key_env ? env[model.api_key_env] : undefined) ?? model.api_key;
   const paths = resolveProjectPaths(directory, gepa, env);
-  return { directory, model, gepa, toolBundles, apiKey, paths };
+  const { judge: judgeBlock } = parseWithSchema(file, judgeSectionSchema, {
+    judge: (raw as { judge?: unknown }).judge,
+  });
+  const judge = resolveJudgeSettings(file, judgeBlock, { model, apiKey }, env);
+  return { directory, model, gepa, toolBundles, apiKey, paths, judge };
 }
 
-export function loadModelConfig(directory: string, env: NodeJS.ProcessEnv = process.env): ModelConfig {
+/** Wrapped so a validation error names the field as `judge.<key>`. */
+const judgeSectionSchema = z.object({ judge: judgeBlockSchema.prefault({}) });
+
+function readModelConfigFile(directory: string): { file: string; raw: unknown } {
   // `llm_config.yaml` is the name the Python reference's docs also used.
   const candidates = ['model_config.yaml', 'model_config.yml', 'llm_config.yaml'].map((name) => join(directory, name));
   const file = candidates.find((candidate) => existsSync(candidate)) ?? candidates[0] ?? 'model_config.yaml';
-  const raw = readConfigFile(file) ?? {};
+  return { file, raw: readConfigFile(file) ?? {} };
+}
+
+export function loadModelConfig(directory: string, env: NodeJS.ProcessEnv = process.env): ModelConfig {
+  const { file, raw } = readModelConfigFile(directory);
+  return parseModelConfig(file, raw, env);
+}
+
+function parseModelConfig(file: string, raw: unknown, env: NodeJS.ProcessEnv): ModelConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError(`${file}: expected a mapping of keys to values at the top level`, { file });
   }

@@ -15,6 +15,7 @@ export const KNOWN_MODEL_KEYS = [
   'tool_protocol',
   'context_window',
   'extra_params',
+  'judge',
 ] as const;
 
 export const extraParamsSchema = z

@@ -14,9 +14,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function config(model: Record<string, unknown>, apiKey?: string): AimeConfig {
+  const parsed = modelConfigSchema.parse(model);
   return {
     directory: '/tmp',
-    model: modelConfigSchema.parse(model),
+    model: parsed,
+    judge: { mode: 'model', model: parsed, apiKey, ownModel: false },
     gepa: {} as AimeConfig['gepa'],
     toolBundles: {},
     apiKey,

@@ -1,3 +1,4 @@
+import type { VerdictSummary } from '../protocol/judge-verdict';
 import type { TaskSnapshot, TaskStatus } from '../protocol/task-status';
 import { parseChecklist, renderChecklist } from './checklist-markdown';
 import { refreshDerivedStatuses } from './derive-status';
@@ -28,7 +29,7 @@ export class ProgressManager {
 
   /**
    * Replaces the tree (the planner's global plan). A task whose id already exists keeps its status,
-   * summary, references, notes and last progress; new tasks start as `status ?? 'pending'`.
+   * summary, references, notes, last progress and verdict; new tasks start as `status ?? 'pending'`.
    */
   setTasks(tasks: TaskInput[]): void {
     const previous = new Map<string, TaskNode>();
@@ -52,6 +53,8 @@ export class ProgressManager {
           node.lastProgress = old.lastProgress;
           if (node.summary === undefined) delete node.summary;
           if (node.lastProgress === undefined) delete node.lastProgress;
+          if (old.verdict) node.verdict = old.verdict;
+          if (old.claimedStatus) node.claimedStatus = old.claimedStatus;
         }
         carryOver(node.children);
       }
@@ -109,6 +112,8 @@ export class ProgressManager {
       if (node.bundles !== undefined) snapshot.bundles = [...node.bundles];
       if (node.summary !== undefined) snapshot.summary = node.summary;
       if (node.lastProgress !== undefined) snapshot.lastProgress = node.lastProgress;
+      if (node.verdict !== undefined) snapshot.verdict = { ...node.verdict };
+      if (node.claimedStatus !== undefined) snapshot.claimedStatus = node.claimedStatus;
       snapshots.push(snapshot);
       for (const child of node.children) visit(child, node.id, depth + 1);
     };
@@ -153,6 +158,13 @@ export class ProgressManager {
     node.notes.push(`failed: ${text}`);
     this.finish(node, 'failed');
     this.record(id, 'failed', text);
+  }
+
+  /** Records the judge's verdict on a task's result next to what its actor claimed. */
+  recordVerdict(id: string, verdict: VerdictSummary, claimedStatus: 'complete' | 'failed'): void {
+    const node = this.require(id);
+    node.verdict = { score: verdict.score, verdict: verdict.verdict, feedback: verdict.feedback };
+    node.claimedStatus = claimedStatus;
   }
 
   /**

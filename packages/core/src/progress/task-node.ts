@@ -1,3 +1,4 @@
+import type { VerdictSummary } from '../protocol/judge-verdict';
 import type { TaskStatus } from '../protocol/task-status';
 
 /** One item of the hierarchical checklist. A task with children is a parent; its status is derived. */
@@ -17,6 +18,9 @@ export interface TaskNode {
   references: string[];
   /** Last message reported through `update_progress`. */
   lastProgress?: string;
+  /** The judge's verdict on the result, and what the actor had claimed. */
+  verdict?: VerdictSummary;
+  claimedStatus?: 'complete' | 'failed';
   children: TaskNode[];
 }
 

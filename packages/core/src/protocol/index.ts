@@ -1,8 +1,10 @@
 export * from './event-size';
+export * from './judge-verdict';
 export { llmUsageEvent } from './llm-usage-event';
 export * from './planner-state';
 export type * from './prompt-optimizer';
 export type * from './request-metadata';
 export * from './run-events';
+export type * from './task-stats';
 export * from './task-status';
 export * from './usage';

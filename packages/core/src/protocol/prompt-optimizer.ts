@@ -1,4 +1,6 @@
+import type { JudgeVerdict } from './judge-verdict';
 import type { RunEventInput } from './run-events';
+import type { TaskStats } from './task-stats';
 
 /** Prompt components GEPA evolves: the planner system prompt and the actor system prompt template. */
 export type PromptComponent = 'planner' | 'actor';
@@ -20,10 +22,16 @@ export interface TaskOutcome {
   prompt: string;
   /** The actor's summary (or the planner's output) that the outcome is about. */
   response: string;
-  /** 1 for a completed task, 0 for a failed one; fractional scores are allowed. */
+  /** The judge's score (0..1): for the actor, the task's verdict; for the planner, the goal's. */
   score: number;
-  /** What went wrong or right, with the failing observations. */
+  /** What went wrong or right: the judge's feedback, with the failing observations. */
   feedback: string;
+  /** What the actor claimed (`complete` / `failed`) before the judge decided. */
+  claimedStatus?: 'complete' | 'failed';
+  /** The judge's verdict with its checks. */
+  verdict?: JudgeVerdict;
+  /** Tool calls per tool, tool errors, steps, tokens and time of the task. */
+  stats?: TaskStats;
 }
 
 /**

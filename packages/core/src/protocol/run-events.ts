@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { judgeVerdictSchema } from './judge-verdict';
 import { taskSnapshotSchema, taskStatusSchema } from './task-status';
 import { usageSchema } from './usage';
 
@@ -45,6 +46,8 @@ export const workflowReportSchema = z.object({
   model: z.string(),
   iterations: z.number().int().nonnegative(),
   error: z.string().optional(),
+  /** The judge's verdict on the final answer against the goal (absent when the run was cancelled). */
+  verdict: judgeVerdictSchema.optional(),
 });
 export type WorkflowReport = z.infer<typeof workflowReportSchema>;
 
@@ -118,7 +121,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({
     ...base,
     type: z.literal('llm-usage'),
-    role: z.string(), // planner | actor | reflection | chat
+    role: z.string(), // planner | actor | judge | reflection | chat
     taskId: z.string().optional(),
     promptTokens: z.number(),
     completionTokens: z.number(),
@@ -133,6 +136,19 @@ export const runEventSchema = z.discriminatedUnion('type', [
     status: taskStatusSchema,
     summary: z.string(),
     references: z.array(z.string()),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('judge-verdict'),
+    /** `task`: one actor result; `goal`: the run's final answer. */
+    scope: z.enum(['task', 'goal']),
+    taskId: z.string().optional(),
+    ...judgeVerdictSchema.shape,
+    /** Who decided: the model judgement, the deterministic checks, the actor's own failure report, or nobody (`off`). */
+    source: z.enum(['model', 'checks', 'claim', 'off']),
+    claimedStatus: z.enum(['complete', 'failed']).optional(),
+    /** Set when the model judgement failed and the checks decided instead: what went wrong. */
+    fallback: z.string().optional(),
   }),
   z.object({
     ...base,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verdictSummarySchema } from './judge-verdict';
 
 export const taskStatusSchema = z.enum(['pending', 'in_progress', 'complete', 'failed']);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
@@ -16,5 +17,9 @@ export const taskSnapshotSchema = z.object({
   bundles: z.array(z.string()).optional(),
   summary: z.string().optional(),
   lastProgress: z.string().optional(),
+  /** The judge's last verdict on the task's result. */
+  verdict: verdictSummarySchema.optional(),
+  /** What the actor claimed before the judge decided. */
+  claimedStatus: z.enum(['complete', 'failed']).optional(),
 });
 export type TaskSnapshot = z.infer<typeof taskSnapshotSchema>;

@@ -1,4 +1,5 @@
 import type { AimeConfig } from '../config/load-config';
+import type { Judge } from '../judge/judge';
 import type { LanguageModel } from '../llm/types';
 import type { PromptOptimizer } from '../protocol/prompt-optimizer';
 import type { ToolRegistry } from '../tools/registry/tool-registry';
@@ -15,6 +16,8 @@ export interface AIMEWorkflowDependencies {
   tools?: ToolRegistry;
   /** Online prompt optimizer (LightweightOnlineGEPA); without it the default prompts are used. */
   optimizer?: PromptOptimizer;
+  /** Judges every task result and the final answer; without it the actors' claims stand (mode `off`). */
+  judge?: Judge;
   now?: () => number;
   /** Overrides of the default limits (max re-plans, actor steps, tool timeout …). */
   limits?: Partial<WorkflowLimits>;

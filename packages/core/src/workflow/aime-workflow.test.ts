@@ -77,9 +77,11 @@ describe('AIMEWorkflow (scripted model)', () => {
       'actor-step',
       'llm-usage',
       'actor-step',
+      'judge-verdict',
       'task-end',
       'llm-usage',
       'plan-update',
+      'judge-verdict',
       'run-end',
     ]);
   });
@@ -117,11 +119,12 @@ describe('AIMEWorkflow (scripted model)', () => {
     expect(model.requests[0]?.messages[0]?.content).toBe('EVOLVED PLANNER');
     expect(String(model.requests[1]?.messages[0]?.content)).toMatch(/^EVOLVED ACTOR as doer\n\n## Tools\n/);
     expect(outcomes.map((outcome) => [outcome.component, outcome.candidateId, outcome.score])).toEqual([
-      ['planner', 'planner-v2', 0],
       ['actor', 'actor-v2', 0],
+      ['planner', 'planner-v2', 0],
     ]);
-    expect(outcomes[1]?.feedback).toContain('failed: It cannot be done');
-    expect(outcomes[1]?.prompt).toBe('EVOLVED ACTOR as {{persona}}');
+    expect(outcomes[0]?.feedback).toContain('judge fail');
+    expect(outcomes[0]?.feedback).toContain('It cannot be done');
+    expect(outcomes[0]?.prompt).toBe('EVOLVED ACTOR as {{persona}}');
     expect(events.filter((event) => event.type === 'gepa-record')).toHaveLength(2);
     expect(report.status).toBe('failed');
     expectValidEventLog(events);
@@ -143,8 +146,8 @@ describe('AIMEWorkflow (scripted model)', () => {
     await workflowWith(model, optimizer).run('Do it');
     expect(model.requests[0]?.messages[0]?.content).toBe(DEFAULT_PLANNER_PROMPT);
     expect(outcomes.map((outcome) => [outcome.candidateId, outcome.prompt])).toEqual([
-      ['planner-default', DEFAULT_PLANNER_PROMPT],
       ['actor-default', DEFAULT_ACTOR_PROMPT_TEMPLATE],
+      ['planner-default', DEFAULT_PLANNER_PROMPT],
     ]);
   });
 

@@ -70,7 +70,9 @@ describe('createAimeRuntime', () => {
       }),
       { toolCalls: [{ name: 'word_count', arguments: { text: 'one two three' } }] },
       { toolCalls: [{ name: 'finish', arguments: { status: 'complete', summary: '3 words', references: [] } }] },
+      JSON.stringify({ score: 1, verdict: 'pass', feedback: 'counted with word_count' }),
       JSON.stringify({ rationale: 'done', tasks: [], done: true, finalAnswer: '3 words [1]' }),
+      JSON.stringify({ score: 0.9, verdict: 'pass', feedback: 'answers the goal' }),
     ]);
     const runtime = await createAimeRuntime({
       configDirectory: configDirectory(),

@@ -1,4 +1,6 @@
 import { type AimeConfig, loadConfig } from '../config/load-config';
+import { createJudge } from '../judge/create-judge';
+import type { Judge } from '../judge/judge';
 import { createModel } from '../llm/create-model';
 import type { LanguageModel } from '../llm/types';
 import { LightweightOnlineGEPA } from '../optimizer/online/lightweight-online-gepa';
@@ -20,6 +22,8 @@ export interface CreateAimeRuntimeOptions {
   model?: LanguageModel;
   /** Default: LightweightOnlineGEPA from gepa_config.yaml, warm-started from its trace file. `null`: none. */
   optimizer?: PromptOptimizer | null;
+  /** Default: the judge of model_config.yaml's `judge:` block (mode, own model). */
+  judge?: Judge;
   limits?: Partial<WorkflowLimits>;
 }
 
@@ -27,6 +31,7 @@ export interface AimeRuntime {
   config: AimeConfig;
   model: LanguageModel;
   tools: ToolRegistry;
+  judge: Judge;
   workflow: AIMEWorkflow;
   /** The online optimizer when the runtime built it (its `metrics()` feed GET /gepa). */
   onlineGepa?: LightweightOnlineGEPA;
@@ -56,13 +61,15 @@ export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Prom
         })
       : undefined;
   const optimizer = options.optimizer ?? onlineGepa;
+  const judge = options.judge ?? createJudge(config, model);
   const workflow = new AIMEWorkflow({
     config,
     model,
     workspaceRoot: options.workspaceRoot,
     tools,
+    judge,
     ...(optimizer ? { optimizer } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  return { config, model, tools, workflow, ...(onlineGepa ? { onlineGepa } : {}), close: () => tools.close() };
+  return { config, model, tools, judge, workflow, ...(onlineGepa ? { onlineGepa } : {}), close: () => tools.close() };
 }

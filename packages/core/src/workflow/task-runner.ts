@@ -1,6 +1,7 @@
-import type { ActorFactory } from '../actors/actor-factory';
+import type { ActorFactory, ActorKnowledge } from '../actors/actor-factory';
 import type { ActorReport } from '../actors/actor-report';
 import type { DynamicActor } from '../actors/dynamic-actor';
+import type { Judgement } from '../judge/judge';
 import type { ProgressManager } from '../progress/progress-manager';
 import type { TaskNode } from '../progress/task-node';
 import type { RunEventInput } from '../protocol/run-events';
@@ -8,7 +9,9 @@ import { knowledgeFor } from './task-knowledge';
 
 export interface TaskResult {
   task: TaskNode;
+  /** The report as the judge left it: a claimed success the judge failed is `failed` with its feedback. */
   report: ActorReport;
+  judgement: Judgement;
 }
 
 export interface TaskRunnerOptions {
@@ -17,13 +20,18 @@ export interface TaskRunnerOptions {
   workspaceRoot: string;
   signal: AbortSignal;
   emit(event: RunEventInput): Promise<void>;
-  /** Called after each finished task (the run reports the outcome to the optimizer). */
-  onTaskEnd(task: TaskNode, actor: DynamicActor, report: ActorReport): Promise<void>;
+  /** Judges one actor attempt (the run emits the verdict and reports the outcome to the optimizer). */
+  judge(task: TaskNode, actor: DynamicActor, report: ActorReport, knowledge: ActorKnowledge): Promise<Judgement>;
 }
+
+/** Attempts per task: a `partial` verdict earns one retry with the judge's feedback. */
+const MAX_ATTEMPTS = 2;
+const MAX_CLAIM_CHARS = 300;
 
 /**
  * Runs the planner's chosen tasks: one actor per task, in parallel, keeping the checklist and the
- * task-start / progress-update / task-end events in step with what each actor does.
+ * task-start / progress-update / task-end events in step with what each actor does. The judge's
+ * verdict, not the actor's claim, decides a task's status.
  */
 export class TaskRunner {
   private readonly options: TaskRunnerOptions;
@@ -45,48 +53,81 @@ export class TaskRunner {
   }
 
   private async runTask(taskId: string): Promise<TaskResult | undefined> {
-    const { progress, signal, emit } = this.options;
+    const { progress, emit } = this.options;
     const task = progress.getTask(taskId);
     if (!task) return undefined;
     progress.markInProgress(taskId);
-    await this.options.factory.prepare(task, signal);
-    const actor = this.options.factory.create(task, knowledgeFor(progress, task));
+    await this.options.factory.prepare(task, this.options.signal);
+    let judgeFeedback: string | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const knowledge = { ...knowledgeFor(progress, task), ...(judgeFeedback ? { judgeFeedback } : {}) };
+      const actor = this.options.factory.create(task, knowledge);
+      const report = await this.runActor(task, actor);
+      const judgement = await this.options.judge(task, actor, report, knowledge);
+      const { verdict } = judgement.verdict;
+      if (verdict === 'partial' && report.status === 'complete' && attempt < MAX_ATTEMPTS) {
+        judgeFeedback = judgement.verdict.feedback;
+        const message = `The judge found the result partial; retrying once with its feedback: ${judgeFeedback}`;
+        progress.recordProgress(taskId, 'in_progress', message);
+        await emit({ type: 'progress-update', taskId, status: 'in_progress', message });
+        continue;
+      }
+      const judged = judgedReport(report, judgement);
+      if (judged.status === 'complete') progress.markComplete(taskId, judged.summary, judged.references);
+      else progress.markFailed(taskId, judged.summary);
+      progress.recordVerdict(taskId, judgement.verdict, report.status);
+      await emit({
+        type: 'task-end',
+        taskId,
+        status: judged.status,
+        summary: judged.summary,
+        references: judged.references,
+      });
+      return { task, report: judged, judgement };
+    }
+  }
+
+  private async runActor(task: TaskNode, actor: DynamicActor): Promise<ActorReport> {
+    const { progress, signal, emit } = this.options;
     await emit({
       type: 'task-start',
-      taskId,
+      taskId: task.id,
       title: task.title,
       actor: actor.name,
       persona: actor.options.persona,
       tools: actor.toolNames,
     });
-    let report: ActorReport;
     try {
-      report = await actor.run({
+      return await actor.run({
         workspaceRoot: this.options.workspaceRoot,
         signal,
         emit: (event) => emit(event),
         reportProgress: (status, message) => {
-          progress.recordProgress(taskId, status, message);
-          void emit({ type: 'progress-update', taskId, status, message });
+          progress.recordProgress(task.id, status, message);
+          void emit({ type: 'progress-update', taskId: task.id, status, message });
         },
       });
     } catch (error) {
       // Cancelled, or an error that ends the run (a model configuration error): the task ends failed first.
       const summary = signal.aborted ? 'cancelled' : error instanceof Error ? error.message : String(error);
-      progress.markFailed(taskId, summary);
-      await emit({ type: 'task-end', taskId, status: 'failed', summary, references: [] });
+      progress.markFailed(task.id, summary);
+      await emit({ type: 'task-end', taskId: task.id, status: 'failed', summary, references: [] });
       throw error;
     }
-    if (report.status === 'complete') progress.markComplete(taskId, report.summary, report.references);
-    else progress.markFailed(taskId, report.summary);
-    await emit({
-      type: 'task-end',
-      taskId,
-      status: report.status,
-      summary: report.summary,
-      references: report.references,
-    });
-    await this.options.onTaskEnd(task, actor, report);
-    return { task, report };
   }
+}
+
+/**
+ * The report the checklist keeps: a claimed success the judge failed becomes a failure whose result
+ * is the judge's feedback (so the planner sees why and plans a contingency); otherwise the actor's.
+ */
+function judgedReport(report: ActorReport, judgement: Judgement): ActorReport {
+  if (report.status !== 'complete' || judgement.verdict.verdict !== 'fail') return report;
+  const claim =
+    report.summary.length > MAX_CLAIM_CHARS ? `${report.summary.slice(0, MAX_CLAIM_CHARS)}…` : report.summary;
+  return {
+    ...report,
+    status: 'failed',
+    summary: `The judge failed this result: ${judgement.verdict.feedback} (The actor had reported: ${claim})`,
+  };
 }

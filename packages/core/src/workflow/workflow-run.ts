@@ -1,6 +1,10 @@
-import { ActorFactory } from '../actors/actor-factory';
+import { ActorFactory, type ActorKnowledge, renderKnowledge } from '../actors/actor-factory';
 import type { ActorReport } from '../actors/actor-report';
 import type { DynamicActor } from '../actors/dynamic-actor';
+import { Judge, type Judgement } from '../judge/judge';
+import { judgeVerdictEvent } from '../judge/judge-verdict-event';
+import { type TaskEvidence, TaskEvidenceRecorder } from '../judge/task-evidence';
+import { taskStats } from '../judge/task-stats';
 import { composeAnswerFromResults } from '../planner/compose-answer';
 import { DynamicPlanner, type PlanDecision } from '../planner/dynamic-planner';
 import { StallDetector } from '../planner/stall-detector';
@@ -13,7 +17,8 @@ import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry
 import { activePrompt } from './active-prompt';
 import type { AIMEWorkflowDependencies } from './aime-workflow-dependencies';
 import { judgeRun } from './judge-run';
-import { recordOutcomes } from './record-outcomes';
+import { goalFeedback, outcomeFeedback } from './outcome-feedback';
+import { recordOutcome } from './record-outcomes';
 import { checklistState, replanReasonAfterBatch } from './replan-reason';
 import { RunEventEmitter } from './run-event-emitter';
 import { DEFAULT_STOP_CONDITIONS, firstStop, type StopCondition } from './stop-conditions';
@@ -34,6 +39,10 @@ export class WorkflowRun {
   private readonly planner: DynamicPlanner;
   private readonly tasks: TaskRunner;
   private readonly stopWhen: StopCondition[];
+  private readonly judge: Judge;
+  private readonly evidence = new TaskEvidenceRecorder();
+  /** Every judged attempt's evidence, for the goal verdict. */
+  private readonly runEvidence: TaskEvidence[] = [];
   /** The caller's signal (cancellation); a run without one cannot be cancelled. */
   readonly signal: AbortSignal;
   private decision: PlanDecision | undefined;
@@ -57,6 +66,7 @@ export class WorkflowRun {
     this.progress = new ProgressManager(goal);
     // The caller's conditions first; the default limits always follow, so every run ends.
     this.stopWhen = [...new Set([...(dependencies.stopWhen ?? []), ...DEFAULT_STOP_CONDITIONS])];
+    this.judge = dependencies.judge ?? new Judge({ mode: 'off' });
     this.planner = new DynamicPlanner({
       model: dependencies.model,
       progress: this.progress,
@@ -83,7 +93,7 @@ export class WorkflowRun {
       workspaceRoot: dependencies.workspaceRoot,
       signal: this.signal,
       emit: (event) => this.emit(event),
-      onTaskEnd: (task, actor, report) => this.recordOutcome(task, actor, report),
+      judge: (task, actor, report, knowledge) => this.judgeAttempt(task, actor, report, knowledge),
     });
   }
 
@@ -136,7 +146,21 @@ export class WorkflowRun {
         finalAnswer = composeAnswerFromResults(this.progress, `The run failed: ${error}`);
       }
     }
+    let goalVerdict: Judgement | undefined;
+    if (status !== 'cancelled') {
+      try {
+        goalVerdict = await this.judgeGoal(status, finalAnswer, error);
+        if (status === 'completed' && goalVerdict.verdict.verdict === 'fail') {
+          status = 'failed';
+          error = `The judge failed the final answer: ${goalVerdict.verdict.feedback}`;
+        }
+      } catch (caught) {
+        if (!this.signal.aborted) throw caught;
+        status = 'cancelled';
+      }
+    }
     const report = this.report(status, finalAnswer, error);
+    if (goalVerdict) report.verdict = goalVerdict.verdict;
     await this.emit({ type: 'run-end', status, report, ...(error ? { error } : {}) });
     await this.emitter.flush();
     return report;
@@ -198,26 +222,93 @@ export class WorkflowRun {
     return decision;
   }
 
-  private async recordOutcome(task: TaskNode, actor: DynamicActor, report: ActorReport): Promise<void> {
-    const optimizer = this.dependencies.optimizer;
-    if (!optimizer) return;
-    await recordOutcomes({
-      optimizer,
-      runId: this.emitter.runId,
+  /** Judges one actor attempt, emits the verdict and reports it to the optimizer as the actor's outcome. */
+  private async judgeAttempt(
+    task: TaskNode,
+    actor: DynamicActor,
+    report: ActorReport,
+    knowledge: ActorKnowledge,
+  ): Promise<Judgement> {
+    const evidence = this.evidence.take(task.id);
+    this.runEvidence.push(evidence);
+    const judgement = await this.judge.judgeTask({
       goal: this.goal,
-      task,
+      task: {
+        id: task.id,
+        title: task.title,
+        ...(task.completionCriteria ? { completionCriteria: task.completionCriteria } : {}),
+      },
       report,
-      prompts: [
-        {
-          component: 'planner',
-          prompt: this.decision?.prompt ?? this.activePrompt('planner'),
-          response: this.decision?.response ?? '',
-        },
-        { component: 'actor', prompt: actor.options.prompt, response: report.summary },
-      ],
+      evidence,
+      ...(knowledge.results.length > 0 ? { priorResults: renderKnowledge(knowledge) } : {}),
+      workspaceRoot: this.dependencies.workspaceRoot,
       signal: this.signal,
-      emit: (event) => this.emit(event),
+      onUsage: (usage, ms) => this.emit(llmUsageEvent('judge', usage, ms, task.id)),
     });
+    await this.emit(judgeVerdictEvent(judgement, { scope: 'task', taskId: task.id, claimedStatus: report.status }));
+    const optimizer = this.dependencies.optimizer;
+    if (optimizer) {
+      await recordOutcome({
+        optimizer,
+        outcome: {
+          runId: this.emitter.runId,
+          goal: this.goal,
+          taskId: task.id,
+          taskTitle: task.title,
+          component: 'actor',
+          candidateId: actor.options.prompt.candidateId,
+          prompt: actor.options.prompt.text,
+          response: report.summary,
+          score: judgement.verdict.score,
+          feedback: outcomeFeedback(task, report, judgement),
+          claimedStatus: report.status,
+          verdict: judgement.verdict,
+          stats: taskStats(evidence),
+        },
+        signal: this.signal,
+        emit: (event) => this.emit(event),
+      });
+    }
+    return judgement;
+  }
+
+  /** Judges the final answer against the goal; its score is the planner component's outcome. */
+  private async judgeGoal(status: FinalRunStatus, finalAnswer: string, error: string | undefined): Promise<Judgement> {
+    const judgement = await this.judge.judgeGoal({
+      goal: this.goal,
+      finalAnswer,
+      status,
+      ...(error ? { error } : {}),
+      tasks: this.progress.flatten(),
+      evidence: this.runEvidence,
+      workspaceRoot: this.dependencies.workspaceRoot,
+      signal: this.signal,
+      onUsage: (usage, ms) => this.emit(llmUsageEvent('judge', usage, ms)),
+    });
+    await this.emit(judgeVerdictEvent(judgement, { scope: 'goal' }));
+    const optimizer = this.dependencies.optimizer;
+    if (optimizer) {
+      const prompt = this.decision?.prompt ?? this.activePrompt('planner');
+      await recordOutcome({
+        optimizer,
+        outcome: {
+          runId: this.emitter.runId,
+          goal: this.goal,
+          taskId: 'goal',
+          taskTitle: this.goal,
+          component: 'planner',
+          candidateId: prompt.candidateId,
+          prompt: prompt.text,
+          response: this.decision?.response || finalAnswer,
+          score: judgement.verdict.score,
+          feedback: goalFeedback(judgement, this.progress.flatten()),
+          verdict: judgement.verdict,
+        },
+        signal: this.signal,
+        emit: (event) => this.emit(event),
+      });
+    }
+    return judgement;
   }
 
   private activePrompt(component: PromptComponent): ActivePrompt {
@@ -226,6 +317,7 @@ export class WorkflowRun {
 
   private emit(event: RunEventInput): Promise<void> {
     if (event.type === 'llm-usage') this.usage.add(event.role, event);
+    this.evidence.observe(event);
     return this.emitter.emit(event);
   }
 

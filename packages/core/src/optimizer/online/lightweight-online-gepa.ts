@@ -10,7 +10,7 @@ import { enhancedDecompMetric } from './enhanced-decomp-metric';
 import { type OnlineGepaMetrics, onlineMetrics } from './online-metrics';
 import { type CandidateProposal, proposeCandidate } from './online-proposal';
 import { OnlineState } from './online-state';
-import { gepaRecordEvent, traceExample } from './outcome-records';
+import { gepaRecordEvent, outcomeDetails, traceExample } from './outcome-records';
 import { replayTraceRecord } from './replay-trace';
 import { trialDecisionRecords } from './trial-decision-records';
 
@@ -100,6 +100,7 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
   private async recordNow(outcome: TaskOutcome, signal: AbortSignal | undefined): Promise<RunEventInput[]> {
     const ts = this.now();
     const { component } = outcome;
+    const details = outcomeDetails(outcome);
     const { candidate, composite } = this.state.observe({
       component,
       candidateId: outcome.candidateId,
@@ -112,6 +113,7 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
       taskTitle: outcome.taskTitle,
       taskId: outcome.taskId,
       runId: outcome.runId,
+      ...(details ? { details } : {}),
     });
     const events: RunEventInput[] = [gepaRecordEvent(outcome, candidate, composite)];
     const record: TraceExampleInput = traceExample(outcome, candidate, composite, ts);

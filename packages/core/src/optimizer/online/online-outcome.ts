@@ -1,3 +1,14 @@
+import type { TaskStats } from '../../judge/task-stats';
+import type { JudgeCheck } from '../../protocol/judge-verdict';
+
+/** What the judge and the event log add to an outcome (absent in older and Python records). */
+export interface OutcomeDetails {
+  claimedStatus?: string;
+  verdict?: string;
+  checks?: JudgeCheck[];
+  stats?: TaskStats;
+}
+
 /** One outcome as online GEPA's state sees it (live from the workflow, or replayed from the trace file). */
 export interface ObservedOutcome {
   component: string;
@@ -13,6 +24,7 @@ export interface ObservedOutcome {
   taskTitle: string;
   taskId: string;
   runId: string | null;
+  details?: OutcomeDetails;
 }
 
 /** An outcome in a component's rolling window, attributed to the candidate that produced it. */

@@ -1,3 +1,4 @@
+import { describeTaskStats } from '../../judge/task-stats';
 import type { TokenUsage } from '../../llm/types';
 import {
   buildReflectionPrompt,
@@ -7,7 +8,7 @@ import {
 import { askReflectionModel } from '../gepa/propose-texts';
 import type { ReflectionModel, ReflectiveRecord } from '../gepa/types';
 import { clipText } from './clip-text';
-import type { WindowEntry } from './online-outcome';
+import type { OutcomeDetails, WindowEntry } from './online-outcome';
 
 /**
  * The engine's instruction-proposal prompt plus one rule for AIME's prompt templates: the
@@ -27,13 +28,37 @@ export function failingEntries(window: readonly WindowEntry[], currentId: string
   return chosen.slice(-count);
 }
 
-/** Window entries as the engine's reflective records: {Inputs, "Generated Outputs", Feedback}. */
+/**
+ * Window entries as the engine's reflective records: {Inputs, "Generated Outputs", Feedback}, plus
+ * "Trace" (the judge's verdict, the actor's claim, tool calls per tool, errors, steps, tokens and
+ * time) when the outcome has them, so a proposal can react to "3 read_file errors" or "20 steps".
+ */
 export function toReflectiveRecords(entries: readonly WindowEntry[]): ReflectiveRecord[] {
-  return entries.map((entry) => ({
-    Inputs: { Goal: clip(entry.goal || '(unknown goal)'), Task: clip(entry.taskTitle || entry.taskId || '(unknown)') },
-    'Generated Outputs': clip(entry.response || '(no output)'),
-    Feedback: clip(entry.feedback || (entry.score >= 1 ? 'The task succeeded.' : 'The task failed.')),
-  }));
+  return entries.map((entry) => {
+    const record: ReflectiveRecord = {
+      Inputs: {
+        Goal: clip(entry.goal || '(unknown goal)'),
+        Task: clip(entry.taskTitle || entry.taskId || '(unknown)'),
+      },
+      'Generated Outputs': clip(entry.response || '(no output)'),
+      Feedback: clip(entry.feedback || (entry.score >= 1 ? 'The task succeeded.' : 'The task failed.')),
+    };
+    const trace = describeDetails(entry.details);
+    if (trace) record.Trace = trace;
+    return record;
+  });
+}
+
+function describeDetails(details: OutcomeDetails | undefined): string | undefined {
+  if (!details) return undefined;
+  const parts: string[] = [];
+  if (details.verdict) parts.push(`Judge verdict: ${details.verdict}`);
+  if (details.claimedStatus) parts.push(`the actor claimed: ${details.claimedStatus}`);
+  const failed = (details.checks ?? []).filter((check) => !check.passed);
+  if (failed.length > 0)
+    parts.push(`failed checks: ${failed.map((check) => `${check.name} (${check.detail})`).join('; ')}`);
+  if (details.stats) parts.push(describeTaskStats(details.stats));
+  return parts.length > 0 ? clip(parts.join('. ')) : undefined;
 }
 
 /** `{{name}}` placeholders of a prompt template. */

@@ -1,6 +1,7 @@
 import { isTraceDecision, type TraceRecord, timestampMs } from '../trace-store/trace-record';
 import { recentMean } from './online-candidate';
 import type { OnlineState } from './online-state';
+import { recordDetails } from './outcome-records';
 
 /**
  * Replays one trace-file record through the same state transitions the writing process made
@@ -21,6 +22,7 @@ export function replayTraceRecord(state: OnlineState, record: TraceRecord, lastT
     return ts;
   }
   const component = record.component ?? 'planner';
+  const details = recordDetails(record);
   const { candidate } = state.observe({
     component,
     ...(record.candidate_id !== undefined ? { candidateId: record.candidate_id } : {}),
@@ -34,6 +36,7 @@ export function replayTraceRecord(state: OnlineState, record: TraceRecord, lastT
     taskTitle: record.task_title ?? '',
     taskId: record.task_id ?? '',
     runId: record.run_id ?? null,
+    ...(details ? { details } : {}),
   });
   const newPrompt = record.new_prompt?.trim();
   if (newPrompt) {

@@ -32,6 +32,20 @@ export const traceExampleSchema = z.looseObject({
   /** With `new_prompt`: the new candidate's id and the parent's score it has to match. */
   new_candidate_id: z.string().optional(),
   parent_score: z.number().optional(),
+  /** What the actor claimed before the judge decided (`complete` / `failed`). */
+  claimed_status: z.string().optional(),
+  /** The judge's verdict (`pass` / `partial` / `fail`) and its deterministic checks. */
+  verdict: z.string().optional(),
+  checks: z.array(z.object({ name: z.string(), passed: z.boolean(), detail: z.string() })).optional(),
+  /** The task's tool usage: calls per tool, failed calls, model calls (steps). */
+  tool_calls: z.record(z.string(), z.number()).optional(),
+  tool_errors: z.number().optional(),
+  steps: z.number().optional(),
+  prompt_tokens: z.number().optional(),
+  completion_tokens: z.number().optional(),
+  /** Milliseconds spent waiting for the model and running tools. */
+  model_ms: z.number().optional(),
+  tool_ms: z.number().optional(),
 });
 export type TraceExample = z.infer<typeof traceExampleSchema>;
 export type TraceExampleInput = z.input<typeof traceExampleSchema>;

@@ -1,0 +1,41 @@
+import type { JudgeCheck } from '../../protocol/judge-verdict';
+import { type CheckInput, successfulReads } from './check-input';
+
+const HOW_MANY = /\bhow many\b|\bnumber of\b|\bcount (?:the|all|how)\b/i;
+const NUMBER =
+  /\b\d+\b|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)\b/i;
+const WHICH = /\bwhich\b|\bwhat is the (?:largest|biggest|smallest|most|least|longest|oldest|newest)\b/i;
+const NAME = /[A-Za-z_@][\w@.-]{2,}/g;
+
+/**
+ * A "how many" question gets a number; a "which" question names something this task actually
+ * saw (a name from its observations). Not applicable to other requests.
+ */
+export function askedAnswerCheck(input: CheckInput): JudgeCheck | undefined {
+  if (HOW_MANY.test(input.request)) {
+    const passed = NUMBER.test(input.answer);
+    return {
+      name: 'answers-question',
+      passed,
+      detail: passed ? 'the answer gives a number' : 'the request asks how many, but the answer gives no number',
+    };
+  }
+  if (!WHICH.test(input.request)) return undefined;
+  const asked = new Set((input.request.match(NAME) ?? []).map((word) => word.toLowerCase()));
+  const observed = new Set<string>();
+  for (const call of successfulReads(input)) {
+    for (const name of call.output.match(NAME) ?? []) {
+      const lower = name.replace(/\/$/, '').toLowerCase();
+      if (!asked.has(lower)) observed.add(lower);
+    }
+  }
+  const answerNames = (input.answer.match(NAME) ?? []).map((word) => word.replace(/\/$/, '').toLowerCase());
+  const named = answerNames.find((name) => observed.has(name));
+  return {
+    name: 'answers-question',
+    passed: named !== undefined,
+    detail: named
+      ? `the answer names "${named}", which the observations contain`
+      : 'the request asks which one, but the answer names nothing the task observed',
+  };
+}

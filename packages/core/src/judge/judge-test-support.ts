@@ -1,0 +1,27 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { CheckInput } from './checks/check-input';
+import { emptyEvidence, type TaskEvidence, type ToolCallEvidence } from './task-evidence';
+
+/** Evidence of one task with the given tool calls (ok unless said otherwise). */
+export function evidenceWith(...calls: Array<Partial<ToolCallEvidence> & { tool: string }>): TaskEvidence {
+  const evidence = emptyEvidence('1');
+  evidence.steps = calls.length + 1;
+  evidence.toolCalls = calls.map((call) => ({ args: {}, ok: true, output: '', ms: 1, ...call }));
+  return evidence;
+}
+
+/** A check input for `request` answered by `answer` in the workspace `root`. */
+export function checkInput(
+  root: string,
+  request: string,
+  answer: string,
+  overrides: Partial<CheckInput> = {},
+): CheckInput {
+  return { workspaceRoot: root, request, answer, references: [], evidence: [emptyEvidence('1')], ...overrides };
+}
+
+export async function writeWorkspaceFile(root: string, path: string, content: string): Promise<void> {
+  await mkdir(dirname(join(root, path)), { recursive: true });
+  await writeFile(join(root, path), content);
+}
