@@ -2,7 +2,6 @@ export type { CheckInput } from './checks/check-input';
 export { isUrl, normalizePath, pathMentions } from './checks/path-mentions';
 export { requiredWrites } from './checks/required-writes';
 export { runChecks } from './checks/run-checks';
-export { createJudge } from './create-judge';
 export {
   type GoalJudgementInput,
   Judge,

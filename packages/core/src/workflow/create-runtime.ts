@@ -1,5 +1,4 @@
 import { type AimeConfig, loadConfig } from '../config/load-config';
-import { createJudge } from '../judge/create-judge';
 import type { Judge } from '../judge/judge';
 import { createModel } from '../llm/create-model';
 import type { LanguageModel } from '../llm/types';
@@ -10,6 +9,7 @@ import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry
 import { loadCustomTools } from '../tools/registry/load-custom-tools';
 import type { ToolRegistry } from '../tools/registry/tool-registry';
 import { AIMEWorkflow } from './aime-workflow';
+import { createJudge } from './create-judge';
 import type { WorkflowLimits } from './workflow-limits';
 
 export interface CreateAimeRuntimeOptions {

@@ -1,5 +1,6 @@
 export { AIMEWorkflow } from './aime-workflow';
 export type { AIMEWorkflowDependencies } from './aime-workflow-dependencies';
+export { createJudge } from './create-judge';
 export { type AimeRuntime, type CreateAimeRuntimeOptions, createAimeRuntime } from './create-runtime';
 export { RunEventEmitter, type RunEventSink } from './run-event-emitter';
 export {

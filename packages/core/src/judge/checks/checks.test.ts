@@ -85,31 +85,39 @@ describe('file-written', () => {
 });
 
 describe('read-before-facts', () => {
-  it('passes when a read backs the facts', () => {
+  it('passes when a read backs the facts', async () => {
     const evidence = evidenceWith({ tool: 'read_file', args: { path: 'README.md' }, output: '# Demo' });
-    const check = readBeforeFactsCheck(
+    const check = await readBeforeFactsCheck(
       checkInput(workspace.root, 'Summarise README.md', 'README.md is titled Demo.', { evidence: [evidence] }),
     );
     expect(check).toMatchObject({ name: 'read-before-facts', passed: true });
   });
 
-  it('fails a task that read nothing but states facts about files', () => {
-    const check = readBeforeFactsCheck(checkInput(workspace.root, 'Summarise the docs', 'docs/api.md lists 5 routes.'));
+  it('fails a task that read nothing but states facts about files', async () => {
+    await writeWorkspaceFile(workspace.root, 'docs/api.md', '# API\n');
+    const check = await readBeforeFactsCheck(
+      checkInput(workspace.root, 'Summarise the docs', 'docs/api.md lists 5 routes.'),
+    );
     expect(check?.passed).toBe(false);
     expect(check?.detail).toContain('docs/api.md');
   });
 
-  it('fails a plain-text answer about the repository with no tool call, and a read that failed does not count', () => {
+  it('takes a path that does not exist for a proposal, not a fact', async () => {
+    const check = await readBeforeFactsCheck(checkInput(workspace.root, 'Propose next steps', 'Add a tests/ folder.'));
+    expect(check).toBeUndefined();
+  });
+
+  it('fails a plain-text answer about the repository with no tool call, and a read that failed does not count', async () => {
     const failedRead = evidenceWith({ tool: 'read_file', ok: false, error: 'path_not_found' });
-    const check = readBeforeFactsCheck(
+    const check = await readBeforeFactsCheck(
       checkInput(workspace.root, 'Describe the repository layout', 'It is well organised.', { evidence: [failedRead] }),
     );
     expect(check?.passed).toBe(false);
     expect(check?.detail).toContain('read nothing');
   });
 
-  it('does not apply to a request that is not about the workspace and cites nothing', () => {
-    expect(readBeforeFactsCheck(checkInput(workspace.root, 'Say hello', 'Hello!'))).toBeUndefined();
+  it('does not apply to a request that is not about the workspace and cites nothing', async () => {
+    expect(await readBeforeFactsCheck(checkInput(workspace.root, 'Say hello', 'Hello!'))).toBeUndefined();
   });
 });
 

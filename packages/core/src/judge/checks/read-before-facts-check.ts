@@ -1,4 +1,5 @@
 import type { JudgeCheck } from '../../protocol/judge-verdict';
+import { inspectWorkspacePath } from '../../tools/workspace/inspect-workspace-path';
 import { type CheckInput, successfulReads, writtenPaths } from './check-input';
 import { isUrl, pathMentions } from './path-mentions';
 import { requiredWrites } from './required-writes';
@@ -10,13 +11,18 @@ const WORKSPACE_WORDS =
 /**
  * A task that read nothing cannot state facts about files: when no read succeeded (read_file,
  * list_dir, search_files, web_search …), the answer may not cite or mention workspace paths it did
- * not write itself or get from earlier results, and a request about the workspace cannot have been
- * answered from nothing.
+ * not write itself or get from earlier results (paths that do not exist are proposals, not facts),
+ * and a request about the workspace cannot have been answered from nothing.
  */
-export function readBeforeFactsCheck(input: CheckInput): JudgeCheck | undefined {
+export async function readBeforeFactsCheck(input: CheckInput): Promise<JudgeCheck | undefined> {
   const reads = successfulReads(input).length;
   const written = writtenPaths(input);
-  const cited = [...input.references.filter((reference) => !isUrl(reference)), ...pathMentions(input.answer)].filter(
+  // A mentioned path that does not exist is a proposal ("add a tests/ folder"), not a fact about a file.
+  const mentioned: string[] = [];
+  for (const path of pathMentions(input.answer)) {
+    if ((await inspectWorkspacePath(input.workspaceRoot, path)).kind !== 'missing') mentioned.push(path);
+  }
+  const cited = [...input.references.filter((reference) => !isUrl(reference)), ...mentioned].filter(
     (path) => !written.has(path) && !(input.priorResults ?? '').includes(path),
   );
   const asksAboutWorkspace =

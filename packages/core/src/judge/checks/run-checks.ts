@@ -10,7 +10,7 @@ export async function runChecks(input: CheckInput): Promise<JudgeCheck[]> {
   const results = [
     await referencesExistCheck(input),
     await writtenFileCheck(input),
-    readBeforeFactsCheck(input),
+    await readBeforeFactsCheck(input),
     askedAnswerCheck(input),
   ];
   return results.filter((check): check is JudgeCheck => check !== undefined);

@@ -1,7 +1,7 @@
 import type { AimeConfig } from '../config/load-config';
+import { Judge } from '../judge/judge';
 import { type CreateModelOptions, createModel } from '../llm/create-model';
 import type { LanguageModel } from '../llm/types';
-import { Judge } from './judge';
 
 /**
  * The judge the config asks for: `judge.mode`, and the judge block's own model when it names one
