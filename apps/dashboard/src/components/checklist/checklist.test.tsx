@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+
+import type { RunEvent } from '@gepa-aime/core';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reduceRunEvents } from '../../state/run-reducer';
@@ -72,5 +74,40 @@ describe('Checklist', () => {
   it('says it is waiting while there is no plan', () => {
     render(<Checklist tasks={[]} />);
     expect(screen.getByText('Waiting for the planner…')).toBeTruthy();
+  });
+
+  it("shows the judge's verdict and feedback, and what the actor had claimed when the judge overruled it", () => {
+    const base = sampleRunEvents().filter((event) => event.type !== 'run-end');
+    const runId = base[0]?.runId ?? '';
+    const seq = base.length + 1;
+    const verdict: RunEvent = {
+      type: 'judge-verdict',
+      runId,
+      seq,
+      ts: 0,
+      scope: 'task',
+      taskId: '1.1',
+      score: 0,
+      verdict: 'fail',
+      feedback: 'The answer cites docs/missing.md, which does not exist.',
+      checks: [],
+      source: 'checks',
+      claimedStatus: 'complete',
+    };
+    const failed: RunEvent = {
+      type: 'task-end',
+      runId,
+      seq: seq + 1,
+      ts: 0,
+      taskId: '1.1',
+      status: 'failed',
+      summary: 'The judge failed this result.',
+      references: [],
+    };
+    const state = reduceRunEvents([...base, verdict, failed]);
+    render(<Checklist tasks={state.tasks} />);
+    const shown = within(taskItem('1.1')).getByTestId('task-verdict');
+    expect(shown.textContent).toContain('Judge: fail 0.00 (actor claimed complete)');
+    expect(shown.textContent).toContain('docs/missing.md, which does not exist');
   });
 });

@@ -51,6 +51,17 @@ export function TaskItem({ node }: { node: TaskTreeNode }) {
           {task.summary && (task.status === 'complete' || task.status === 'failed') ? (
             <TaskSummary status={task.status} text={task.summary} />
           ) : null}
+          {task.verdict ? (
+            <p className={`task-verdict task-verdict-${task.verdict.verdict}`} data-testid="task-verdict">
+              <span className="task-label">
+                Judge: {task.verdict.verdict} {task.verdict.score.toFixed(2)}
+                {task.claimedStatus && task.claimedStatus !== task.status
+                  ? ` (actor claimed ${task.claimedStatus})`
+                  : ''}
+              </span>{' '}
+              {task.verdict.feedback}
+            </p>
+          ) : null}
         </div>
       </div>
       {node.children.length > 0 ? (

@@ -4,6 +4,7 @@ import { UsageTable, usageRows } from './usage-table';
 /** The final answer (once there is one), the report's facts and token usage by role. */
 export function RunOutcome({ run }: { run: RunState }) {
   const { report } = run;
+  const goalVerdict = report?.verdict ?? run.goalVerdict;
   const rows = usageRows(run.usageByRole, report?.usage.byRole);
   return (
     <div className="outcome-grid">
@@ -25,6 +26,14 @@ export function RunOutcome({ run }: { run: RunState }) {
           </p>
         )}
         {run.error && report?.finalAnswer ? <p className="form-error">{run.error}</p> : null}
+        {goalVerdict ? (
+          <p className={`task-verdict task-verdict-${goalVerdict.verdict}`} data-testid="goal-verdict">
+            <span className="task-label">
+              Judge: {goalVerdict.verdict} {goalVerdict.score.toFixed(2)}
+            </span>{' '}
+            {goalVerdict.feedback}
+          </p>
+        ) : null}
       </section>
       <section className="panel report" aria-labelledby="report-title">
         <h2 className="panel-title" id="report-title">

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { onlineGepaReport } from './online-gepa-report';
+import { type OnlineGepaOptions, runOnlineGepa } from './run-online-gepa';
+
+const options: OnlineGepaOptions = {
+  seeds: [3],
+  goals: 10,
+  heldOut: 3,
+  window: 5,
+  gepa: { window_size: 4, threshold: 0.8, min_traces_before_reflection: 2, reflection_minibatch_size: 2 },
+};
+
+describe('online-gepa benchmark (smoke)', () => {
+  it('runs the three strategies through the real client and judge, and reports pass rates and the target', async () => {
+    const runs = await runOnlineGepa(options);
+    expect(runs.map((run) => run.strategy)).toEqual(['online-gepa', 'off', 'reminder']);
+    for (const run of runs) {
+      expect(run.stream).toHaveLength(10);
+      expect(run.heldOut).toHaveLength(3);
+      expect(run.stream.every((goal) => goal.tokens > 0)).toBe(true);
+    }
+    const [gepa, off] = runs;
+    // Common random numbers: every strategy meets the same goals.
+    expect(gepa?.stream.map((goal) => goal.kind)).toEqual(off?.stream.map((goal) => goal.kind));
+    expect(off?.proposals).toBe(0);
+    expect(gepa?.proposals).toBeGreaterThan(0);
+    expect(gepa?.finalPrompts.actor).toContain('{{tools}}');
+    const report = onlineGepaReport(options, runs);
+    expect(report.tables[0]?.rows.map((row) => row[0])).toEqual(['online-gepa', 'off', 'reminder']);
+    expect(report.tables[2]?.rows).toHaveLength(3);
+    for (const row of report.tables[0]?.rows ?? []) {
+      for (const cell of row.slice(1, -1)) expect(Number(cell)).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
