@@ -4,9 +4,9 @@ import { type OnlineGepaOptions, runOnlineGepa } from './run-online-gepa';
 
 const options: OnlineGepaOptions = {
   seeds: [3],
-  goals: 10,
-  heldOut: 3,
-  window: 5,
+  goals: 8,
+  heldOut: 2,
+  window: 4,
   gepa: { window_size: 4, threshold: 0.8, min_traces_before_reflection: 2, reflection_minibatch_size: 2 },
 };
 
@@ -15,8 +15,8 @@ describe('online-gepa benchmark (smoke)', () => {
     const runs = await runOnlineGepa(options);
     expect(runs.map((run) => run.strategy)).toEqual(['online-gepa', 'off', 'reminder']);
     for (const run of runs) {
-      expect(run.stream).toHaveLength(10);
-      expect(run.heldOut).toHaveLength(3);
+      expect(run.stream).toHaveLength(8);
+      expect(run.heldOut).toHaveLength(2);
       expect(run.stream.every((goal) => goal.tokens > 0)).toBe(true);
     }
     const [gepa, off] = runs;
@@ -31,5 +31,5 @@ describe('online-gepa benchmark (smoke)', () => {
     for (const row of report.tables[0]?.rows ?? []) {
       for (const cell of row.slice(1, -1)) expect(Number(cell)).toBeGreaterThanOrEqual(0);
     }
-  });
+  }, 120_000); // ~70 workflow runs over HTTP: seconds alone, much longer on a loaded machine
 });
