@@ -43,7 +43,7 @@ describe('aime run', () => {
     expect(lines).toContain('▸ [1] Read README.md (repository analyst)');
     expect(lines.some((line) => /^ {4}read_file \{"path":"README.md"/.test(line))).toBe(true);
     expect(lines.some((line) => line.startsWith('✓ [1] '))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^completed · 1\/1 tasks done · [\d,]+ tokens · [\d.]+ (ms|s)$/);
+    expect(lines.at(-1)).toMatch(/^completed · 1\/1 tasks done · judge pass 1.00 · [\d,]+ tokens · [\d.]+ (ms|s)$/);
     expect(result.stderr).not.toContain('\u001b[');
 
     const coloured = await run(['run', '--workspace', root, 'Read README.md'], {}, undefined, true);

@@ -45,7 +45,7 @@ describe('interactive session', () => {
     await waitFor(() => text().includes('/report prints the full report'));
     const afterGoal = text();
     expect(afterGoal).not.toContain('"status": "completed"');
-    expect(afterGoal).toMatch(/\ncompleted · 1\/1 tasks done · [\d,]+ tokens · [\d.]+ (ms|s)\n/);
+    expect(afterGoal).toMatch(/\ncompleted · 1\/1 tasks done · judge pass 1.00 · [\d,]+ tokens · [\d.]+ (ms|s)\n/);
     expect(afterGoal).not.toContain('\u001b[');
     input.write('/report\n');
     input.write('/unknown\n');

@@ -9,7 +9,7 @@ export function formatDuration(milliseconds: number): string {
   return `${minutes} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
 }
 
-/** `completed · 3/3 tasks done · 1,234 tokens · 4.2 s` */
+/** `completed · 3/3 tasks done · judge pass 0.90 · 1,234 tokens · 4.2 s` */
 export function summaryLine(report: WorkflowReport, elapsedMs: number, style: TerminalStyle): string {
   const parents = new Set(report.tasks.map((task) => task.parentId));
   const leaves = report.tasks.filter((task) => !parents.has(task.id));
@@ -19,6 +19,7 @@ export function summaryLine(report: WorkflowReport, elapsedMs: number, style: Te
   const parts = [
     colour(report.status),
     `${done}/${leaves.length} tasks done${failed > 0 ? `, ${failed} failed` : ''}`,
+    ...(report.verdict ? [`judge ${report.verdict.verdict} ${report.verdict.score.toFixed(2)}`] : []),
     `${report.usage.total.totalTokens.toLocaleString('en-US')} tokens`,
     formatDuration(elapsedMs),
   ];
