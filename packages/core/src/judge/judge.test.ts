@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useFakeModelServer } from '../llm/openai-compatible/openai-compatible-test-support';
 import type { TokenUsage } from '../llm/types';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from '../tools/test-support/temporary-workspace';
+import { useFakeModelServer } from '../testing/openai-compatible-fixtures';
+import { createTemporaryWorkspace, type TemporaryWorkspace } from '../testing/temporary-workspace';
 import { Judge, type TaskJudgementInput } from './judge';
 import { DEFAULT_JUDGE_PROMPT } from './judge-prompt';
 import { evidenceWith, writeWorkspaceFile } from './judge-test-support';

@@ -104,6 +104,7 @@ export class Judge {
       scope: 'task',
       goal: input.goal,
       request,
+      task: { ...task },
       claimedStatus: report.status,
       answer: report.summary,
       references: report.references,

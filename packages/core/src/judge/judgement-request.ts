@@ -1,4 +1,5 @@
 import type { JudgeCheck } from '../protocol/judge-verdict';
+import type { RequestTask } from '../protocol/request-metadata';
 import type { TaskEvidence } from './task-evidence';
 
 /** Everything the model judgement sees about one answer. */
@@ -7,6 +8,8 @@ export interface JudgementRequest {
   goal: string;
   /** The task title with its completion criteria, or the goal. */
   request: string;
+  /** For a task: the task itself (travels as request metadata for in-process judges). */
+  task?: RequestTask;
   claimedStatus?: 'complete' | 'failed';
   answer: string;
   references: readonly string[];

@@ -47,6 +47,11 @@ export async function askModelJudgement(options: ModelJudgementOptions): Promise
         { role: 'user', content: renderJudgementRequest(options.request) },
       ],
       responseSchema: JUDGE_RESPONSE_SCHEMA,
+      metadata: {
+        role: 'judge',
+        goal: options.request.goal,
+        ...(options.request.task ? { task: options.request.task } : {}),
+      },
       temperature: 0,
       signal,
     });

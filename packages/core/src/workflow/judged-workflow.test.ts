@@ -3,8 +3,8 @@ import { Judge } from '../judge/judge';
 import type { ChatRequest } from '../llm/types';
 import type { RunEvent } from '../protocol/run-events';
 import { ScriptedModel, type ScriptedReply } from '../testing/scripted-model';
+import { expectValidEventLog, requestRole, tempWorkspace, testConfig } from '../testing/workflow-fixtures';
 import { AIMEWorkflow } from './aime-workflow';
-import { expectValidEventLog, requestRole, tempWorkspace, testConfig } from './workflow-test-support';
 
 const plan = (body: Record<string, unknown>) =>
   JSON.stringify({ rationale: 'r', tasks: [], next: [], done: false, ...body });
@@ -22,7 +22,7 @@ function routedModel(scripts: {
 }) {
   return new ScriptedModel({
     fallback: (request: ChatRequest) => {
-      const role = request.responseSchema?.name === 'aime_verdict' ? 'judge' : requestRole(request);
+      const role = requestRole(request);
       const queue = role === 'planner' ? scripts.planner : role === 'judge' ? scripts.judge : scripts.actors[role];
       const reply = queue?.shift();
       if (reply === undefined) throw new Error(`no scripted reply for ${role}`);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../tools/test-support/temporary-workspace';
+import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { checkInput, evidenceWith, writeWorkspaceFile } from '../judge-test-support';
 import { askedAnswerCheck } from './asked-answer-check';
 import { pathMentions } from './path-mentions';

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TaskOutcome } from '../../protocol/prompt-optimizer';
-import { createOptimizer, taskOutcome, tempTracePath } from './online-gepa-test-support';
+import { createOptimizer, taskOutcome, tempTracePath } from '../../testing/online-gepa-fixtures';
 
 /** A failing outcome with the judge's verdict and the task's tool statistics. */
 function judgedFailure(outcome: TaskOutcome): TaskOutcome {
