@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SeededRandom } from '../../packages/core/src/optimizer/gepa/seeded-random';
+import type { SeededRandom } from '@gepa-aime/core';
 
 export type GoalKind = 'count' | 'summary' | 'write';
 

@@ -1,11 +1,11 @@
-import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../../packages/core/src/actors/actor-prompt';
-import { DEFAULT_PLANNER_PROMPT } from '../../packages/core/src/planner/planner-prompt';
-import type {
-  ActivePrompt,
-  PromptComponent,
-  PromptOptimizer,
-  TaskOutcome,
-} from '../../packages/core/src/protocol/prompt-optimizer';
+import {
+  type ActivePrompt,
+  DEFAULT_ACTOR_PROMPT_TEMPLATE,
+  DEFAULT_PLANNER_PROMPT,
+  type PromptComponent,
+  type PromptOptimizer,
+  type TaskOutcome,
+} from '@gepa-aime/core';
 
 /**
  * The Python seed's online rule as a baseline: per component, when the mean of the last

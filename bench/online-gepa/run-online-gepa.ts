@@ -1,16 +1,18 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FixedPromptOptimizer } from '../../packages/core/src/aime-adapter/fixed-prompt-optimizer';
-import { loadConfig } from '../../packages/core/src/config/load-config';
-import { createModel } from '../../packages/core/src/llm/create-model';
-import { SeededRandom } from '../../packages/core/src/optimizer/gepa/seeded-random';
-import { LightweightOnlineGEPA } from '../../packages/core/src/optimizer/online/lightweight-online-gepa';
-import type { PromptOptimizer } from '../../packages/core/src/protocol/prompt-optimizer';
-import type { RunEvent } from '../../packages/core/src/protocol/run-events';
-import { startFakeOpenAIServer } from '../../packages/core/src/testing/fake-server/server';
-import { AIMEWorkflow } from '../../packages/core/src/workflow/aime-workflow';
-import { createJudge } from '../../packages/core/src/workflow/create-judge';
+import {
+  AIMEWorkflow,
+  createJudge,
+  createModel,
+  FixedPromptOptimizer,
+  LightweightOnlineGEPA,
+  loadConfig,
+  type PromptOptimizer,
+  type RunEvent,
+  SeededRandom,
+} from '@gepa-aime/core';
+import { startFakeOpenAIServer } from '@gepa-aime/core/testing';
 import { type BenchGoal, generateGoals, writeDocuments } from './goal-suite';
 import { ReminderOptimizer } from './reminder-optimizer';
 import { createSimulatedReflection, type ReflectionStats } from './simulated-reflection';

@@ -1,4 +1,4 @@
-import type { FakeAnswer } from '../../packages/core/src/testing/fake-server/types';
+import type { FakeAnswer } from '@gepa-aime/core/testing';
 import { draw } from './draw';
 import type { BenchGoal } from './goal-suite';
 import { failureChance, ruleById } from './prompt-rules';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FakeAnswer } from '../../packages/core/src/testing/fake-server/types';
+import type { FakeAnswer } from '@gepa-aime/core/testing';
 import type { BenchGoal } from './goal-suite';
 import { ruleById } from './prompt-rules';
 

@@ -1,5 +1,5 @@
-import { parsePlannerState } from '../../packages/core/src/planner/planner-state';
-import type { FakeAnswer } from '../../packages/core/src/testing/fake-server/types';
+import { parsePlannerState } from '@gepa-aime/core';
+import type { FakeAnswer } from '@gepa-aime/core/testing';
 import type { BenchGoal } from './goal-suite';
 import { failureChance, ruleById } from './prompt-rules';
 

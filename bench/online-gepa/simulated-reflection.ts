@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../packages/core/src/optimizer/gepa/seeded-random';
+import { SeededRandom } from '@gepa-aime/core';
 import { PROMPT_RULES } from './prompt-rules';
 
 const LESSONS_HEADING = 'Lessons from earlier runs:';

@@ -1,4 +1,4 @@
-import type { FakeHandler } from '../../packages/core/src/testing/fake-server/types';
+import type { FakeHandler } from '@gepa-aime/core/testing';
 import type { BenchGoal } from './goal-suite';
 import { actorReply } from './simulated-actor';
 import { judgeReply } from './simulated-judge';

@@ -1,5 +1,9 @@
 import type { FakeHandler, FakeReply } from '@gepa-aime/core/testing';
-import { type AimeResponderOptions, createAimeResponder, isJudgeRequest } from '../../../bench/loop-overhead/aime-responder';
+import {
+  type AimeResponderOptions,
+  createAimeResponder,
+  isJudgeRequest,
+} from '../../../bench/loop-overhead/aime-responder';
 
 export type RequestRole = 'planner' | 'actor' | 'judge';
 
