@@ -84,8 +84,10 @@ describe('a directory swapped for a symlink to the outside while tools run', () 
     const swaps = await loop.stop();
     expect(swaps).toBeGreaterThan(0);
     expect(outcomes.filter(leaked).map((outcome) => outcome.output.slice(0, 120))).toEqual([]);
-    // The tools kept working: most reads landed between swaps and returned the inside file.
-    expect(outcomes.some((outcome) => outcome.output === 'inside data')).toBe(true);
+    // The tools still work once the swapping stops (how many reads land between swaps depends on
+    // the scheduler: on a loaded machine the attacker's process can hold the symlink for all of them).
+    const after = await executeToolCall(readFileTool, { path: 'sub/data.txt' }, context(), { timeoutMs: 3_000 });
+    expect(after.output).toBe('inside data');
   }, 60_000);
 
   it('writes (and their temporary files) never land outside', async () => {
