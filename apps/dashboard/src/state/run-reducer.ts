@@ -156,6 +156,19 @@ function applyInOrder(previous: RunState, event: RunEvent): RunState {
       const claimed = event.claimedStatus ? { claimedStatus: event.claimedStatus } : {};
       return { ...state, tasks: updateTask(state, event.taskId, event.seq, { verdict, ...claimed }) };
     }
+    case 'approval-requested':
+      return {
+        ...state,
+        status: 'waiting',
+        approvals: { ...state.approvals, [event.toolCallId]: { request: event } },
+      };
+    case 'approval-resolved': {
+      const known = state.approvals[event.toolCallId];
+      if (!known) return state;
+      const approvals = { ...state.approvals, [event.toolCallId]: { ...known, resolved: event } };
+      const open = Object.values(approvals).some((approval) => !approval.resolved);
+      return { ...state, approvals, status: open || state.status !== 'waiting' ? state.status : 'running' };
+    }
     case 'tool-call':
     case 'gepa-record':
     case 'gepa-candidate':

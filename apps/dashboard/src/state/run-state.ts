@@ -23,6 +23,12 @@ export type LogEvent = Extract<
   { type: 'actor-step' | 'task-start' | 'task-end' | 'tool-result' | 'progress-update' | 'plan-update' | 'run-end' }
 >;
 
+/** An approval request of the run: open while `resolved` is undefined. */
+export interface ApprovalView {
+  request: Extract<RunEvent, { type: 'approval-requested' }>;
+  resolved?: Extract<RunEvent, { type: 'approval-resolved' }>;
+}
+
 export interface RunState {
   runId: string;
   /** Highest seq applied; every event up to it has been applied exactly once. */
@@ -41,6 +47,8 @@ export interface RunState {
   actors: Record<string, { actor: string; persona: string; tools: string[] }>;
   log: LogEvent[];
   usageByRole: Record<string, RoleUsage>;
+  /** Approval requests by tool call id, in the order they were asked. */
+  approvals: Record<string, ApprovalView>;
   report?: WorkflowReport;
   /** The judge's verdict on the final answer (from the goal's judge-verdict event). */
   goalVerdict?: JudgeVerdict;
@@ -64,9 +72,10 @@ export function createRunState(runId: string): RunState {
     actors: {},
     log: [],
     usageByRole: {},
+    approvals: {},
   };
 }
 
 export function isFinalStatus(status: RunStatus): boolean {
-  return status !== 'queued' && status !== 'running';
+  return status !== 'queued' && status !== 'running' && status !== 'waiting';
 }

@@ -5,6 +5,7 @@ import type { AnyTool } from '../tools/types';
 import { type ActorReport, FINISH_TOOL_NAME } from './actor-report';
 import type { ActorReportBuilder } from './actor-report-builder';
 import type { ActorRunContext } from './actor-run-context';
+import { approvalStep } from './approval-step';
 import { parseFinishCall } from './final-report';
 import { runTool, type ToolExecutor } from './run-tool';
 import { parseArguments } from './tool-arguments';
@@ -64,17 +65,25 @@ export class ActorToolCalls {
       tool: name,
       args: parseArguments(call.function.arguments),
     });
-    const result = await runTool(
-      tool,
-      name,
-      call.function.arguments,
-      { workspaceRoot: context.workspaceRoot, signal: context.signal, taskId, reportProgress: context.reportProgress },
-      {
-        timeoutMs: this.options.toolTimeoutMs,
-        availableTools: this.options.toolNames,
-        executeTool: this.options.executeTool,
-      },
-    );
+    const denied = tool ? await approvalStep(context, taskId, tool, call) : undefined;
+    const result = denied
+      ? { ok: false, output: '', error: denied, references: [], ms: 0, observation: `Error: ${denied}` }
+      : await runTool(
+          tool,
+          name,
+          call.function.arguments,
+          {
+            workspaceRoot: context.workspaceRoot,
+            signal: context.signal,
+            taskId,
+            reportProgress: context.reportProgress,
+          },
+          {
+            timeoutMs: this.options.toolTimeoutMs,
+            availableTools: this.options.toolNames,
+            executeTool: this.options.executeTool,
+          },
+        );
     context.signal.throwIfAborted();
     await context.emit({
       type: 'tool-result',

@@ -10,6 +10,7 @@ export {
 } from './actor-prompt';
 export { type ActorReport, actorReportSchema, FINISH_TOOL_NAME } from './actor-report';
 export type { ActorRunContext } from './actor-run-context';
+export type { ApprovalSetup } from './approval-setup';
 export { type CompactionOptions, compactHistory } from './compact-history';
 export {
   type ContextBudget,

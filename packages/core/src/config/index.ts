@@ -1,3 +1,10 @@
+export {
+  type ApprovalMode,
+  type ApprovalSettings,
+  approvalModeSchema,
+  approvalSettingsSchema,
+  loadApprovalSettings,
+} from './approval-settings';
 export { environmentError } from './environment-error';
 export { type GepaConfig, gepaConfigSchema } from './gepa-config';
 export {

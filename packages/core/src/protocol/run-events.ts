@@ -18,6 +18,7 @@ const base = {
 export const runStatusSchema = z.enum([
   'queued',
   'running',
+  'waiting',
   'completed',
   'failed',
   'cancelled',
@@ -25,8 +26,11 @@ export const runStatusSchema = z.enum([
   'limit-reached',
 ]);
 export type RunStatus = z.infer<typeof runStatusSchema>;
-export const finalRunStatusSchema = runStatusSchema.exclude(['queued', 'running']);
+export const finalRunStatusSchema = runStatusSchema.exclude(['queued', 'running', 'waiting']);
 export type FinalRunStatus = z.infer<typeof finalRunStatusSchema>;
+
+export const approvalDecisionSchema = z.enum(['approve', 'deny']);
+export type ApprovalDecisionValue = z.infer<typeof approvalDecisionSchema>;
 
 export const workflowReportSchema = z.object({
   goal: z.string(),
@@ -110,6 +114,32 @@ export const runEventSchema = z.discriminatedUnion('type', [
     output: z.string(),
     error: z.string().optional(),
     ms: z.number(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('approval-requested'),
+    taskId: z.string(),
+    /** The tool call's id (`callId` of its tool-call event): the key of POST /runs/:id/approvals/:callId. */
+    toolCallId: z.string(),
+    tool: z.string(),
+    args: z.unknown(),
+    /** Why the call needs approval (the policy that matched). */
+    reason: z.string(),
+    /** When an unanswered request is denied (epoch ms). */
+    expiresAt: z.number(),
+    /** write_file over an existing file: unified diff of the change (cut at 64 KiB). */
+    diff: z.string().optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('approval-resolved'),
+    taskId: z.string(),
+    toolCallId: z.string(),
+    tool: z.string(),
+    decision: approvalDecisionSchema,
+    note: z.string().optional(),
+    /** operator: a person answered; expiry: nobody did in time; auto: `--approve-all` or no operator to ask. */
+    by: z.enum(['operator', 'expiry', 'auto']),
   }),
   z.object({
     ...base,

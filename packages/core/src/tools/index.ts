@@ -1,9 +1,22 @@
+export {
+  type ApprovalDecision,
+  type ApprovalGate,
+  type ApprovalRequest,
+  approveAllGate,
+} from './approval/approval-gate';
+export { approvalReason } from './approval/approval-policy';
+export { writeFileDiff } from './approval/write-file-diff';
 export { listDirTool } from './builtin/list-dir';
 export { READ_FILE_MAX_BYTES, readFileTool } from './builtin/read-file';
 export { searchFilesTool } from './builtin/search-files';
 export { UPDATE_PROGRESS_TOOL_NAME, updateProgressTool } from './builtin/update-progress';
 export { createWebSearchTool } from './builtin/web-search';
 export { WRITE_FILE_MAX_BYTES, writeFileTool } from './builtin/write-file';
+export { McpBundle, type McpBundleOptions } from './mcp/mcp-bundle';
+export { McpError, type McpErrorCode } from './mcp/mcp-error';
+export type { McpServerStatus } from './mcp/mcp-server-connection';
+export { bundleOfToolName, mcpToolName } from './mcp/mcp-tool-name';
+export { registerMcpBundles } from './mcp/register-mcp-bundles';
 export { type BuiltinRegistryOptions, createBuiltinRegistry } from './registry/create-builtin-registry';
 export { CustomToolError } from './registry/custom-tool-error';
 export {
@@ -16,7 +29,7 @@ export { builtinNameForImplementation } from './registry/implementation-names';
 export { loadCustomTools } from './registry/load-custom-tools';
 export { resolveBundleTools } from './registry/resolve-bundle-tools';
 export { toToolDefinitions } from './registry/tool-definitions';
-export { ToolRegistry } from './registry/tool-registry';
+export { type BundleProvider, ToolRegistry } from './registry/tool-registry';
 export { UnknownBundleError } from './registry/unknown-bundle-error';
 export { UnknownToolError } from './registry/unknown-tool-error';
 export { ToolError } from './tool-error';

@@ -33,6 +33,8 @@ export interface Tool<Args = unknown> {
   inputSchema?: Record<string, unknown>;
   /** Where the tool comes from when it is not built in: the bundle (an MCP server) that lists it. */
   source?: { kind: 'mcp'; bundle: string; tool: string };
+  /** From tool_bundles.json: `always` asks an operator before every call, `never` never asks. */
+  approval?: 'never' | 'always';
   /** Hints used by the approval policy (MCP tool annotations). */
   annotations?: { destructive?: boolean; openWorld?: boolean; readOnly?: boolean };
   execute(args: Args, context: ToolContext): Promise<ToolResult>;

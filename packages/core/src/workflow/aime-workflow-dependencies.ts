@@ -1,3 +1,4 @@
+import type { ApprovalSettings } from '../config/approval-settings';
 import type { AimeConfig } from '../config/load-config';
 import type { Judge } from '../judge/judge';
 import type { LanguageModel } from '../llm/types';
@@ -26,4 +27,6 @@ export interface AIMEWorkflowDependencies {
    * The iteration and re-plan limits still apply after them, so a run always ends.
    */
   stopWhen?: StopCondition[];
+  /** AIME_APPROVAL / AIME_APPROVAL_TIMEOUT (default: off). */
+  approval?: ApprovalSettings;
 }

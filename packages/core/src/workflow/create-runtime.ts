@@ -1,3 +1,4 @@
+import { loadApprovalSettings } from '../config/approval-settings';
 import { type AimeConfig, loadConfig } from '../config/load-config';
 import type { Judge } from '../judge/judge';
 import { createModel } from '../llm/create-model';
@@ -68,6 +69,7 @@ export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Prom
     workspaceRoot: options.workspaceRoot,
     tools,
     judge,
+    approval: loadApprovalSettings(options.env),
     ...(optimizer ? { optimizer } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });

@@ -1,5 +1,6 @@
 import type { ActorFactory, ActorKnowledge } from '../actors/actor-factory';
 import type { ActorReport } from '../actors/actor-report';
+import type { ApprovalSetup } from '../actors/approval-setup';
 import type { DynamicActor } from '../actors/dynamic-actor';
 import type { Judgement } from '../judge/judge';
 import type { ProgressManager } from '../progress/progress-manager';
@@ -22,6 +23,8 @@ export interface TaskRunnerOptions {
   emit(event: RunEventInput): Promise<void>;
   /** Judges one actor attempt (the run emits the verdict and reports the outcome to the optimizer). */
   judge(task: TaskNode, actor: DynamicActor, report: ActorReport, knowledge: ActorKnowledge): Promise<Judgement>;
+  /** Human approval of risky tool calls for this run. */
+  approvals?: ApprovalSetup;
 }
 
 /** Attempts per task: a `partial` verdict earns one retry with the judge's feedback. */
@@ -101,6 +104,7 @@ export class TaskRunner {
       return await actor.run({
         workspaceRoot: this.options.workspaceRoot,
         signal,
+        ...(this.options.approvals ? { approvals: this.options.approvals } : {}),
         emit: (event) => emit(event),
         reportProgress: (status, message) => {
           progress.recordProgress(task.id, status, message);

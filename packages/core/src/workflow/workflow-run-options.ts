@@ -1,4 +1,5 @@
 import type { RunEvent } from '../protocol/run-events';
+import type { ApprovalGate } from '../tools/approval/approval-gate';
 
 /** Per-run options of AIMEWorkflow.run: id, cancellation, limit overrides and the event sink. */
 export interface WorkflowRunOptions {
@@ -7,4 +8,6 @@ export interface WorkflowRunOptions {
   maxIterations?: number;
   maxParallelActors?: number;
   onEvent?: (event: RunEvent) => void | Promise<void>;
+  /** Who answers approval requests of this run (without one, calls that need approval are denied). */
+  approvals?: ApprovalGate;
 }

@@ -94,6 +94,15 @@ export class WorkflowRun {
       signal: this.signal,
       emit: (event) => this.emit(event),
       judge: (task, actor, report, knowledge) => this.judgeAttempt(task, actor, report, knowledge),
+      ...(dependencies.approval && dependencies.approval.mode !== 'off'
+        ? {
+            approvals: {
+              mode: dependencies.approval.mode,
+              timeoutMs: dependencies.approval.timeoutSeconds * 1000,
+              ...(options.approvals ? { gate: options.approvals } : {}),
+            },
+          }
+        : {}),
     });
   }
 

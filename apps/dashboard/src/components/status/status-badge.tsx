@@ -3,6 +3,7 @@ import type { RunStatus } from '@gepa-aime/core';
 const labels: Record<RunStatus, string> = {
   queued: 'queued',
   running: 'running',
+  waiting: 'waiting for approval',
   completed: 'completed',
   failed: 'failed',
   cancelled: 'cancelled',

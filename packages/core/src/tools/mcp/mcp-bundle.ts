@@ -21,6 +21,7 @@ export class McpBundle {
   readonly description: string;
   readonly connection: McpServerConnection;
   private readonly timeoutMs: number | undefined;
+  private readonly approval: ToolBundle['approval'];
   private toolsByName = new Map<string, AnyTool>();
 
   constructor(bundle: ToolBundle, options: McpBundleOptions) {
@@ -28,6 +29,7 @@ export class McpBundle {
     this.name = bundle.name;
     this.description = bundle.description;
     this.timeoutMs = bundle.mcp.timeoutMs;
+    this.approval = bundle.approval;
     this.connection = new McpServerConnection({
       bundle: bundle.name,
       config: bundle.mcp,
@@ -62,7 +64,9 @@ export class McpBundle {
     for (const definition of [...definitions].sort((a, b) => a.name.localeCompare(b.name))) {
       const name = mcpToolName(this.name, definition.name, taken);
       taken.add(name);
-      next.set(name, createMcpTool(this.connection, definition, name, this.timeoutMs));
+      const tool = createMcpTool(this.connection, definition, name, this.timeoutMs);
+      const approval = typeof this.approval === 'string' ? this.approval : this.approval?.[definition.name];
+      next.set(name, approval ? { ...tool, approval } : tool);
     }
     this.toolsByName = next;
   }

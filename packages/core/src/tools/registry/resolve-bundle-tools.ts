@@ -48,7 +48,7 @@ function mcpTools(bundleName: string, registry: ToolRegistry): AnyTool[] {
 function resolveSpec(spec: ToolSpec, bundleName: string, registry: ToolRegistry): AnyTool {
   if (spec.module) {
     const custom = registry.get(spec.name);
-    if (custom) return custom;
+    if (custom) return spec.approval ? { ...custom, approval: spec.approval } : custom;
     throw new UnknownToolError(
       spec.name,
       `Tool "${spec.name}" of bundle "${bundleName}" comes from ${spec.module}, which was not loaded (call loadCustomTools first)`,
@@ -63,5 +63,6 @@ function resolveSpec(spec: ToolSpec, bundleName: string, registry: ToolRegistry)
       `Unknown tool "${spec.name}"${source} in bundle "${bundleName}"; available: ${registry.names().join(', ')}`,
     );
   }
-  return tool.name === spec.name ? tool : { ...tool, name: spec.name };
+  const named = tool.name === spec.name ? tool : { ...tool, name: spec.name };
+  return spec.approval ? { ...named, approval: spec.approval } : named;
 }
