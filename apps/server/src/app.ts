@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { ApprovalBroker } from './approvals/approval-broker';
 import { ServiceUnavailableError } from './errors/service-unavailable-error';
 import type { GepaMetricsSource } from './gepa/gepa-metrics-source';
 import { RunLogGepaSource } from './gepa/run-log-gepa-source';
@@ -70,9 +71,10 @@ export const aimeApp = fp(
     fastify.setValidatorCompiler(validatorCompiler);
     fastify.setSerializerCompiler(serializerCompiler);
 
+    const approvals = new ApprovalBroker();
     const backend = options.runBackend
       ? await options.runBackend(fastify.log)
-      : embeddedRunBackend(options, fastify.log);
+      : embeddedRunBackend(options, fastify.log, approvals);
     const { store, manager } = backend;
     const gepa =
       options.gepa ?? new RunLogGepaSource({ traceFile: options.gepaTraceFile, threshold: options.gepaThreshold });
@@ -100,6 +102,7 @@ export const aimeApp = fp(
 
     const services: AimeServices = {
       manager,
+      approvals,
       store,
       hub,
       metrics,
@@ -147,13 +150,14 @@ export const aimeApp = fp(
 );
 
 /** The default: JSON-lines logs under the traces directory, runs executed by this process. */
-function embeddedRunBackend(options: AppOptions, logger: RunManagerLogger): RunBackend {
+function embeddedRunBackend(options: AppOptions, logger: RunManagerLogger, approvals: ApprovalBroker): RunBackend {
   const store = new FileRunStore(options.settings.tracesDir);
   const manager = new RunManager({
     store,
     executor: options.executor,
     concurrency: options.settings.concurrency,
     logger,
+    approvals,
   });
   return { store, manager, close: () => store.close() };
 }

@@ -1,3 +1,4 @@
+import type { ApprovalBroker } from './approvals/approval-broker';
 import type { GepaMetricsSource } from './gepa/gepa-metrics-source';
 import type { ServiceMetrics } from './metrics/service-metrics';
 import type { DatabaseHealth } from './runs/run-backend';
@@ -16,6 +17,8 @@ export type ReadinessCheck = (signal: AbortSignal) => Promise<ReadinessResult>;
 /** What the routes use; decorated on the Fastify instance as `aime`. */
 export interface AimeServices {
   manager: RunCoordinator;
+  /** Open approval requests of the runs this process executes. */
+  approvals: ApprovalBroker;
   store: RunStore;
   hub: WebSocketHub;
   metrics: ServiceMetrics;

@@ -1,3 +1,4 @@
+export { ApprovalNotFoundError } from './approval-not-found-error';
 export { BadRequestError, type FieldProblem } from './bad-request-error';
 export { RunNotFoundError } from './run-not-found-error';
 export { ServiceUnavailableError } from './service-unavailable-error';

@@ -1,4 +1,4 @@
-import type { RunEvent, WorkflowReport } from '@gepa-aime/core';
+import type { ApprovalGate, RunEvent, WorkflowReport } from '@gepa-aime/core';
 
 export interface RunRequest {
   runId: string;
@@ -11,6 +11,8 @@ export interface RunExecution {
   signal: AbortSignal;
   /** Called for every event in seq order; the returned promise resolves once the event is logged. */
   onEvent: (event: RunEvent) => Promise<void>;
+  /** Where the run's approval requests wait for an operator (absent: they are denied). */
+  approvals?: ApprovalGate;
 }
 
 /**

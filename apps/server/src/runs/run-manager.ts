@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { type FinalRunStatus, normalizeError, type RunEvent, runEventSchema } from '@gepa-aime/core';
+import type { ApprovalBroker } from '../approvals/approval-broker';
 import { RunNotFoundError } from '../errors/run-not-found-error';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error';
 import type { FileRunStore, RunLogContents } from './file-run-store';
@@ -22,6 +23,8 @@ export interface RunManagerOptions {
   executor: RunExecutor;
   concurrency: number;
   logger?: RunManagerLogger;
+  /** Parks approval requests until an operator answers (POST /runs/:id/approvals/:callId). */
+  approvals?: ApprovalBroker;
   /** How long `cancel` waits for a running run to stop before answering (default 5 s). */
   cancelWaitMs?: number;
 }
@@ -248,6 +251,7 @@ export class RunManager implements RunCoordinator {
       await this.options.executor(request, {
         signal,
         onEvent: (event) => this.chains.run(run.id, () => this.recordEvent(run, event, active)),
+        ...(this.options.approvals ? { approvals: this.options.approvals.gateFor(run.id) } : {}),
       });
     } catch (error) {
       failure = normalizeError(error).message;

@@ -33,6 +33,22 @@ export interface RunState {
   finalAnswer: string | null;
   report: WorkflowReport | null;
   error: string | null;
+  /** Approval requests by tool call id (an open one has no `decision`). */
+  approvals: ApprovalState[];
+}
+
+export interface ApprovalState {
+  toolCallId: string;
+  taskId: string;
+  tool: string;
+  args: unknown;
+  reason: string;
+  requestedAt: number;
+  expiresAt: number;
+  diff?: string;
+  decision?: 'approve' | 'deny';
+  note?: string;
+  by?: 'operator' | 'expiry' | 'auto';
 }
 
 const FINAL_STATUSES: ReadonlySet<RunStatus> = new Set(finalRunStatusSchema.options);
@@ -43,6 +59,7 @@ export function isFinalStatus(status: RunStatus): boolean {
 
 export function createRunState(runId: string, goal: string, ts: number): RunState {
   return {
+    approvals: [],
     id: runId,
     goal,
     status: 'queued',
@@ -115,6 +132,32 @@ function applyEvent(run: RunState, event: RunEvent): void {
       run.usage.totalTokens += event.totalTokens;
       addUsage(run.usageByRole, event.role, event);
       return;
+    case 'approval-requested':
+      run.approvals.push({
+        toolCallId: event.toolCallId,
+        taskId: event.taskId,
+        tool: event.tool,
+        args: event.args,
+        reason: event.reason,
+        requestedAt: event.ts,
+        expiresAt: event.expiresAt,
+        ...(event.diff !== undefined ? { diff: event.diff } : {}),
+      });
+      if (!isFinalStatus(run.status)) run.status = 'waiting';
+      return;
+    case 'approval-resolved': {
+      const approval = run.approvals.find((candidate) => candidate.toolCallId === event.toolCallId);
+      if (approval)
+        Object.assign(approval, {
+          decision: event.decision,
+          by: event.by,
+          ...(event.note ? { note: event.note } : {}),
+        });
+      if (run.status === 'waiting' && run.approvals.every((candidate) => candidate.decision !== undefined)) {
+        run.status = 'running';
+      }
+      return;
+    }
     case 'run-end':
       run.status = event.status;
       run.endedAt = event.ts;

@@ -38,5 +38,6 @@ export function toRunDetail(run: RunState): RunDetail {
     usageByRole: run.usageByRole,
     report: run.report,
     error: run.error,
+    approvals: run.approvals.map((approval) => ({ ...approval })),
   };
 }

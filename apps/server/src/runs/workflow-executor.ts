@@ -10,5 +10,6 @@ export function createWorkflowExecutor(workflow: AIMEWorkflow): RunExecutor {
       ...(request.maxIterations !== undefined ? { maxIterations: request.maxIterations } : {}),
       ...(request.maxParallelActors !== undefined ? { maxParallelActors: request.maxParallelActors } : {}),
       onEvent: execution.onEvent,
+      ...(execution.approvals ? { approvals: execution.approvals } : {}),
     });
 }

@@ -1,4 +1,5 @@
 import {
+  approvalDecisionSchema,
   runEventSchema,
   runStatusSchema,
   taskSnapshotSchema,
@@ -94,6 +95,32 @@ export const runSummarySchema = z
   .meta({ id: 'RunSummary' });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
+export const approvalSchema = z
+  .object({
+    toolCallId: z.string(),
+    taskId: z.string(),
+    tool: z.string(),
+    args: z.unknown(),
+    reason: z.string(),
+    requestedAt: z.number(),
+    expiresAt: z.number(),
+    diff: z.string().optional().describe('write_file over an existing file: unified diff'),
+    decision: approvalDecisionSchema.optional(),
+    note: z.string().optional(),
+    by: z.enum(['operator', 'expiry', 'auto']).optional(),
+  })
+  .meta({ id: 'Approval' });
+
+export const approvalBodySchema = z.strictObject({
+  decision: approvalDecisionSchema,
+  note: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+});
+
+export const approvalParamsSchema = z.object({
+  id: runIdSchema,
+  callId: z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters'),
+});
+
 export const runDetailSchema = runSummarySchema
   .extend({
     maxIterations: z.number().int().nullable(),
@@ -106,6 +133,9 @@ export const runDetailSchema = runSummarySchema
     usageByRole: z.record(z.string(), usageSchema),
     report: workflowReportSchema.nullable(),
     error: z.string().nullable(),
+    approvals: z
+      .array(approvalSchema)
+      .describe('approval requests of the run, oldest first; an open one has no decision (status "waiting")'),
   })
   .meta({ id: 'RunDetail' });
 export type RunDetail = z.infer<typeof runDetailSchema>;

@@ -28,6 +28,8 @@ export interface TestAppOptions extends Partial<BuildAppOptions> {
   tracesDir?: string;
   apiToken?: string;
   concurrency?: number;
+  /** More environment for the runtime (e.g. AIME_APPROVAL). */
+  runtimeEnv?: Record<string, string>;
   /** The model behind the gate (default: the offline model). */
   innerModel?: LanguageModel;
   /** Scale-out mode on this (migrated) database, the app also working unless `worker: false`. */
@@ -52,7 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const runtime = await createAimeRuntime({
     configDirectory: REPOSITORY_CONFIG_DIRECTORY,
     workspaceRoot: workspace,
-    env: { AIME_TRACES_DIR: tracesDir },
+    env: { AIME_TRACES_DIR: tracesDir, ...options.runtimeEnv },
     model,
   });
   const runtimeOptions = appOptionsFromRuntime(runtime);

@@ -1,8 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApprovalNotFoundError } from '../../errors/approval-not-found-error';
+import type { RunCoordinator } from '../../runs/run-coordinator';
 import { runLinks, toRunDetail, toRunSummary } from '../../runs/run-view';
 import { errorResponseSchema } from '../../schemas/error';
 import {
+  approvalBodySchema,
+  approvalParamsSchema,
+  approvalSchema,
   createRunBodySchema,
   createRunResponseSchema,
   eventsQuerySchema,
@@ -121,6 +126,52 @@ const runs: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => toRunSummary(await manager.cancel(request.params.id)),
   );
+
+  fastify.post(
+    '/runs/:id/approvals/:callId',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Approve or deny a tool call that waits for an operator',
+        description:
+          'The call is the toolCallId of an approval-requested event. Approve runs it; deny turns it into an ' +
+          'observation ("denied by the operator: <note>") the model can react to. 404 when no such request is open.',
+        params: approvalParamsSchema,
+        body: approvalBodySchema,
+        response: { 200: approvalSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const { id, callId } = request.params;
+      const run = manager.require(id);
+      const { decision, note } = request.body;
+      if (!fastify.aime.approvals.resolve(id, callId, decision, note)) throw new ApprovalNotFoundError(id, callId);
+      await waitForResolution(manager, id, callId);
+      const approval = run.approvals.find((candidate) => candidate.toolCallId === callId);
+      if (!approval) throw new ApprovalNotFoundError(id, callId);
+      return approval;
+    },
+  );
 };
+
+/** The actor logs approval-resolved right after the decision; answer once the run state has it (bounded). */
+async function waitForResolution(manager: RunCoordinator, runId: string, callId: string): Promise<void> {
+  const resolved = () =>
+    manager.get(runId)?.approvals.find((approval) => approval.toolCallId === callId)?.decision !== undefined;
+  if (resolved()) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, 2000);
+    const stop = manager.observe({
+      onEvent: (run, event) => {
+        if (run.id === runId && event.type === 'approval-resolved' && event.toolCallId === callId) done();
+      },
+    });
+    function done(): void {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    }
+  });
+}
 
 export default runs;

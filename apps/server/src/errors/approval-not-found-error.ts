@@ -1,0 +1,10 @@
+import { AimeError } from '@gepa-aime/core';
+
+/** The run has no open approval request with this tool call id (HTTP 404). */
+export class ApprovalNotFoundError extends AimeError {
+  readonly statusCode = 404;
+
+  constructor(runId: string, toolCallId: string) {
+    super('approval_not_found', `run ${runId} has no open approval request ${toolCallId}`, { isUserError: true });
+  }
+}
