@@ -1,5 +1,6 @@
-import type { RunEvent, WorkflowReport } from '@gepa-aime/core';
-import { type CliCommand, UsageError } from '../command';
+import { type ApprovalGate, approveAllGate, type RunEvent, type WorkflowReport } from '@gepa-aime/core';
+import { createTerminalApprovalGate } from '../approvals/terminal-approval-gate';
+import { type CliCommand, type CliContext, UsageError } from '../command';
 import { createCommandRuntime } from '../command-runtime';
 import { parseCommandArgs } from '../parse-command-args';
 import { describeEvent } from '../progress/describe-event';
@@ -18,6 +19,8 @@ Options:
   --events               stream every run event as a JSON line to stdout; the report is the last line
   --progress             print the progress to stderr even when it is not a terminal
   --quiet                no progress on stderr, even in a terminal
+  --approve-all          approve every tool call that needs approval (AIME_APPROVAL=risky|all);
+                         without it a terminal asks y/n, and without a terminal such calls are denied
   --workspace <dir>      directory the file tools may touch (default: AIME_WORKSPACE, else the
                          directory you ran the command in)
   --max-iterations <n>   planner iterations that run tasks (default 20)
@@ -40,6 +43,7 @@ export const runCommand: CliCommand = {
       events: { type: 'boolean' },
       progress: { type: 'boolean' },
       quiet: { type: 'boolean' },
+      'approve-all': { type: 'boolean' },
       workspace: { type: 'string' },
       ...RUN_LIMIT_OPTIONS,
     });
@@ -66,6 +70,7 @@ export const runCommand: CliCommand = {
         signal: context.signal,
         ...limits,
         ...(values.events || showProgress ? { onEvent } : {}),
+        ...approvalGate(values['approve-all'] === true, context),
       })
       .finally(() => runtime.close());
     if (showProgress) stderr.write(`${summaryLine(report, Date.now() - startedAt, style)}\n`);
@@ -73,6 +78,13 @@ export const runCommand: CliCommand = {
     return exitCodeFor(report);
   },
 };
+
+/** `--approve-all` approves every request; a terminal asks y/n; otherwise calls that need approval are denied. */
+function approvalGate(approveAll: boolean, context: CliContext): { approvals?: ApprovalGate } {
+  if (approveAll) return { approvals: approveAllGate };
+  if (context.stdin.isTTY === true) return { approvals: createTerminalApprovalGate(context.stdin, context.stderr) };
+  return {};
+}
 
 export function exitCodeFor(report: WorkflowReport): number {
   if (report.status === 'completed') return 0;

@@ -31,3 +31,10 @@ export async function getRunEvents(runId: string, after: number, maxPages = 50):
 export function cancelRun(runId: string): Promise<unknown> {
   return requestJson('POST', `/runs/${encodeURIComponent(runId)}/cancel`);
 }
+
+export function answerApproval(runId: string, toolCallId: string, decision: 'approve' | 'deny', note?: string) {
+  return requestJson('POST', `/runs/${encodeURIComponent(runId)}/approvals/${encodeURIComponent(toolCallId)}`, {
+    decision,
+    ...(note ? { note } : {}),
+  });
+}

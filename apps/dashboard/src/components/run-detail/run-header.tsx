@@ -17,7 +17,7 @@ interface RunHeaderProps {
 
 /** Goal, status, timing and the cancel button of the open run. */
 export function RunHeader({ runId, goal, status, model, startedAt, endedAt }: RunHeaderProps) {
-  const live = status === 'running' || status === 'queued';
+  const live = status === 'running' || status === 'queued' || status === 'waiting';
   const now = useNow(1_000, live);
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);

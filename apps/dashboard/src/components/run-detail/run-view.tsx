@@ -2,6 +2,7 @@ import type { RunSummary } from '../../api/types';
 import { isFinalStatus, type RunState } from '../../state/run-state';
 import { Checklist } from '../checklist/checklist';
 import { TuiView } from '../tui/tui-view';
+import { ApprovalCard } from './approval-card';
 import { RunHeader } from './run-header';
 import { RunOutcome } from './run-outcome';
 
@@ -24,6 +25,13 @@ export function RunView({ run, summary }: RunViewProps) {
         startedAt={run.startedAt ?? summary?.startedAt ?? undefined}
         endedAt={run.endedAt ?? summary?.endedAt ?? undefined}
       />
+      {isFinalStatus(status)
+        ? null
+        : Object.values(run.approvals)
+            .filter((approval) => !approval.resolved)
+            .map((approval) => (
+              <ApprovalCard key={approval.request.toolCallId} runId={run.runId} approval={approval} />
+            ))}
       <div className="run-grid">
         <Checklist tasks={run.tasks} iteration={run.iteration} live={!isFinalStatus(status)} />
         <TuiView goal={run.goal} tasks={run.tasks} log={run.log} title={run.runId} live={!isFinalStatus(status)} />
