@@ -7,9 +7,9 @@ import { createModel } from '../../llm/create-model';
 import type { RunEvent } from '../../protocol/run-events';
 import { agentHandler, finishCall, messagesOf } from '../../testing/agent-script';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
+import { tempWorkspace } from '../../testing/workflow-fixtures';
 import type { ApprovalDecision, ApprovalGate, ApprovalRequest } from '../../tools/approval/approval-gate';
 import { AIMEWorkflow } from '../aime-workflow';
-import { tempWorkspace } from '../workflow-test-support';
 
 let server: FakeOpenAIServer;
 beforeEach(async () => {
