@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bestAt, runGepaBenchmark, smokeOptions } from './run-gepa-bench';
+import { bestAt, runGEPABenchmark, smokeOptions } from './run-gepa-bench';
 import { createReflection } from './simulated-reflection';
 import { createStudent, effectiveSkills, expectedScore, ruleCapacity } from './simulated-student';
 import { buildSuite, seedCandidate } from './task-suite';
 
 describe('gepa benchmark (smoke)', () => {
   it('runs every strategy within the budget and reports mean ± sd at each checkpoint', async () => {
-    const report = await runGepaBenchmark(smokeOptions);
+    const report = await runGEPABenchmark(smokeOptions);
     const runs = report.data as Array<{
       strategy: string;
       curve: Array<{ metricCalls: number; score: number }>;

@@ -1,6 +1,6 @@
 import { numberFlag } from '../lib/args';
 import type { Benchmark } from '../lib/types';
-import { fullOptions, runGepaBenchmark, smokeOptions } from './run-gepa-bench';
+import { fullOptions, runGEPABenchmark, smokeOptions } from './run-gepa-bench';
 
 const benchmark: Benchmark = {
   name: 'gepa',
@@ -9,7 +9,7 @@ const benchmark: Benchmark = {
     const base = smoke ? smokeOptions : fullOptions;
     const seedCount = numberFlag(flags, 'seeds', base.seeds.length);
     const budget = numberFlag(flags, 'budget', base.budget);
-    return runGepaBenchmark({
+    return runGEPABenchmark({
       ...base,
       seeds: Array.from({ length: seedCount }, (_, index) => index + 1),
       budget,

@@ -1,12 +1,12 @@
 import { formatMeanSd } from '../lib/stats';
 import type { BenchTable } from '../lib/types';
 import type { CurvePoint } from './reminder-baseline';
-import type { GepaBenchOptions, StrategyName, StrategyRun } from './strategy-run';
+import type { GEPABenchOptions, StrategyName, StrategyRun } from './strategy-run';
 
 /** Per-seed differences between pareto and current-best (same suite, same seed). */
 export function pairedTable(
   runs: readonly StrategyRun[],
-  options: GepaBenchOptions,
+  options: GEPABenchOptions,
   bestAt: (curve: readonly CurvePoint[], metricCalls: number) => number,
 ): BenchTable {
   const rows: string[][] = [];

@@ -1,4 +1,4 @@
-import { type GepaCandidate, SeededRandom } from '@gepa-aime/core';
+import { type GEPACandidate, SeededRandom } from '@gepa-aime/core';
 import type { createStudent, StudentTrace } from './simulated-student';
 import type { SkillExample } from './task-suite';
 
@@ -9,7 +9,7 @@ export interface CurvePoint {
 
 export interface BaselineResult {
   curve: CurvePoint[];
-  best: GepaCandidate;
+  best: GEPACandidate;
   totalMetricCalls: number;
   reminders: number;
 }
@@ -23,7 +23,7 @@ export interface BaselineResult {
  */
 export function runReminderBaseline(options: {
   student: ReturnType<typeof createStudent>;
-  seedCandidate: GepaCandidate;
+  seedCandidate: GEPACandidate;
   trainset: SkillExample[];
   valset: SkillExample[];
   budget: number;
@@ -38,13 +38,13 @@ export function runReminderBaseline(options: {
   const minTraces = options.minTraces ?? 3;
   const random = new SeededRandom(options.seed);
   let calls = 0;
-  const scoreOnValset = (candidate: GepaCandidate): number => {
+  const scoreOnValset = (candidate: GEPACandidate): number => {
     calls += valset.length;
     const { scores } = student.adapter.evaluate(valset, candidate, false) as { scores: number[] };
     return scores.reduce((sum, score) => sum + score, 0) / scores.length;
   };
 
-  let current: GepaCandidate = { ...options.seedCandidate };
+  let current: GEPACandidate = { ...options.seedCandidate };
   let best = current;
   let bestScore = scoreOnValset(current);
   const curve: CurvePoint[] = [{ metricCalls: calls, score: bestScore }];

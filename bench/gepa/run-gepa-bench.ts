@@ -1,4 +1,4 @@
-import { type GepaCandidate, optimize } from '@gepa-aime/core';
+import { type GEPACandidate, optimize } from '@gepa-aime/core';
 import { formatMeanSd, mean } from '../lib/stats';
 import type { BenchReport } from '../lib/types';
 import { oracleTestScore } from './oracle';
@@ -6,10 +6,10 @@ import { pairedTable } from './paired-table';
 import { type CurvePoint, runReminderBaseline } from './reminder-baseline';
 import { createReflection } from './simulated-reflection';
 import { createStudent, expectedScore, ruleCapacity } from './simulated-student';
-import type { GepaBenchOptions, StrategyName, StrategyRun } from './strategy-run';
+import type { GEPABenchOptions, StrategyName, StrategyRun } from './strategy-run';
 import { buildSuite, seedCandidate } from './task-suite';
 
-export const fullOptions: GepaBenchOptions = {
+export const fullOptions: GEPABenchOptions = {
   seeds: Array.from({ length: 20 }, (_, index) => index + 1),
   budget: 1200,
   sizes: { train: 24, val: 24, test: 120 },
@@ -18,7 +18,7 @@ export const fullOptions: GepaBenchOptions = {
   minibatchSize: 3,
 };
 
-export const smokeOptions: GepaBenchOptions = {
+export const smokeOptions: GEPABenchOptions = {
   seeds: [1],
   budget: 150,
   sizes: { train: 9, val: 9, test: 20 },
@@ -35,11 +35,11 @@ export function bestAt(curve: readonly CurvePoint[], metricCalls: number): numbe
   return best;
 }
 
-async function runGepa(
+async function runGEPA(
   strategy: Exclude<StrategyName, 'reminder'>,
   seed: number,
   suite: ReturnType<typeof buildSuite>,
-  options: GepaBenchOptions,
+  options: GEPABenchOptions,
 ) {
   const student = createStudent(seed * 31 + 1);
   const curve: CurvePoint[] = [];
@@ -75,9 +75,9 @@ async function runGepa(
 export async function runStrategy(
   strategy: StrategyName,
   seed: number,
-  options: GepaBenchOptions,
+  options: GEPABenchOptions,
 ): Promise<StrategyRun> {
-  let outcome: { curve: CurvePoint[]; totalMetricCalls: number; candidates: number; best: GepaCandidate };
+  let outcome: { curve: CurvePoint[]; totalMetricCalls: number; candidates: number; best: GEPACandidate };
   const suite = buildSuite(seed, options.sizes);
   if (strategy === 'reminder') {
     const baseline = runReminderBaseline({
@@ -90,7 +90,7 @@ export async function runStrategy(
     });
     outcome = { ...baseline, candidates: baseline.reminders + 1 };
   } else {
-    outcome = await runGepa(strategy, seed, suite, options);
+    outcome = await runGEPA(strategy, seed, suite, options);
   }
   return {
     strategy,
@@ -104,7 +104,7 @@ export async function runStrategy(
 }
 
 /** Runs every strategy on every seed and builds the report (tables of mean ± sd over seeds). */
-export async function runGepaBenchmark(options: GepaBenchOptions): Promise<BenchReport> {
+export async function runGEPABenchmark(options: GEPABenchOptions): Promise<BenchReport> {
   const runs: StrategyRun[] = [];
   for (const strategy of options.strategies) {
     for (const seed of options.seeds) runs.push(await runStrategy(strategy, seed, options));

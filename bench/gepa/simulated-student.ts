@@ -1,7 +1,7 @@
 import {
   type EvaluationBatch,
-  type GepaAdapter,
-  type GepaCandidate,
+  type GEPAAdapter,
+  type GEPACandidate,
   type ReflectiveDataset,
   SeededRandom,
 } from '@gepa-aime/core';
@@ -33,12 +33,12 @@ export interface StudentTrace {
   slipped: string[];
 }
 
-function effectiveFor(candidate: GepaCandidate): Set<string> {
+function effectiveFor(candidate: GEPACandidate): Set<string> {
   return new Set([...effectiveSkills(candidate.planner ?? ''), ...effectiveSkills(candidate.actor ?? '')]);
 }
 
 /** Expected score without noise: what a candidate is really worth on `examples`. */
-export function expectedScore(candidate: GepaCandidate, examples: readonly SkillExample[]): number {
+export function expectedScore(candidate: GEPACandidate, examples: readonly SkillExample[]): number {
   const effective = effectiveFor(candidate);
   const perExample = examples.map(
     (example) => (example.skills.filter((skill) => effective.has(skill)).length * reliability) / example.skills.length,
@@ -77,7 +77,7 @@ export function createStudent(seed: number) {
     }
     return { score: trace.applied.length / example.skills.length, trace };
   };
-  const adapter: GepaAdapter<SkillExample, string, StudentTrace> = {
+  const adapter: GEPAAdapter<SkillExample, string, StudentTrace> = {
     evaluate(batch, candidate): EvaluationBatch<string, StudentTrace> {
       const effective = effectiveFor(candidate);
       const results = batch.map((example) => evaluateOne(example, effective));

@@ -2,7 +2,7 @@ import type { CurvePoint } from './reminder-baseline';
 
 export type StrategyName = 'pareto' | 'current-best' | 'pareto+merge' | 'reminder';
 
-export interface GepaBenchOptions {
+export interface GEPABenchOptions {
   seeds: number[];
   budget: number;
   sizes: { train: number; val: number; test: number };

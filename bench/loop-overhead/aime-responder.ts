@@ -3,7 +3,7 @@ import { JUDGE_RESPONSE_SCHEMA, parsePlannerState } from '@gepa-aime/core';
 /** One tool call the scripted actor makes at a step (1-based). */
 export type ScriptedToolCall = (step: number, taskId: string) => { name: string; arguments: unknown };
 
-export interface AimeResponderOptions {
+export interface AIMEResponderOptions {
   /** Independent tasks the first plan contains (ids "1" … "N"). */
   tasks: number;
   /** Model calls per task: `callsPerTask - 1` tool calls, then `finish`. */
@@ -13,7 +13,7 @@ export interface AimeResponderOptions {
 }
 
 /** The reply shape shared by ScriptedModel and the fake OpenAI-compatible server. */
-export interface AimeReply {
+export interface AIMEReply {
   content?: string;
   toolCalls?: Array<{ name: string; arguments: unknown }>;
 }
@@ -43,7 +43,7 @@ const defaultToolCall: ScriptedToolCall = (step) =>
  * share one instance concurrently. The first plan has `tasks` independent tasks; each actor makes
  * `callsPerTask - 1` tool calls and then calls `finish`; the planner finishes once no task is open.
  */
-export function createAimeResponder(options: AimeResponderOptions): (request: RequestLike) => AimeReply {
+export function createAIMEResponder(options: AIMEResponderOptions): (request: RequestLike) => AIMEReply {
   const toolCall = options.toolCall ?? defaultToolCall;
   return (request) => {
     if (request.judge)
@@ -52,7 +52,7 @@ export function createAimeResponder(options: AimeResponderOptions): (request: Re
   };
 }
 
-function plannerReply(request: RequestLike, options: AimeResponderOptions): AimeReply {
+function plannerReply(request: RequestLike, options: AIMEResponderOptions): AIMEReply {
   const stateText = request.messages.find((message) => message.role === 'user')?.content;
   const state = typeof stateText === 'string' ? parsePlannerState(stateText) : undefined;
   if (!state || state.tasks.length === 0) {
@@ -73,7 +73,7 @@ function plannerReply(request: RequestLike, options: AimeResponderOptions): Aime
   return plan({ rationale: 'run what is ready', tasks: [], next: state.ready, done: false });
 }
 
-function actorReply(request: RequestLike, options: AimeResponderOptions, toolCall: ScriptedToolCall): AimeReply {
+function actorReply(request: RequestLike, options: AIMEResponderOptions, toolCall: ScriptedToolCall): AIMEReply {
   const task = request.messages.find((message) => message.role === 'user')?.content;
   const taskId = /Subtask \[([^\]]+)\]/.exec(String(task ?? ''))?.[1] ?? 'unknown';
   const toolMessages = request.messages.filter((message) => message.role === 'tool').length;
@@ -83,6 +83,6 @@ function actorReply(request: RequestLike, options: AimeResponderOptions, toolCal
   };
 }
 
-function plan(body: Record<string, unknown>): AimeReply {
+function plan(body: Record<string, unknown>): AIMEReply {
   return { content: JSON.stringify(body) };
 }

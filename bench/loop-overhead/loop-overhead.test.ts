@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { median, p95, quantile } from '../lib/measurement';
-import { createAimeResponder } from './aime-responder';
+import { createAIMEResponder } from './aime-responder';
 import { runLoopOverheadBenchmark, smokeOptions } from './run-loop-overhead';
 
 describe('loop-overhead benchmark (smoke)', () => {
@@ -35,7 +35,7 @@ describe('loop-overhead benchmark (smoke)', () => {
 
 describe('stateless AIME responder', () => {
   it('plans independent tasks, makes the tool calls, finishes, then declares done', () => {
-    const respond = createAimeResponder({ tasks: 2, callsPerTask: 2 });
+    const respond = createAIMEResponder({ tasks: 2, callsPerTask: 2 });
     const first = respond({ messages: [{ role: 'user', content: 'no state' }], planner: true });
     expect(JSON.parse(first.content ?? '{}')).toMatchObject({ next: ['1', '2'], done: false });
     const actor = [{ role: 'user', content: 'Subtask [2]: Independent task 2' }];

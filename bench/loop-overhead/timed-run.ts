@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import type { AnyTool, ChatRequest, RunEvent, WorkflowReport } from '@gepa-aime/core';
-import { AIMEWorkflow, type AimeConfig, createBuiltinRegistry, loadConfig } from '@gepa-aime/core';
+import { type AIMEConfig, AIMEWorkflow, createBuiltinRegistry, loadConfig } from '@gepa-aime/core';
 import { ScriptedModel } from '@gepa-aime/core/testing';
-import { createAimeResponder, isJudgeRequest } from './aime-responder';
+import { createAIMEResponder, isJudgeRequest } from './aime-responder';
 import type { LoopOverheadOptions } from './loop-overhead-options';
 import { type Span, TimedModel, timedTool } from './timed-components';
 
@@ -14,7 +14,7 @@ const TIMED_TOOLS = ['read_file', 'list_dir'];
 export interface Fixture {
   workspaceRoot: string;
   /** Defaults from an empty config directory, loaded once for every run. */
-  config: AimeConfig;
+  config: AIMEConfig;
   cleanup(): void;
 }
 
@@ -45,7 +45,7 @@ export interface RunRecord {
 }
 
 export function respondingModel(options: LoopOverheadOptions): ScriptedModel {
-  const respond = createAimeResponder({ tasks: options.tasks, callsPerTask: options.callsPerTask });
+  const respond = createAIMEResponder({ tasks: options.tasks, callsPerTask: options.callsPerTask });
   return new ScriptedModel({
     fallback: (request) =>
       respond({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { onlineGepaReport } from './online-gepa-report';
-import { type OnlineGepaOptions, runOnlineGepa } from './run-online-gepa';
+import { onlineGEPAReport } from './online-gepa-report';
+import { type OnlineGEPAOptions, runOnlineGEPA } from './run-online-gepa';
 
-const options: OnlineGepaOptions = {
+const options: OnlineGEPAOptions = {
   seeds: [3],
   goals: 8,
   heldOut: 2,
@@ -12,7 +12,7 @@ const options: OnlineGepaOptions = {
 
 describe('online-gepa benchmark (smoke)', () => {
   it('runs the three strategies through the real client and judge, and reports pass rates and the target', async () => {
-    const runs = await runOnlineGepa(options);
+    const runs = await runOnlineGEPA(options);
     expect(runs.map((run) => run.strategy)).toEqual(['online-gepa', 'off', 'reminder']);
     for (const run of runs) {
       expect(run.stream).toHaveLength(8);
@@ -25,7 +25,7 @@ describe('online-gepa benchmark (smoke)', () => {
     expect(off?.proposals).toBe(0);
     expect(gepa?.proposals).toBeGreaterThan(0);
     expect(gepa?.finalPrompts.actor).toContain('{{tools}}');
-    const report = onlineGepaReport(options, runs);
+    const report = onlineGEPAReport(options, runs);
     expect(report.tables[0]?.rows.map((row) => row[0])).toEqual(['online-gepa', 'off', 'reminder']);
     expect(report.tables[2]?.rows).toHaveLength(3);
     for (const row of report.tables[0]?.rows ?? []) {

@@ -1,7 +1,7 @@
 import { describeMachine, machineInfo } from '../lib/measurement';
 import { mean } from '../lib/stats';
 import type { BenchReport } from '../lib/types';
-import { type OnlineGepaOptions, STRATEGIES, type Strategy, type StrategyRun } from './run-online-gepa';
+import { type OnlineGEPAOptions, STRATEGIES, type Strategy, type StrategyRun } from './run-online-gepa';
 
 const TARGET = { versusOff: 25, versusReminder: 10, worstWindowBelowOff: 5 };
 
@@ -9,7 +9,7 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}`;
 const signed = (points: number) => `${points >= 0 ? '+' : ''}${points.toFixed(1)}`;
 
 /** Pass rates per window of goals, last-N pass rate, tokens per goal, adoptions/rollbacks, held-out, and the target check. */
-export function onlineGepaReport(options: OnlineGepaOptions, runs: StrategyRun[]): BenchReport {
+export function onlineGEPAReport(options: OnlineGEPAOptions, runs: StrategyRun[]): BenchReport {
   const of = (strategy: Strategy) => runs.filter((run) => run.strategy === strategy);
   const windows = Math.ceil(options.goals / options.window);
   const windowRate = (run: StrategyRun, window: number) =>

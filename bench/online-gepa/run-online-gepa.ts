@@ -21,7 +21,7 @@ import { createSimulatedWorld, type SimulatedWorld } from './simulated-world';
 export const STRATEGIES = ['online-gepa', 'off', 'reminder'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-export interface OnlineGepaOptions {
+export interface OnlineGEPAOptions {
   seeds: number[];
   goals: number;
   heldOut: number;
@@ -57,7 +57,7 @@ export interface StrategyRun {
 }
 
 /** Runs every strategy on every seed: the goal stream with learning, then the held-out set with the final prompts frozen. */
-export async function runOnlineGepa(options: OnlineGepaOptions): Promise<StrategyRun[]> {
+export async function runOnlineGEPA(options: OnlineGEPAOptions): Promise<StrategyRun[]> {
   const world = createSimulatedWorld();
   const server = await startFakeOpenAIServer({ handler: world.handler, model: 'simulated' });
   const runs: StrategyRun[] = [];
@@ -74,7 +74,7 @@ export async function runOnlineGepa(options: OnlineGepaOptions): Promise<Strateg
 async function runStrategy(
   seed: number,
   strategy: Strategy,
-  options: OnlineGepaOptions,
+  options: OnlineGEPAOptions,
   world: SimulatedWorld,
   apiBase: string,
 ): Promise<StrategyRun> {

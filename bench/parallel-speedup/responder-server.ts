@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LanguageModel } from '@gepa-aime/core';
-import { type AimeConfig, createModel, loadConfig } from '@gepa-aime/core';
+import { type AIMEConfig, createModel, loadConfig } from '@gepa-aime/core';
 import type { FakeHandler } from '@gepa-aime/core/testing';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '@gepa-aime/core/testing';
-import { type AimeResponderOptions, createAimeResponder, isJudgeRequest } from '../loop-overhead/aime-responder';
+import { type AIMEResponderOptions, createAIMEResponder, isJudgeRequest } from '../loop-overhead/aime-responder';
 
 /** The stateless AIME responder behind the fake OpenAI-compatible server, answering after `latencyMs`. */
-export function responderHandler(options: AimeResponderOptions, latencyMs: number): FakeHandler {
-  const respond = createAimeResponder(options);
+export function responderHandler(options: AIMEResponderOptions, latencyMs: number): FakeHandler {
+  const respond = createAIMEResponder(options);
   return (body) => {
     const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role: string; content?: unknown }>) : [];
     return {
@@ -24,7 +24,7 @@ export interface BenchEnvironment {
   /** The real OpenAI-compatible client pointed at the fake server. */
   model: LanguageModel;
   /** The config loaded from `configDirectory` (read once). */
-  config: AimeConfig;
+  config: AIMEConfig;
   root: string;
   workspaceRoot: string;
   configDirectory: string;

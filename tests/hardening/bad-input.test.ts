@@ -1,7 +1,7 @@
 import { ScriptedModel } from '@gepa-aime/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createAimeResponder, isJudgeRequest } from '../../bench/loop-overhead/aime-responder';
+import { createAIMEResponder, isJudgeRequest } from '../../bench/loop-overhead/aime-responder';
 import {
   BAD_AUTHORIZATION_HEADERS,
   BAD_VALUES,
@@ -13,7 +13,7 @@ import { type ServiceApp, type ServiceHarness, startServiceHarness } from './sup
 
 /** The service with an instant in-process model: bad input is about the HTTP layer, not the model. */
 function instantModel(): ScriptedModel {
-  const respond = createAimeResponder({ tasks: 1, callsPerTask: 1 });
+  const respond = createAIMEResponder({ tasks: 1, callsPerTask: 1 });
   return new ScriptedModel({
     fallback: (request) =>
       respond({

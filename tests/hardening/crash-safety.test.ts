@@ -63,7 +63,7 @@ async function verifyAfterRestart(
   tracesDir: string,
   accepted: Set<string>,
   interrupted: Set<string>,
-  gepaBefore: GepaSnapshot | undefined,
+  gepaBefore: GEPASnapshot | undefined,
 ): Promise<void> {
   if (!gepaBefore) throw new Error('no /gepa snapshot was taken before the kill: nothing to compare with');
   const listed = await listAllRuns(url);
@@ -92,15 +92,15 @@ async function verifyAfterRestart(
   for (const candidate of gepaBefore.candidates) expect(ids.has(candidate.id)).toBe(true);
 }
 
-interface GepaSnapshot {
+interface GEPASnapshot {
   timeline: unknown[];
   candidates: Array<{ id: string }>;
 }
 
-async function gepaSnapshot(url: string): Promise<GepaSnapshot> {
+async function gepaSnapshot(url: string): Promise<GEPASnapshot> {
   const response = await fetch(`${url}/gepa`);
   expect(response.status).toBe(200);
-  return (await response.json()) as GepaSnapshot;
+  return (await response.json()) as GEPASnapshot;
 }
 
 /**
@@ -139,7 +139,7 @@ describe('crash safety of the server process', () => {
     const accepted = new Set<string>();
     const interrupted = new Set<string>();
     let tornLogs = 0;
-    let gepaBefore: GepaSnapshot | undefined;
+    let gepaBefore: GEPASnapshot | undefined;
 
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       const server = await startServerProcess(env, root);

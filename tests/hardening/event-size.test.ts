@@ -5,7 +5,7 @@ import type { RunEvent } from '@gepa-aime/core';
 import { AIMEWorkflow, MAX_EVENT_BYTES } from '@gepa-aime/core';
 import { ScriptedModel, testConfig } from '@gepa-aime/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAimeResponder } from '../../bench/loop-overhead/aime-responder';
+import { createAIMEResponder } from '../../bench/loop-overhead/aime-responder';
 
 /**
  * Issue 11, item 5: read_file of 256 KiB of control characters made a 1.57 MB tool-result event
@@ -22,7 +22,7 @@ afterAll(() => rm(workspace, { recursive: true, force: true }));
 describe('event size', () => {
   it('a run reading a file of control characters emits no event over MAX_EVENT_BYTES', async () => {
     const seenByModel: number[] = [];
-    const respond = createAimeResponder({
+    const respond = createAIMEResponder({
       tasks: 1,
       callsPerTask: 2,
       toolCall: () => ({ name: 'read_file', arguments: { path: 'controls.txt' } }),

@@ -11,7 +11,7 @@ import {
 } from '@gepa-aime/core';
 import { ScriptedModel, testConfig } from '@gepa-aime/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAimeResponder, isJudgeRequest } from '../../bench/loop-overhead/aime-responder';
+import { createAIMEResponder, isJudgeRequest } from '../../bench/loop-overhead/aime-responder';
 import { createEscapeFixture, type EscapeFixture } from './support/escape-canaries';
 import { buildPathEscapeCorpus, systemPathProbes } from './support/path-escape-corpus';
 
@@ -116,7 +116,7 @@ describe('an actor told to write outside the workspace', () => {
       'link-out/secret.txt',
       'chain-a/x.txt',
     ];
-    const respond = createAimeResponder({
+    const respond = createAIMEResponder({
       tasks: 1,
       callsPerTask: escapes.length + 1,
       toolCall: (step) => ({ name: 'write_file', arguments: { path: escapes[step - 1], content: PAYLOAD } }),

@@ -1,4 +1,4 @@
-import type { AimeConfig } from '@gepa-aime/core';
+import type { AIMEConfig } from '@gepa-aime/core';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -11,7 +11,7 @@ export interface CliContext extends CliIo {
   /** Absolute config directory (from `--config` or the default). */
   configDirectory: string;
   /** Loads the three config files (throws ConfigError with a one-line message). */
-  loadConfig(): AimeConfig;
+  loadConfig(): AIMEConfig;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
 }

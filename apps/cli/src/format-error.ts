@@ -1,4 +1,4 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 import { UsageError } from './command';
 
 /**
@@ -8,7 +8,7 @@ import { UsageError } from './command';
 export function formatError(error: unknown, env: NodeJS.ProcessEnv): string {
   if (env.AIME_DEBUG && error instanceof Error && error.stack) return error.stack;
   if (error instanceof UsageError) return `aime: ${error.message}`;
-  if (error instanceof AimeError) return `aime: ${error.code}: ${firstLine(error.message)}`;
+  if (error instanceof AIMEError) return `aime: ${error.code}: ${firstLine(error.message)}`;
   if (error instanceof Error)
     return `aime: unexpected error: ${firstLine(error.message)} (set AIME_DEBUG=1 for details)`;
   return `aime: unexpected error: ${String(error)}`;

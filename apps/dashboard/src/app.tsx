@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { RunSummary } from './api/types';
-import { GepaStrip } from './components/gepa/gepa-strip';
+import { GEPAStrip } from './components/gepa/gepa-strip';
 import { GoalForm } from './components/goal-form/goal-form';
 import { AppHeader } from './components/layout/app-header';
 import { RunView } from './components/run-detail/run-view';
@@ -11,7 +11,7 @@ import { runHref, useHashRoute } from './hooks/use-hash-route';
 import { sortRuns } from './state/run-summaries';
 
 /** recharts is most of the bundle: loaded only when the GEPA view opens. */
-const GepaPanel = lazy(() => import('./components/gepa/gepa-panel').then((module) => ({ default: module.GepaPanel })));
+const GEPAPanel = lazy(() => import('./components/gepa/gepa-panel').then((module) => ({ default: module.GEPAPanel })));
 
 /** Where the layout collapses to one column (styles/layout.css). */
 const ONE_COLUMN_QUERY = '(max-width: 900px)';
@@ -39,7 +39,7 @@ export function App() {
   }, [shownRunId]);
 
   useEffect(() => {
-    if (route.view === 'gepa') void controller.refreshGepa();
+    if (route.view === 'gepa') void controller.refreshGEPA();
   }, [controller, route.view]);
 
   function onCreated(run: RunSummary) {
@@ -64,12 +64,12 @@ export function App() {
             selectedRunId={selectedRunId}
             onLoadOlder={state.olderRunsCursor ? () => controller.loadOlderRuns() : undefined}
           />
-          {route.view === 'runs' ? <GepaStrip gepa={state.gepa} error={state.gepaError} /> : null}
+          {route.view === 'runs' ? <GEPAStrip gepa={state.gepa} error={state.gepaError} /> : null}
         </aside>
         <main id="main" className="main" tabIndex={-1}>
           {route.view === 'gepa' ? (
             <Suspense fallback={<p className="empty-note">Loading the optimizer view…</p>}>
-              <GepaPanel gepa={state.gepa} error={state.gepaError} />
+              <GEPAPanel gepa={state.gepa} error={state.gepaError} />
             </Suspense>
           ) : selectedRunId && state.missingRuns[selectedRunId] ? (
             <div className="empty-state panel" role="alert">

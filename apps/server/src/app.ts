@@ -4,8 +4,8 @@ import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ApprovalBroker } from './approvals/approval-broker';
 import { ServiceUnavailableError } from './errors/service-unavailable-error';
-import type { GepaMetricsSource } from './gepa/gepa-metrics-source';
-import { RunLogGepaSource } from './gepa/run-log-gepa-source';
+import type { GEPAMetricsSource } from './gepa/gepa-metrics-source';
+import { RunLogGEPASource } from './gepa/run-log-gepa-source';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
 import { withRedactedUrls } from './http/request-log';
 import { ServiceMetrics } from './metrics/service-metrics';
@@ -30,7 +30,7 @@ import type { RunExecutor } from './runs/run-executor';
 import { RunManager } from './runs/run-manager';
 import type { RunManagerLogger } from './runs/run-observer';
 import { MAX_RUN_ID_LENGTH } from './runs/run-store';
-import type { AimeServices, ReadinessCheck } from './services';
+import type { AIMEServices, ReadinessCheck } from './services';
 import { SERVICE_VERSION } from './version';
 import { WebSocketHub } from './ws/websocket-hub';
 
@@ -43,7 +43,7 @@ export interface AppOptions {
   readiness?: ReadinessCheck;
   model?: { provider: string; model: string };
   /** `GET /gepa` source; default: folded from the runs' gepa events (+ the trace file). */
-  gepa?: GepaMetricsSource;
+  gepa?: GEPAMetricsSource;
   gepaTraceFile?: string;
   gepaThreshold?: number;
   /** Built dashboard directory; default apps/dashboard/dist; `null`: no static hosting. */
@@ -77,8 +77,8 @@ export const aimeApp = fp(
       : embeddedRunBackend(options, fastify.log, approvals);
     const { store, manager } = backend;
     const gepa =
-      options.gepa ?? new RunLogGepaSource({ traceFile: options.gepaTraceFile, threshold: options.gepaThreshold });
-    if (gepa instanceof RunLogGepaSource) manager.observe(gepa);
+      options.gepa ?? new RunLogGEPASource({ traceFile: options.gepaTraceFile, threshold: options.gepaThreshold });
+    if (gepa instanceof RunLogGEPASource) manager.observe(gepa);
     let metrics: ServiceMetrics | undefined;
     const hub = new WebSocketHub({
       manager,
@@ -100,7 +100,7 @@ export const aimeApp = fp(
       'run index rebuilt from logs',
     );
 
-    const services: AimeServices = {
+    const services: AIMEServices = {
       manager,
       approvals,
       store,

@@ -1,24 +1,24 @@
 import { resolve } from 'node:path';
-import { type AimeRuntime, checkModelReady } from '@gepa-aime/core';
+import { type AIMERuntime, checkModelReady } from '@gepa-aime/core';
 import type { AppOptions } from './app';
-import { OnlineGepaSource } from './gepa/online-gepa-source';
+import { OnlineGEPASource } from './gepa/online-gepa-source';
 import { createWorkflowExecutor } from './runs/workflow-executor';
 
 /** The app's view of an AIME runtime: its workflow, readiness probe, model and online GEPA. */
 export function appOptionsFromRuntime(
-  runtime: AimeRuntime,
+  runtime: AIMERuntime,
 ): Pick<AppOptions, 'executor' | 'readiness' | 'model' | 'gepa' | 'gepaTraceFile' | 'gepaThreshold' | 'onClose'> {
-  const { onlineGepa } = runtime;
+  const { onlineGEPA } = runtime;
   return {
     executor: createWorkflowExecutor(runtime.workflow),
     readiness: (signal) => checkModelReady(runtime.config, signal),
     model: { provider: runtime.config.model.provider, model: runtime.model.modelId },
-    ...(onlineGepa ? { gepa: new OnlineGepaSource(onlineGepa) } : {}),
-    gepaTraceFile: onlineGepa?.tracePath ?? resolve(runtime.config.gepa.trace_path),
+    ...(onlineGEPA ? { gepa: new OnlineGEPASource(onlineGEPA) } : {}),
+    gepaTraceFile: onlineGEPA?.tracePath ?? resolve(runtime.config.gepa.trace_path),
     gepaThreshold: runtime.config.gepa.threshold,
     // Outcomes recorded by the last runs reach the trace file before the process exits; MCP servers stop.
     onClose: async () => {
-      await onlineGepa?.flush();
+      await onlineGEPA?.flush();
       await runtime.close();
     },
   };

@@ -1,5 +1,5 @@
 import type { ApprovalBroker } from './approvals/approval-broker';
-import type { GepaMetricsSource } from './gepa/gepa-metrics-source';
+import type { GEPAMetricsSource } from './gepa/gepa-metrics-source';
 import type { ServiceMetrics } from './metrics/service-metrics';
 import type { DatabaseHealth } from './runs/run-backend';
 import type { RunCoordinator } from './runs/run-coordinator';
@@ -15,14 +15,14 @@ export interface ReadinessResult {
 export type ReadinessCheck = (signal: AbortSignal) => Promise<ReadinessResult>;
 
 /** What the routes use; decorated on the Fastify instance as `aime`. */
-export interface AimeServices {
+export interface AIMEServices {
   manager: RunCoordinator;
   /** Open approval requests of the runs this process executes. */
   approvals: ApprovalBroker;
   store: RunStore;
   hub: WebSocketHub;
   metrics: ServiceMetrics;
-  gepa: GepaMetricsSource;
+  gepa: GEPAMetricsSource;
   readiness: ReadinessCheck;
   /** Scale-out mode: is PostgreSQL reachable? */
   checkDatabase?: (signal: AbortSignal) => Promise<DatabaseHealth>;
@@ -35,6 +35,6 @@ export interface AimeServices {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    aime: AimeServices;
+    aime: AIMEServices;
   }
 }

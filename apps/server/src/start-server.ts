@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import {
   ConfigError,
-  createAimeRuntime,
+  createAIMERuntime,
   type LanguageModel,
   type PromptOptimizer,
   resolveWorkspaceRoot,
@@ -64,7 +64,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const scaleOut = loadScaleOutSettings(env);
   assertSafeBinding(settings);
   const configDirectory = options.configDirectory ?? settings.configDir;
-  const runtime = await createAimeRuntime({
+  const runtime = await createAIMERuntime({
     workspaceRoot: resolve(resolveWorkspaceRoot(settings.workspace, env)),
     env,
     ...(configDirectory !== undefined ? { configDirectory } : {}),

@@ -5,7 +5,7 @@ import type { LanguageModel } from '@gepa-aime/core';
 import {
   aimeGoalSchema,
   aimeGoalSetSchema,
-  createAimeAdapter,
+  createAIMEAdapter,
   loadConfig,
   scoreGoal,
   toGoalSet,
@@ -81,7 +81,7 @@ describe('AIME adapter', () => {
   it('runs each goal in a fresh workspace with the candidate prompts and scores it from the outcome', async () => {
     const model = new RecordingModel();
     const evaluated: string[] = [];
-    const adapter = createAimeAdapter({
+    const adapter = createAIMEAdapter({
       config,
       model,
       onGoalEvaluated: (goal, output) => evaluated.push(`${goal.id}:${output.score}`),
@@ -109,7 +109,7 @@ describe('AIME adapter', () => {
   });
 
   it('builds reflective records per component from the trajectories', async () => {
-    const adapter = createAimeAdapter({ config, model: new OfflineModel() });
+    const adapter = createAIMEAdapter({ config, model: new OfflineModel() });
     const evaluation = await adapter.evaluate([missingGoal], { planner: '', actor: '' }, true);
     const dataset = await adapter.makeReflectiveDataset({}, evaluation, ['planner', 'actor']);
     expect(Object.keys(dataset)).toEqual(['planner', 'actor']);
@@ -135,7 +135,7 @@ describe('AIME adapter', () => {
         throw new Error('connection refused');
       },
     };
-    const adapter = createAimeAdapter({ config, model: broken });
+    const adapter = createAIMEAdapter({ config, model: broken });
     const result = await adapter.evaluate([summaryGoal], { planner: 'p', actor: 'a' }, false);
     expect(result.scores).toEqual([0]);
     expect(result.trajectories).toBeUndefined();

@@ -1,13 +1,13 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAimeRuntime } from '@gepa-aime/core';
+import { createAIMERuntime } from '@gepa-aime/core';
 import { describe, expect, it } from 'vitest';
 import { registerOfflineModel } from '../src/index';
 import { CORPUS } from './goal-corpus-cases';
 import { fakeRepository, inventedPaths, runGoal, SHIPPED_CONFIG } from './goal-corpus-support';
 
-// createAimeRuntime builds the configured model (provider: offline) through core's provider registry.
+// createAIMERuntime builds the configured model (provider: offline) through core's provider registry.
 registerOfflineModel();
 
 describe('offline model: a corpus of ordinary goals', () => {
@@ -65,13 +65,13 @@ describe('offline model: a corpus of ordinary goals', () => {
     const tracePath = join(configDirectory, 'gepa_history.jsonl');
     writeFileSync(join(configDirectory, 'gepa_config.yaml'), `trace_path: ${tracePath}\n`);
     const root = fakeRepository();
-    const runtime = await createAimeRuntime({ configDirectory, workspaceRoot: root, env: {} });
+    const runtime = await createAIMERuntime({ configDirectory, workspaceRoot: root, env: {} });
     const report = await runtime.workflow.run('Read README.md and write a summary to notes/summary.md');
     expect(report.status).toBe('completed');
     expect(readFileSync(join(root, 'notes', 'summary.md'), 'utf8')).toContain(
       'A small library that builds configurable widgets.',
     );
-    expect(runtime.onlineGepa?.tracePath).toBe(tracePath);
+    expect(runtime.onlineGEPA?.tracePath).toBe(tracePath);
     expect(readFileSync(tracePath, 'utf8')).toContain('"component"');
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunEvent } from '@gepa-aime/core';
-import { createAimeRuntime, DEFAULT_ACTOR_PROMPT_TEMPLATE } from '@gepa-aime/core';
+import { createAIMERuntime, DEFAULT_ACTOR_PROMPT_TEMPLATE } from '@gepa-aime/core';
 import { describe, expect, it } from 'vitest';
 import { registerOfflineModel } from '../src/index';
 import { RecordingModel } from './recording-model';
@@ -27,7 +27,7 @@ describe('online GEPA inside AIMEWorkflow', () => {
   it('failing runs evolve the actor prompt; the next run and a new runtime use it', async () => {
     const { root, configDirectory, workspace } = project();
     const model = new RecordingModel();
-    const runtime = await createAimeRuntime({
+    const runtime = await createAIMERuntime({
       configDirectory,
       workspaceRoot: workspace,
       env: {},
@@ -63,13 +63,13 @@ describe('online GEPA inside AIMEWorkflow', () => {
     expect(model.systemPrompts.some((prompt) => prompt.includes('Lessons from earlier runs:'))).toBe(true);
 
     // A new runtime (a new process) warm-starts with the trial in progress.
-    const restarted = await createAimeRuntime({
+    const restarted = await createAIMERuntime({
       configDirectory,
       workspaceRoot: workspace,
       env: {},
     });
-    const actor = restarted.onlineGepa?.currentPrompt('actor');
+    const actor = restarted.onlineGEPA?.currentPrompt('actor');
     expect(actor?.text).toBe(newPrompt);
-    expect(restarted.onlineGepa?.metrics().trial).toMatchObject({ component: 'actor', outcomes: 1, needed: 4 });
+    expect(restarted.onlineGEPA?.metrics().trial).toMatchObject({ component: 'actor', outcomes: 1, needed: 4 });
   });
 });

@@ -1,7 +1,7 @@
 import type { FakeHandler, FakeReply } from '@gepa-aime/core/testing';
 import {
-  type AimeResponderOptions,
-  createAimeResponder,
+  type AIMEResponderOptions,
+  createAIMEResponder,
   isJudgeRequest,
 } from '../../../bench/loop-overhead/aime-responder';
 
@@ -18,8 +18,8 @@ export function messagesOf(body: Record<string, unknown>): Array<{ role: string;
 }
 
 /** The stateless AIME responder (bench/loop-overhead) behind the fake server. */
-export function responderHandler(options: AimeResponderOptions, latencyMs = 0): FakeHandler {
-  const respond = createAimeResponder(options);
+export function responderHandler(options: AIMEResponderOptions, latencyMs = 0): FakeHandler {
+  const respond = createAIMEResponder(options);
   return (body) => {
     const role = roleOf(body);
     const reply = respond({ messages: messagesOf(body), planner: role === 'planner', judge: role === 'judge' });

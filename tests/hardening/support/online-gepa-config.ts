@@ -1,7 +1,7 @@
-import type { GepaConfig } from '@gepa-aime/core';
+import type { GEPAConfig } from '@gepa-aime/core';
 
 /** Small windows so that candidates are proposed, trialled and decided every few records. */
-export const WRITER_GEPA_CONFIG: Partial<GepaConfig> = {
+export const WRITER_GEPA_CONFIG: Partial<GEPAConfig> = {
   window_size: 4,
   threshold: 0.6,
   min_traces_before_reflection: 2,

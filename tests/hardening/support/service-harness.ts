@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LanguageModel, WorkflowLimits } from '@gepa-aime/core';
-import { createAimeRuntime, createModel, finalRunStatusSchema, loadConfig } from '@gepa-aime/core';
+import { createAIMERuntime, createModel, finalRunStatusSchema, loadConfig } from '@gepa-aime/core';
 import type { FakeOpenAIServer } from '@gepa-aime/core/testing';
 import { registerOfflineModel } from '@gepa-aime/offline-model';
 import { buildApp } from '../../../apps/server/src/app';
@@ -83,7 +83,7 @@ export async function startServiceHarness(options: ServiceHarnessOptions): Promi
   });
   const config = loadConfig({ directory: configDirectory, env: {} });
   const model = options.model ?? createModel(config, { retryBaseDelayMs: 5 });
-  const runtime = await createAimeRuntime({
+  const runtime = await createAIMERuntime({
     configDirectory,
     workspaceRoot: workspace,
     env: {},

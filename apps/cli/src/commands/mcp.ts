@@ -37,12 +37,12 @@ export const mcpCommand: CliCommand = {
       context.stdout.write(`${HELP}\n`);
       return 0;
     }
-    const { loadServiceSettings, serveMcpStdio } = await import('@gepa-aime/server');
+    const { loadServiceSettings, serveMCPStdio } = await import('@gepa-aime/server');
     const settings = loadServiceSettings(context.env);
     const tracesDir = values['traces-dir'] ?? settings.tracesDir;
     const concurrency = integerOption('concurrency', values.concurrency) ?? settings.concurrency;
     const runtime = await createCommandRuntime(context, values.workspace);
-    await serveMcpStdio({
+    await serveMCPStdio({
       runtime,
       tracesDir: isAbsolute(tracesDir) ? tracesDir : resolve(userDirectory(context.env), tracesDir),
       concurrency,

@@ -1,4 +1,4 @@
-import type { GepaEvent } from '@gepa-aime/core';
+import type { GEPAEvent } from '@gepa-aime/core';
 
 const BAR_WIDTH = 24;
 
@@ -18,7 +18,7 @@ export class OptimizeProgress {
     private readonly budget: number,
   ) {}
 
-  onEvent(event: GepaEvent): void {
+  onEvent(event: GEPAEvent): void {
     if (event.type === 'optimization-start' || event.type === 'iteration-start') {
       this.iteration = event.iteration;
       this.metricCalls = event.totalMetricCalls;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { applyPrompts, createAimeRuntime, LightweightOnlineGEPA } from '@gepa-aime/core';
+import { applyPrompts, createAIMERuntime } from '@gepa-aime/core';
 import { describe, expect, it } from 'vitest';
 import { capture, runCliCaptured } from '../cli-test-support';
 import { REPO_ROOT } from '../paths';
@@ -124,8 +124,8 @@ describe('aime optimize', () => {
     expect(readFileSync(tracePath, 'utf8').startsWith(before)).toBe(true);
     expect(readFileSync(tracePath, 'utf8')).not.toContain('"source":"aime optimize"');
     const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'aime-optimize-ws-')));
-    const runtime = await createAimeRuntime({ configDirectory: config, workspaceRoot: workspace, env: {} });
-    expect(runtime.onlineGepa?.currentPrompt('planner')).toEqual({
+    const runtime = await createAIMERuntime({ configDirectory: config, workspaceRoot: workspace, env: {} });
+    expect(runtime.onlineGEPA?.currentPrompt('planner')).toEqual({
       component: 'planner',
       candidateId: seeded.planner,
       text: planner,

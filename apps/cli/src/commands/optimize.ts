@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import {
   AIME_REFLECTION_PROMPT_TEMPLATE,
-  type AimeGoalSet,
+  type AIMEGoalSet,
   type CandidateSelection,
-  createAimeAdapter,
+  createAIMEAdapter,
   createModel,
   LightweightOnlineGEPA,
   optimize,
@@ -105,7 +105,7 @@ export const optimizeCommand: CliCommand = {
     );
     const progress = new OptimizeProgress(context.stderr, budget);
     const proposals = { proposed: 0, accepted: 0, rejected: 0, skipped: 0 };
-    const adapter = createAimeAdapter({
+    const adapter = createAIMEAdapter({
       config,
       model,
       ...(maxIterations !== undefined ? { maxIterations } : {}),
@@ -180,7 +180,7 @@ export const optimizeCommand: CliCommand = {
   },
 };
 
-function readGoals(file: string): AimeGoalSet {
+function readGoals(file: string): AIMEGoalSet {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));

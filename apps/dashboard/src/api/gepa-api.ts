@@ -1,6 +1,6 @@
 import { requestJson } from './http-client';
-import type { GepaOverview } from './types';
+import type { GEPAOverview } from './types';
 
-export function getGepaOverview(): Promise<GepaOverview> {
+export function getGEPAOverview(): Promise<GEPAOverview> {
   return requestJson('GET', '/gepa');
 }

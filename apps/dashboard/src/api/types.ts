@@ -7,9 +7,9 @@ import type { RunSummary as ServerRunSummary } from '@gepa-aime/server';
  */
 export type {
   CreateRunBody,
-  GepaCandidate,
-  GepaMetrics as GepaOverview,
-  GepaTimelinePoint,
+  GEPACandidate,
+  GEPAMetrics as GEPAOverview,
+  GEPATimelinePoint,
   RunAccepted as CreatedRun,
   RunDetail,
   RunEvents as RunEventsPage,

@@ -1,6 +1,6 @@
 import type { RunEvent } from '@gepa-aime/core';
 import { ApiError } from '../api/api-error';
-import { getGepaOverview } from '../api/gepa-api';
+import { getGEPAOverview } from '../api/gepa-api';
 import { setUnauthorizedHandler } from '../api/http-client';
 import { getRunEvents, listRuns } from '../api/runs-api';
 import { SocketClient } from '../api/socket-client';
@@ -42,7 +42,7 @@ export class DashboardController {
       },
       onOpen: () => {
         void this.refreshRuns();
-        this.scheduleGepaRefresh();
+        this.scheduleGEPARefresh();
       },
     });
   }
@@ -79,11 +79,11 @@ export class DashboardController {
     this.store.setOlderRunsCursor(page.nextCursor ?? null);
   }
 
-  async refreshGepa(): Promise<void> {
+  async refreshGEPA(): Promise<void> {
     try {
-      this.store.setGepa(await getGepaOverview());
+      this.store.setGEPA(await getGEPAOverview());
     } catch (error) {
-      this.store.setGepa(undefined, error instanceof Error ? error.message : String(error));
+      this.store.setGEPA(undefined, error instanceof Error ? error.message : String(error));
     }
   }
 
@@ -99,7 +99,7 @@ export class DashboardController {
     this.store.setTokenRequired(false);
     this.socket.reconnectNow();
     void this.refreshRuns();
-    void this.refreshGepa();
+    void this.refreshGEPA();
   }
 
   private async fetchEvents(runId: string, fillingGap = false): Promise<void> {
@@ -117,13 +117,13 @@ export class DashboardController {
   private ingest(events: RunEvent[]): void {
     if (events.length === 0) return;
     this.store.ingestEvents(events);
-    if (events.some((event) => event.type.startsWith('gepa-') || event.type === 'run-end')) this.scheduleGepaRefresh();
+    if (events.some((event) => event.type.startsWith('gepa-') || event.type === 'run-end')) this.scheduleGEPARefresh();
     this.scheduleGapFill();
   }
 
-  private scheduleGepaRefresh(): void {
+  private scheduleGEPARefresh(): void {
     clearTimeout(this.gepaTimer);
-    this.gepaTimer = setTimeout(() => void this.refreshGepa(), gepaRefreshDelayMs);
+    this.gepaTimer = setTimeout(() => void this.refreshGEPA(), gepaRefreshDelayMs);
   }
 
   /** A gap that the socket did not fill within a second is fetched over REST. */

@@ -1,5 +1,5 @@
 import type { RunEvent } from '@gepa-aime/core';
-import type { GepaOverview, RunSummary } from '../api/types';
+import type { GEPAOverview, RunSummary } from '../api/types';
 import { type ConnectionState, initialConnection } from './connection-state';
 import { reduceRunEvent, skipGap } from './run-reducer';
 import { createRunState, type RunState } from './run-state';
@@ -10,7 +10,7 @@ export interface DashboardState {
   /** Full event-derived state, kept for the runs the user has opened. */
   runStates: Record<string, RunState>;
   connection: ConnectionState;
-  gepa?: GepaOverview;
+  gepa?: GEPAOverview;
   gepaError?: string;
   /** True while the UI must ask for the API token (a request came back 401). */
   tokenRequired: boolean;
@@ -99,7 +99,7 @@ export class DashboardStore {
     this.update({ ...this.state, connection });
   }
 
-  setGepa(gepa: GepaOverview | undefined, gepaError?: string): void {
+  setGEPA(gepa: GEPAOverview | undefined, gepaError?: string): void {
     this.update({ ...this.state, gepa: gepa ?? this.state.gepa, gepaError });
   }
 

@@ -1,7 +1,7 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 
 /** The run has no open approval request with this tool call id (HTTP 404). */
-export class ApprovalNotFoundError extends AimeError {
+export class ApprovalNotFoundError extends AIMEError {
   readonly statusCode = 404;
 
   constructor(runId: string, toolCallId: string) {

@@ -1,4 +1,4 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 
 export interface FieldProblem {
   /** Where, as `body.goal`, `params.id`, … */
@@ -7,7 +7,7 @@ export interface FieldProblem {
 }
 
 /** A request the service refuses before validation (HTTP 400), e.g. a body it will not parse. */
-export class BadRequestError extends AimeError {
+export class BadRequestError extends AIMEError {
   readonly statusCode = 400;
   readonly fields: FieldProblem[] | undefined;
 

@@ -1,7 +1,7 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 
 /** No run with this id exists (HTTP 404). */
-export class RunNotFoundError extends AimeError {
+export class RunNotFoundError extends AIMEError {
   readonly statusCode = 404;
   readonly runId: string;
 

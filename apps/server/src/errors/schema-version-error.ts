@@ -1,7 +1,7 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 
 /** The database is not at the schema version this build expects (run `aime db migrate`, or upgrade). */
-export class SchemaVersionError extends AimeError {
+export class SchemaVersionError extends AIMEError {
   readonly current: number;
   readonly expected: number;
 

@@ -1,7 +1,7 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 
 /** Another live server holds the run-log directory's lock (start-up refused, not a config mistake). */
-export class TracesLockedError extends AimeError {
+export class TracesLockedError extends AIMEError {
   readonly holderPid: number;
 
   constructor(lockFile: string, holderPid: number) {

@@ -1,7 +1,7 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 
 /** A request body in a Content-Encoding the service does not decode (HTTP 415). */
-export class UnsupportedEncodingError extends AimeError {
+export class UnsupportedEncodingError extends AIMEError {
   readonly statusCode = 415;
 
   constructor(encoding: string) {

@@ -1,7 +1,7 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 
 /** A plain HTTP request to the WebSocket endpoint (HTTP 426: it must ask for `Upgrade: websocket`). */
-export class UpgradeRequiredError extends AimeError {
+export class UpgradeRequiredError extends AIMEError {
   readonly statusCode = 426;
 
   constructor(message: string) {

@@ -1,8 +1,8 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 import { MAX_RUN_ID_LENGTH } from '../runs/run-store';
 
 /** A run id in the path longer than any run id can be (HTTP 414). */
-export class UriTooLongError extends AimeError {
+export class UriTooLongError extends AIMEError {
   readonly statusCode = 414;
 
   constructor() {

@@ -6,7 +6,7 @@ import { ScriptedModel } from '@gepa-aime/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gepaMetricsSchema } from '../schemas/gepa';
 import { createTestApp, type TestApp } from '../test-support/test-app';
-import { OnlineGepaSource } from './online-gepa-source';
+import { OnlineGEPASource } from './online-gepa-source';
 
 let harness: TestApp | undefined;
 afterEach(async () => {
@@ -37,7 +37,7 @@ describe('GET /gepa from the online optimizer', () => {
         feedback: 'Task failed: ENOENT',
       });
     }
-    harness = await createTestApp({ gepa: new OnlineGepaSource(optimizer) });
+    harness = await createTestApp({ gepa: new OnlineGEPASource(optimizer) });
     const response = await harness.app.inject({ method: 'GET', url: '/gepa' });
     expect(response.statusCode).toBe(200);
     const body = gepaMetricsSchema.parse(response.json());

@@ -1,12 +1,12 @@
-import type { OnlineGepaMetrics } from '@gepa-aime/core';
-import type { GepaMetrics } from '../schemas/gepa';
-import type { GepaMetricsSource } from './gepa-metrics-source';
+import type { OnlineGEPAMetrics } from '@gepa-aime/core';
+import type { GEPAMetrics } from '../schemas/gepa';
+import type { GEPAMetricsSource } from './gepa-metrics-source';
 
 /** `GET /gepa` from the service's online optimizer (LightweightOnlineGEPA.metrics()). */
-export class OnlineGepaSource implements GepaMetricsSource {
-  constructor(private readonly optimizer: { metrics(): OnlineGepaMetrics }) {}
+export class OnlineGEPASource implements GEPAMetricsSource {
+  constructor(private readonly optimizer: { metrics(): OnlineGEPAMetrics }) {}
 
-  metrics(): GepaMetrics {
+  metrics(): GEPAMetrics {
     const metrics = this.optimizer.metrics();
     return {
       source: 'optimizer',

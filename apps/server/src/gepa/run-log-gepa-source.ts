@@ -2,29 +2,29 @@ import { readFile } from 'node:fs/promises';
 import type { RunEvent } from '@gepa-aime/core';
 import type { RunObserver } from '../runs/run-manager';
 import type { RunState } from '../runs/run-state';
-import type { GepaCandidate, GepaMetrics, GepaTimelinePoint } from '../schemas/gepa';
-import type { GepaMetricsSource } from './gepa-metrics-source';
+import type { GEPACandidate, GEPAMetrics, GEPATimelinePoint } from '../schemas/gepa';
+import type { GEPAMetricsSource } from './gepa-metrics-source';
 
 const MAX_TIMELINE_POINTS = 1000;
 
-export interface RunLogGepaSourceOptions {
+export interface RunLogGEPASourceOptions {
   /** `trace_path` of gepa_config.yaml; its records are counted (and plotted when no run logged GEPA events). */
   traceFile?: string;
   /** `threshold` of gepa_config.yaml (default 0.5). */
   threshold?: number;
 }
 
-type TimelineEntry = Omit<GepaTimelinePoint, 'index'>;
-type CandidateEntry = Omit<GepaCandidate, 'score' | 'uses'>;
+type TimelineEntry = Omit<GEPATimelinePoint, 'index'>;
+type CandidateEntry = Omit<GEPACandidate, 'score' | 'uses'>;
 
 /** GEPA view folded from `gepa-record` / `gepa-candidate` events of every run (recovered and live). */
-export class RunLogGepaSource implements GepaMetricsSource, RunObserver {
+export class RunLogGEPASource implements GEPAMetricsSource, RunObserver {
   private readonly timeline: TimelineEntry[] = [];
   private readonly candidates = new Map<string, CandidateEntry>();
   /** candidateId → [sum of outcome scores, count]. */
   private readonly outcomes = new Map<string, [number, number]>();
 
-  constructor(private readonly options: RunLogGepaSourceOptions = {}) {}
+  constructor(private readonly options: RunLogGEPASourceOptions = {}) {}
 
   onEvent(_run: RunState, event: RunEvent): void {
     this.ingest(event);
@@ -62,7 +62,7 @@ export class RunLogGepaSource implements GepaMetricsSource, RunObserver {
     }
   }
 
-  async metrics(): Promise<GepaMetrics> {
+  async metrics(): Promise<GEPAMetrics> {
     const history = await readTraceFile(this.options.traceFile);
     const fromLogs = this.timeline.length > 0 || this.candidates.size > 0;
     const entries = fromLogs ? [...this.timeline].sort((left, right) => left.ts - right.ts) : history.timeline;
@@ -87,8 +87,8 @@ export class RunLogGepaSource implements GepaMetricsSource, RunObserver {
 }
 
 /** The newest accepted (or restored) candidate of each component. */
-function currentPrompts(candidates: CandidateEntry[]): GepaMetrics['current'] {
-  const current: GepaMetrics['current'] = {};
+function currentPrompts(candidates: CandidateEntry[]): GEPAMetrics['current'] {
+  const current: GEPAMetrics['current'] = {};
   for (const candidate of candidates) {
     if (candidate.decision === 'accepted' || candidate.decision === 'restored') {
       current[candidate.component] = { candidateId: candidate.id, prompt: candidate.prompt };

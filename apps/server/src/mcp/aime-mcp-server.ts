@@ -1,18 +1,18 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { AimeServices } from '../services';
+import type { AIMEServices } from '../services';
 import { SERVICE_VERSION } from '../version';
 import { registerRunGoalTool } from './run-goal-tool';
 import { registerRunQueryTools } from './run-query-tools';
 import { registerRunResources } from './run-resources';
 
-export type AimeMcpServices = Pick<AimeServices, 'manager' | 'gepa'>;
+export type AIMEMCPServices = Pick<AIMEServices, 'manager' | 'gepa'>;
 
 /**
  * GEPA-AIME as an MCP server: tools `run_goal`, `get_run`, `list_runs`; resources for each run's
  * checklist and the current GEPA prompts. Served over stdio by `aime mcp` and over Streamable
  * HTTP at `/mcp` (one server per session, all on the same run manager).
  */
-export function createAimeMcpServer(services: AimeMcpServices): McpServer {
+export function createAIMEMCPServer(services: AIMEMCPServices): McpServer {
   const server = new McpServer(
     { name: 'gepa-aime', title: 'GEPA-AIME', version: SERVICE_VERSION },
     {

@@ -1,5 +1,5 @@
 import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { GepaMetricsSource } from '../gepa/gepa-metrics-source';
+import type { GEPAMetricsSource } from '../gepa/gepa-metrics-source';
 import type { RunCoordinator } from '../runs/run-coordinator';
 
 export const GEPA_PROMPTS_URI = 'aime://gepa/prompts';
@@ -13,7 +13,7 @@ export function checklistUri(runId: string): string {
  * Resources: each run's checklist as markdown (`aime://runs/{runId}/checklist`, the 50 newest
  * listed) and the prompts GEPA currently uses (`aime://gepa/prompts`).
  */
-export function registerRunResources(server: McpServer, manager: RunCoordinator, gepa: GepaMetricsSource): void {
+export function registerRunResources(server: McpServer, manager: RunCoordinator, gepa: GEPAMetricsSource): void {
   server.registerResource(
     'run-checklist',
     new ResourceTemplate('aime://runs/{runId}/checklist', {

@@ -1,12 +1,12 @@
 import type { Readable, Writable } from 'node:stream';
-import type { AimeRuntime } from '@gepa-aime/core';
+import type { AIMERuntime } from '@gepa-aime/core';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { buildApp } from '../app';
 import { appOptionsFromRuntime } from '../runtime-app-options';
-import { createAimeMcpServer } from './aime-mcp-server';
+import { createAIMEMCPServer } from './aime-mcp-server';
 
-export interface ServeMcpStdioOptions {
-  runtime: AimeRuntime;
+export interface ServeMCPStdioOptions {
+  runtime: AIMERuntime;
   /** Run logs (the same `traces/runs/` the service uses, so runs show up in both). */
   tracesDir: string;
   concurrency: number;
@@ -22,14 +22,14 @@ export interface ServeMcpStdioOptions {
  * (queue, run logs, GEPA) without an HTTP listener. Returns when the client closes stdin or the
  * signal fires; running runs are then interrupted and the logs flushed.
  */
-export async function serveMcpStdio(options: ServeMcpStdioOptions): Promise<void> {
+export async function serveMCPStdio(options: ServeMCPStdioOptions): Promise<void> {
   const app = await buildApp({
     ...appOptionsFromRuntime(options.runtime),
     settings: { concurrency: options.concurrency, tracesDir: options.tracesDir },
     dashboardDirectory: null,
     logger: { level: 'warn', stream: options.log },
   });
-  const server = createAimeMcpServer(app.aime);
+  const server = createAIMEMCPServer(app.aime);
   const transport = new StdioServerTransport(options.input, options.output);
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();

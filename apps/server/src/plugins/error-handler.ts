@@ -1,4 +1,4 @@
-import { AimeError } from '@gepa-aime/core';
+import { AIMEError } from '@gepa-aime/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -13,7 +13,7 @@ import type { ErrorResponse } from '../schemas/error';
  */
 export default fp(
   async function errorHandler(fastify: FastifyInstance) {
-    fastify.setErrorHandler((error: FastifyError | AimeError | Error, request, reply) => {
+    fastify.setErrorHandler((error: FastifyError | AIMEError | Error, request, reply) => {
       const body = describeRequestProblem(toErrorResponse(error), error, request);
       if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ statusCode: body.statusCode, error: body.error }, body.message);
@@ -43,7 +43,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     };
   }
   const statusCode = statusOf(error);
-  if (statusCode >= 500 && !(error instanceof AimeError && error.code === 'service_unavailable')) {
+  if (statusCode >= 500 && !(error instanceof AIMEError && error.code === 'service_unavailable')) {
     return { statusCode, error: 'internal', message: 'Internal server error' };
   }
   const body: ErrorResponse = {
@@ -59,7 +59,7 @@ function statusOf(error: unknown): number {
   if (typeof error === 'object' && error !== null) {
     const status = (error as { statusCode?: unknown }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 600) return status;
-    if (error instanceof AimeError && error.isUserError) return 400;
+    if (error instanceof AIMEError && error.isUserError) return 400;
   }
   return 500;
 }
@@ -78,6 +78,6 @@ const CODES_BY_STATUS: Record<number, string> = {
 };
 
 function codeOf(error: unknown, statusCode: number): string {
-  if (error instanceof AimeError) return error.code;
+  if (error instanceof AIMEError) return error.code;
   return CODES_BY_STATUS[statusCode] ?? 'error';
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError, createAimeRuntime, type LanguageModel, resolveWorkspaceRoot } from '@gepa-aime/core';
+import { ConfigError, createAIMERuntime, type LanguageModel, resolveWorkspaceRoot } from '@gepa-aime/core';
 import { registerOfflineModel } from '@gepa-aime/offline-model';
 import { loadServiceSettings } from '../config/service-settings';
 import { RunWorker } from '../runs/postgres/run-worker';
@@ -38,7 +38,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     );
   }
   const configDirectory = options.configDirectory ?? settings.configDir;
-  const runtime = await createAimeRuntime({
+  const runtime = await createAIMERuntime({
     workspaceRoot: resolve(resolveWorkspaceRoot(options.workspace ?? settings.workspace, env)),
     env,
     ...(configDirectory !== undefined ? { configDirectory } : {}),
@@ -75,7 +75,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       closing ??= (async () => {
         await worker.stop(graceMs);
         await services.close();
-        await runtime.onlineGepa?.flush();
+        await runtime.onlineGEPA?.flush();
       })();
       return closing;
     },

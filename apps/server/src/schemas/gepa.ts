@@ -46,7 +46,7 @@ export const gepaMetricsSchema = z
       .describe('the candidate being measured against its parent, if any (optimizer source only)'),
     traceRecords: z.number().int().describe('records in the GEPA trace file'),
   })
-  .meta({ id: 'GepaMetrics' });
-export type GepaMetrics = z.infer<typeof gepaMetricsSchema>;
-export type GepaTimelinePoint = z.infer<typeof gepaTimelinePointSchema>;
-export type GepaCandidate = z.infer<typeof gepaCandidateSchema>;
+  .meta({ id: 'GEPAMetrics' });
+export type GEPAMetrics = z.infer<typeof gepaMetricsSchema>;
+export type GEPATimelinePoint = z.infer<typeof gepaTimelinePointSchema>;
+export type GEPACandidate = z.infer<typeof gepaCandidateSchema>;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAimeRuntime, type LanguageModel } from '@gepa-aime/core';
+import { createAIMERuntime, type LanguageModel } from '@gepa-aime/core';
 import { OfflineModel } from '@gepa-aime/offline-model';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../app';
@@ -51,7 +51,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const tracesDir = options.tracesDir ?? join(root, 'traces');
   const workspace = await createWorkspace(root);
   const model = new GatedModel(options.innerModel ?? new OfflineModel());
-  const runtime = await createAimeRuntime({
+  const runtime = await createAIMERuntime({
     configDirectory: REPOSITORY_CONFIG_DIRECTORY,
     workspaceRoot: workspace,
     env: { AIME_TRACES_DIR: tracesDir, ...options.runtimeEnv },

@@ -1,4 +1,4 @@
-import type { AimeConfig } from '../config/load-config';
+import type { AIMEConfig } from '../config/load-config';
 import type { LanguageModel } from '../llm/types';
 import type { TaskNode } from '../progress/task-node';
 import type { ActivePrompt } from '../protocol/prompt-optimizer';
@@ -20,7 +20,7 @@ import type { ToolExecutor } from './run-tool';
 export const DEFAULT_PERSONA = 'a careful generalist assistant';
 
 export interface ActorFactoryOptions {
-  config: AimeConfig;
+  config: AIMEConfig;
   model: LanguageModel;
   tools: ToolRegistry;
   workspaceRoot: string;

@@ -1,9 +1,9 @@
-import type { AimeConfig } from '../config/load-config';
+import type { AIMEConfig } from '../config/load-config';
 import type { LanguageModel } from '../llm/types';
 import type {
   EvaluationBatch,
-  GepaAdapter,
-  GepaCandidate,
+  GEPAAdapter,
+  GEPACandidate,
   ReflectiveDataset,
   ReflectiveRecord,
 } from '../optimizer/gepa/types';
@@ -13,7 +13,7 @@ import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry
 import type { ToolRegistry } from '../tools/registry/tool-registry';
 import { AIMEWorkflow } from '../workflow/aime-workflow';
 import type { WorkflowLimits } from '../workflow/workflow-limits';
-import type { AimeGoal } from './aime-goal';
+import type { AIMEGoal } from './aime-goal';
 import { FixedPromptOptimizer } from './fixed-prompt-optimizer';
 import { checkExpectations, createGoalWorkspace, type GoalCheck } from './goal-workspace';
 import { type FailedTask, type GoalScore, leafSnapshots, scoreGoal } from './score-goal';
@@ -22,7 +22,7 @@ const MAX_OBSERVATIONS_PER_TASK = 3;
 const MAX_OBSERVATION_CHARS = 300;
 const MAX_OUTPUT_CHARS = 1500;
 
-export interface AimeGoalOutput {
+export interface AIMEGoalOutput {
   goalId: string;
   status: FinalRunStatus;
   finalAnswer: string;
@@ -30,8 +30,8 @@ export interface AimeGoalOutput {
 }
 
 /** What one goal run leaves for reflection. */
-export interface AimeTrajectory {
-  goal: AimeGoal;
+export interface AIMETrajectory {
+  goal: AIMEGoal;
   status: FinalRunStatus;
   finalAnswer: string;
   rationale: string;
@@ -41,8 +41,8 @@ export interface AimeTrajectory {
   result: GoalScore;
 }
 
-export interface AimeAdapterOptions {
-  config: AimeConfig;
+export interface AIMEAdapterOptions {
+  config: AIMEConfig;
   /** The student model running the workflow. */
   model: LanguageModel;
   /** Default: the built-in tools with the config's bundles. */
@@ -53,7 +53,7 @@ export interface AimeAdapterOptions {
   /** Run every goal in this directory instead of a fresh temporary workspace per goal. */
   workspaceRoot?: string;
   /** Called after each goal run (progress output, logs). */
-  onGoalEvaluated?: (goal: AimeGoal, output: AimeGoalOutput) => void;
+  onGoalEvaluated?: (goal: AIMEGoal, output: AIMEGoalOutput) => void;
 }
 
 const DEFAULT_MAX_ITERATIONS = 8;
@@ -63,10 +63,10 @@ const DEFAULT_MAX_ITERATIONS = 8;
  * (prompt template). `evaluate` runs AIMEWorkflow on each goal with the candidate's prompts, in a
  * fresh workspace, and scores it (see scoreGoal); it never throws for a failing goal.
  */
-export function createAimeAdapter(options: AimeAdapterOptions): GepaAdapter<AimeGoal, AimeGoalOutput, AimeTrajectory> {
+export function createAIMEAdapter(options: AIMEAdapterOptions): GEPAAdapter<AIMEGoal, AIMEGoalOutput, AIMETrajectory> {
   const tools = options.tools ?? createBuiltinRegistry({ toolBundles: options.config.toolBundles });
 
-  async function runGoal(goal: AimeGoal, candidate: GepaCandidate, signal: AbortSignal | undefined) {
+  async function runGoal(goal: AIMEGoal, candidate: GEPACandidate, signal: AbortSignal | undefined) {
     const workspace = await createGoalWorkspace(goal, options.workspaceRoot);
     const observations = new ObservationLog();
     try {
@@ -92,18 +92,18 @@ export function createAimeAdapter(options: AimeAdapterOptions): GepaAdapter<Aime
 
   return {
     async evaluate(batch, candidate, captureTraces, context) {
-      const outputs: AimeGoalOutput[] = [];
+      const outputs: AIMEGoalOutput[] = [];
       const scores: number[] = [];
-      const trajectories: AimeTrajectory[] = [];
+      const trajectories: AIMETrajectory[] = [];
       for (const goal of batch) {
-        let trajectory: AimeTrajectory;
+        let trajectory: AIMETrajectory;
         try {
           trajectory = await runGoal(goal, candidate, context?.signal);
         } catch (error) {
           context?.signal?.throwIfAborted();
           trajectory = crashedTrajectory(goal, error);
         }
-        const output: AimeGoalOutput = {
+        const output: AIMEGoalOutput = {
           goalId: goal.id ?? goal.goal,
           status: trajectory.status,
           finalAnswer: trajectory.finalAnswer,
@@ -117,14 +117,14 @@ export function createAimeAdapter(options: AimeAdapterOptions): GepaAdapter<Aime
       return captureTraces ? { outputs, scores, trajectories } : { outputs, scores };
     },
     makeReflectiveDataset(_candidate, evaluation, componentsToUpdate) {
-      return makeAimeReflectiveDataset(evaluation, componentsToUpdate);
+      return makeAIMEReflectiveDataset(evaluation, componentsToUpdate);
     },
   };
 }
 
 /** Reflective records per component, in the engine's {Inputs, "Generated Outputs", Feedback} form. */
-export function makeAimeReflectiveDataset(
-  evaluation: EvaluationBatch<AimeGoalOutput, AimeTrajectory>,
+export function makeAIMEReflectiveDataset(
+  evaluation: EvaluationBatch<AIMEGoalOutput, AIMETrajectory>,
   components: readonly string[],
 ): ReflectiveDataset {
   const trajectories = evaluation.trajectories ?? [];
@@ -137,7 +137,7 @@ export function makeAimeReflectiveDataset(
   return dataset;
 }
 
-function plannerRecord(trajectory: AimeTrajectory): ReflectiveRecord {
+function plannerRecord(trajectory: AIMETrajectory): ReflectiveRecord {
   return {
     Inputs: { Goal: trajectory.goal.goal },
     'Generated Outputs': {
@@ -149,7 +149,7 @@ function plannerRecord(trajectory: AimeTrajectory): ReflectiveRecord {
   };
 }
 
-function actorRecord(trajectory: AimeTrajectory): ReflectiveRecord {
+function actorRecord(trajectory: AIMETrajectory): ReflectiveRecord {
   return {
     Inputs: { Goal: trajectory.goal.goal, Subtasks: trajectory.tasks.map((task) => task.title).join('\n') || '(none)' },
     'Generated Outputs': clipText(
@@ -162,11 +162,11 @@ function actorRecord(trajectory: AimeTrajectory): ReflectiveRecord {
 }
 
 function trajectoryOf(
-  goal: AimeGoal,
+  goal: AIMEGoal,
   report: WorkflowReport,
   checks: GoalCheck[],
   observations: ObservationLog,
-): AimeTrajectory {
+): AIMETrajectory {
   const failedTasks: FailedTask[] = leafSnapshots(report.tasks)
     .filter((task) => task.status === 'failed')
     .map((task) => ({
@@ -192,7 +192,7 @@ function trajectoryOf(
   };
 }
 
-function crashedTrajectory(goal: AimeGoal, error: unknown): AimeTrajectory {
+function crashedTrajectory(goal: AIMEGoal, error: unknown): AIMETrajectory {
   const message = error instanceof Error ? error.message : String(error);
   return {
     goal,

@@ -36,8 +36,8 @@ export const aimeGoalSchema = z.object({
   /** Planner iterations for this goal (default: the adapter's). */
   maxIterations: z.number().int().min(1).max(100).optional(),
 });
-export type AimeGoal = z.infer<typeof aimeGoalSchema>;
-export type AimeGoalInput = z.input<typeof aimeGoalSchema>;
+export type AIMEGoal = z.infer<typeof aimeGoalSchema>;
+export type AIMEGoalInput = z.input<typeof aimeGoalSchema>;
 
 const goalListSchema = z.array(aimeGoalSchema).min(1);
 const goalFileObjectSchema = z.object({
@@ -54,14 +54,14 @@ export function safeParseGoalSet(raw: unknown) {
   return Array.isArray(raw) ? goalListSchema.safeParse(raw) : goalFileObjectSchema.safeParse(raw);
 }
 
-export interface AimeGoalSet {
-  trainset: AimeGoal[];
-  valset: AimeGoal[];
+export interface AIMEGoalSet {
+  trainset: AIMEGoal[];
+  valset: AIMEGoal[];
 }
 
 /** Normalises a parsed goals file; ids default to `goal-<n>`. */
-export function toGoalSet(parsed: z.infer<typeof aimeGoalSetSchema>): AimeGoalSet {
-  const withIds = (goals: AimeGoal[], prefix: string) =>
+export function toGoalSet(parsed: z.infer<typeof aimeGoalSetSchema>): AIMEGoalSet {
+  const withIds = (goals: AIMEGoal[], prefix: string) =>
     goals.map((goal, index) => ({ ...goal, id: goal.id ?? `${prefix}-${index + 1}` }));
   if (Array.isArray(parsed)) {
     const goals = withIds(parsed, 'goal');

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isInside } from '../tools/workspace/resolve-in-workspace';
-import type { AimeGoal } from './aime-goal';
+import type { AIMEGoal } from './aime-goal';
 
 export interface GoalWorkspace {
   root: string;
@@ -14,7 +14,7 @@ export interface GoalWorkspace {
  * The workspace one goal runs in: a fresh temporary directory with the goal's `files` (the
  * default), or `fixedRoot` when the caller configured one (its files are written there too).
  */
-export async function createGoalWorkspace(goal: AimeGoal, fixedRoot?: string): Promise<GoalWorkspace> {
+export async function createGoalWorkspace(goal: AIMEGoal, fixedRoot?: string): Promise<GoalWorkspace> {
   const root = fixedRoot ? resolve(fixedRoot) : await realpath(await mkdtemp(join(tmpdir(), 'aime-optimize-')));
   for (const [path, content] of Object.entries(goal.files)) {
     const target = inside(root, path);
@@ -36,7 +36,7 @@ export interface GoalCheck {
 }
 
 /** Checks a goal's expectations against the workspace and the final answer. */
-export async function checkExpectations(root: string, goal: AimeGoal, finalAnswer: string): Promise<GoalCheck[]> {
+export async function checkExpectations(root: string, goal: AIMEGoal, finalAnswer: string): Promise<GoalCheck[]> {
   const checks: GoalCheck[] = [];
   for (const path of goal.expect.files) {
     const exists = await stat(inside(root, path)).then(

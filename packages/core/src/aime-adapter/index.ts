@@ -1,14 +1,14 @@
 export {
-  type AimeAdapterOptions,
-  type AimeGoalOutput,
-  type AimeTrajectory,
-  createAimeAdapter,
-  makeAimeReflectiveDataset,
+  type AIMEAdapterOptions,
+  type AIMEGoalOutput,
+  type AIMETrajectory,
+  createAIMEAdapter,
+  makeAIMEReflectiveDataset,
 } from './aime-adapter';
 export {
-  type AimeGoal,
-  type AimeGoalInput,
-  type AimeGoalSet,
+  type AIMEGoal,
+  type AIMEGoalInput,
+  type AIMEGoalSet,
   aimeGoalSchema,
   aimeGoalSetSchema,
   goalExpectationsSchema,

@@ -21,4 +21,4 @@ export const gepaConfigSchema = z.object({
   /** Directory for offline `aime optimize` runs. */
   run_dir: z.string().default('traces/gepa'),
 });
-export type GepaConfig = z.infer<typeof gepaConfigSchema>;
+export type GEPAConfig = z.infer<typeof gepaConfigSchema>;

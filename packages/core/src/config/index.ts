@@ -6,7 +6,7 @@ export {
   loadApprovalSettings,
 } from './approval-settings';
 export { environmentError } from './environment-error';
-export { type GepaConfig, gepaConfigSchema } from './gepa-config';
+export { type GEPAConfig, gepaConfigSchema } from './gepa-config';
 export {
   type JudgeBlock,
   type JudgeMode,
@@ -16,10 +16,10 @@ export {
   resolveJudgeSettings,
 } from './judge-config';
 export {
-  type AimeConfig,
+  type AIMEConfig,
   type LoadConfigOptions,
   loadConfig,
-  loadGepaConfig,
+  loadGEPAConfig,
   loadModelConfig,
   loadToolBundles,
 } from './load-config';
@@ -28,9 +28,9 @@ export {
   approvalPolicySchema,
   isStdioServer,
   MCP_BUNDLE_NAME_PATTERN,
-  type McpHttpServerConfig,
-  type McpServerConfig,
-  type McpStdioServerConfig,
+  type MCPHttpServerConfig,
+  type MCPServerConfig,
+  type MCPStdioServerConfig,
   mcpServerSchema,
 } from './mcp-bundle-config';
 export { type ExtraParams, type ModelConfig, modelConfigSchema, type Provider } from './model-config';

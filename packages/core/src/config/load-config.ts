@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors/config-error';
-import { type GepaConfig, gepaConfigSchema } from './gepa-config';
+import { type GEPAConfig, gepaConfigSchema } from './gepa-config';
 import { type JudgeSettings, judgeBlockSchema, resolveJudgeSettings } from './judge-config';
 import { MCP_BUNDLE_NAME_PATTERN, WORKSPACE_PLACEHOLDER } from './mcp-bundle-config';
 import { foldUnknownKeys, type ModelConfig, modelConfigSchema } from './model-config';
@@ -16,11 +16,11 @@ import {
   toolBundlesFileSchema,
 } from './tool-bundles';
 
-export interface AimeConfig {
+export interface AIMEConfig {
   /** Directory the files were read from (absolute). */
   directory: string;
   model: ModelConfig;
-  gepa: GepaConfig;
+  gepa: GEPAConfig;
   toolBundles: ToolBundles;
   /** API key resolved from the file, `AIME_API_KEY` or the variable named by `api_key_env`. */
   apiKey: string | undefined;
@@ -36,7 +36,7 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export function loadConfig(options: LoadConfigOptions = {}): AimeConfig {
+export function loadConfig(options: LoadConfigOptions = {}): AIMEConfig {
   const env = options.env ?? process.env;
   const directory = resolve(options.directory ?? 'config');
   if (options.directory !== undefined && !existsSync(directory)) {
@@ -44,7 +44,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AimeConfig {
   }
   const { file, raw } = readModelConfigFile(directory);
   const model = parseModelConfig(file, raw, env);
-  const gepa = loadGepaConfig(directory);
+  const gepa = loadGEPAConfig(directory);
   const toolBundles = loadToolBundles(directory);
   const apiKey = env.AIME_API_KEY ?? (model.api_key_env ? env[model.api_key_env] : undefined) ?? model.api_key;
   const paths = resolveProjectPaths(directory, gepa, env);
@@ -87,7 +87,7 @@ function parseModelConfig(file: string, raw: unknown, env: NodeJS.ProcessEnv): M
   return config;
 }
 
-export function loadGepaConfig(directory: string): GepaConfig {
+export function loadGEPAConfig(directory: string): GEPAConfig {
   const file = join(directory, 'gepa_config.yaml');
   const config = parseWithSchema(file, gepaConfigSchema, readConfigFile(file) ?? {});
   if (Math.abs(config.completion_weight + config.recency_weight - 1) > 1e-9) {
@@ -102,7 +102,7 @@ export function loadToolBundles(directory: string): ToolBundles {
   if (raw === undefined) return DEFAULT_TOOL_BUNDLES;
   const bundles = normalizeToolBundles(parseWithSchema(file, toolBundlesFileSchema, raw));
   for (const bundle of Object.values(bundles)) {
-    if (bundle.mcp) checkMcpBundle(file, bundle, raw);
+    if (bundle.mcp) checkMCPBundle(file, bundle, raw);
     if (bundle.mcp && 'cwd' in bundle.mcp && bundle.mcp.cwd && !bundle.mcp.cwd.includes(WORKSPACE_PLACEHOLDER)) {
       bundle.mcp.cwd = resolve(directory, bundle.mcp.cwd);
     }
@@ -114,7 +114,7 @@ export function loadToolBundles(directory: string): ToolBundles {
 }
 
 /** MCP bundle names prefix their tools' names, so they must be short and free of `__`; a `name` must match the key. */
-function checkMcpBundle(file: string, bundle: ToolBundle, raw: unknown): void {
+function checkMCPBundle(file: string, bundle: ToolBundle, raw: unknown): void {
   if (!MCP_BUNDLE_NAME_PATTERN.test(bundle.name)) {
     throw new ConfigError(
       `${file}: MCP bundle "${bundle.name}": the name prefixes its tools (<bundle>__<tool>): use 1-31 letters, digits, "-" or "_", no "__"`,

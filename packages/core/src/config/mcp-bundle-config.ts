@@ -31,9 +31,9 @@ export const mcpHttpServerSchema = z.strictObject({
 });
 
 export const mcpServerSchema = z.union([mcpStdioServerSchema, mcpHttpServerSchema]);
-export type McpStdioServerConfig = z.infer<typeof mcpStdioServerSchema>;
-export type McpHttpServerConfig = z.infer<typeof mcpHttpServerSchema>;
-export type McpServerConfig = z.infer<typeof mcpServerSchema>;
+export type MCPStdioServerConfig = z.infer<typeof mcpStdioServerSchema>;
+export type MCPHttpServerConfig = z.infer<typeof mcpHttpServerSchema>;
+export type MCPServerConfig = z.infer<typeof mcpServerSchema>;
 
 /** A bundle whose tools come from an MCP server: `{ "description"?, "mcp": {…}, "approval"? }`. */
 export const mcpBundleSchema = z.strictObject({
@@ -48,6 +48,6 @@ export const mcpBundleSchema = z.strictObject({
 /** MCP bundle names become tool-name prefixes (`<bundle>__<tool>`): letters, digits, `-`, single `_`. */
 export const MCP_BUNDLE_NAME_PATTERN = /^(?!.*__)[A-Za-z0-9][A-Za-z0-9_-]{0,30}$/;
 
-export function isStdioServer(config: McpServerConfig): config is McpStdioServerConfig {
+export function isStdioServer(config: MCPServerConfig): config is MCPStdioServerConfig {
   return 'command' in config;
 }

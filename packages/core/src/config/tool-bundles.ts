@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ApprovalPolicy, approvalPolicySchema, type McpServerConfig, mcpBundleSchema } from './mcp-bundle-config';
+import { type ApprovalPolicy, approvalPolicySchema, type MCPServerConfig, mcpBundleSchema } from './mcp-bundle-config';
 
 /**
  * `config/tool_bundles.json`. Accepted shapes (the Python reference's file loads unchanged):
@@ -48,7 +48,7 @@ export interface ToolBundle {
   description: string;
   tools: ToolSpec[];
   /** Set when the bundle is an MCP server: its tools are listed by the server (named `<bundle>__<tool>`). */
-  mcp?: McpServerConfig;
+  mcp?: MCPServerConfig;
   /** MCP bundles: approval policy for all the server's tools, or per (server-side) tool name. */
   approval?: ApprovalPolicy | Record<string, ApprovalPolicy>;
 }

@@ -2,7 +2,7 @@
  * Root of the typed error hierarchy. Every error the library throws on purpose carries a stable
  * `code`; `isUserError` separates problems the caller can fix (config, input) from system faults.
  */
-export class AimeError extends Error {
+export class AIMEError extends Error {
   readonly code: string;
   readonly isUserError: boolean;
 

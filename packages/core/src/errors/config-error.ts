@@ -1,7 +1,7 @@
-import { AimeError } from './aime-error';
+import { AIMEError } from './aime-error';
 
 /** A configuration file or environment value is unreadable or invalid. The message names the file. */
-export class ConfigError extends AimeError {
+export class ConfigError extends AIMEError {
   readonly file: string | undefined;
 
   constructor(message: string, options?: { file?: string; cause?: unknown }) {

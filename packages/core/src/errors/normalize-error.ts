@@ -1,11 +1,11 @@
-import { AimeError } from './aime-error';
+import { AIMEError } from './aime-error';
 
-/** Turns any thrown value into an AimeError exactly once, keeping the original as `cause`. */
-export function normalizeError(error: unknown): AimeError {
-  if (error instanceof AimeError) return error;
+/** Turns any thrown value into an AIMEError exactly once, keeping the original as `cause`. */
+export function normalizeError(error: unknown): AIMEError {
+  if (error instanceof AIMEError) return error;
   if (error instanceof Error) {
-    if (error.name === 'AbortError') return new AimeError('aborted', 'The operation was cancelled', { cause: error });
-    return new AimeError('internal', error.message, { cause: error });
+    if (error.name === 'AbortError') return new AIMEError('aborted', 'The operation was cancelled', { cause: error });
+    return new AIMEError('internal', error.message, { cause: error });
   }
-  return new AimeError('internal', String(error));
+  return new AIMEError('internal', String(error));
 }

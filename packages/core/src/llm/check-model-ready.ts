@@ -1,4 +1,4 @@
-import type { AimeConfig } from '../config/load-config';
+import type { AIMEConfig } from '../config/load-config';
 import { chatBaseUrl, endpointKind, serverRoot } from './openai-compatible/endpoints';
 
 export interface ModelReadiness {
@@ -20,7 +20,7 @@ interface ProbeResult {
  * (vLLM) and `GET <api_base>/models`, whose `data[].id` must include the configured model (else
  * every request would get 404). The legacy `/generate` server has no model list: `/health` decides.
  */
-export async function checkModelReady(config: AimeConfig, signal?: AbortSignal): Promise<ModelReadiness> {
+export async function checkModelReady(config: AIMEConfig, signal?: AbortSignal): Promise<ModelReadiness> {
   const model = config.model;
   if (model.provider === 'offline') return { ready: true, detail: 'offline model (built in, deterministic)' };
   if (!model.api_base) return { ready: false, detail: 'no api_base configured' };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AimeConfig } from '../config/load-config';
+import type { AIMEConfig } from '../config/load-config';
 import { modelConfigSchema } from '../config/model-config';
 import { ConfigError } from '../errors/config-error';
 import { type FakeOpenAIServer, ScriptedModel, startFakeOpenAIServer } from '../testing/index';
@@ -13,13 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function config(model: Record<string, unknown>, apiKey?: string): AimeConfig {
+function config(model: Record<string, unknown>, apiKey?: string): AIMEConfig {
   const parsed = modelConfigSchema.parse(model);
   return {
     directory: '/tmp',
     model: parsed,
     judge: { mode: 'model', model: parsed, apiKey, ownModel: false },
-    gepa: {} as AimeConfig['gepa'],
+    gepa: {} as AIMEConfig['gepa'],
     toolBundles: {},
     apiKey,
     paths: { projectRoot: '/', tracesDir: '/tmp', gepaTraceFile: '/tmp/gepa.jsonl', gepaRunDir: '/tmp/gepa' },

@@ -1,4 +1,4 @@
-import type { AimeConfig } from '../config/load-config';
+import type { AIMEConfig } from '../config/load-config';
 import { ConfigError } from '../errors/config-error';
 import { type CreateModelOptions, registeredModelProvider } from './model-providers';
 import { OpenAICompatibleModel } from './openai-compatible/openai-compatible-model';
@@ -10,7 +10,7 @@ export type { CreateModelOptions } from './model-providers';
  * The configured model: an OpenAI-compatible server (`vllm`, `openai`, built in) or a provider an
  * app registered with registerModelProvider (`offline`: `@gepa-aime/offline-model`).
  */
-export function createModel(config: AimeConfig, options: CreateModelOptions = {}): LanguageModel {
+export function createModel(config: AIMEConfig, options: CreateModelOptions = {}): LanguageModel {
   const model = config.model;
   const registered = registeredModelProvider(model.provider);
   if (registered) return registered(config, options);

@@ -1,4 +1,4 @@
-import type { AimeConfig } from '../config/load-config';
+import type { AIMEConfig } from '../config/load-config';
 import type { FetchFunction } from './openai-compatible/checked-fetch';
 import type { LanguageModel } from './types';
 
@@ -10,7 +10,7 @@ export interface CreateModelOptions {
 }
 
 /** Builds the model of one `provider` of model_config.yaml. */
-export type ModelProviderFactory = (config: AimeConfig, options: CreateModelOptions) => LanguageModel;
+export type ModelProviderFactory = (config: AIMEConfig, options: CreateModelOptions) => LanguageModel;
 
 const providers = new Map<string, ModelProviderFactory>();
 

@@ -1,8 +1,8 @@
-import { AimeError } from '../errors/aime-error';
+import { AIMEError } from '../errors/aime-error';
 import type { TaskStatus } from '../protocol/task-status';
 
 /** A status change that the checklist does not allow (e.g. reopening a completed task, an empty summary). */
-export class InvalidTaskTransitionError extends AimeError {
+export class InvalidTaskTransitionError extends AIMEError {
   readonly taskId: string;
   readonly from: TaskStatus;
   readonly to: TaskStatus;

@@ -1,7 +1,7 @@
-import { AimeError } from '../errors/aime-error';
+import { AIMEError } from '../errors/aime-error';
 
 /** A progress operation named a task id that is not in the checklist. */
-export class TaskNotFoundError extends AimeError {
+export class TaskNotFoundError extends AIMEError {
   readonly taskId: string;
 
   constructor(taskId: string) {

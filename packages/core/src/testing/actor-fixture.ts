@@ -1,5 +1,5 @@
 import { ActorFactory } from '../actors/actor-factory';
-import type { AimeConfig } from '../config/load-config';
+import type { AIMEConfig } from '../config/load-config';
 import type { ChatMessage, LanguageModel } from '../llm/types';
 import type { RunEventInput } from '../protocol/run-events';
 import type { TaskStatus } from '../protocol/task-status';
@@ -7,10 +7,10 @@ import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry
 import { tempWorkspace, testConfig } from './workflow-fixtures';
 
 /** A temp workspace with a README, the default config, a factory and a context that records events. */
-export function actorFixture(model: LanguageModel, overrides: { config?: Partial<AimeConfig['model']> } = {}) {
+export function actorFixture(model: LanguageModel, overrides: { config?: Partial<AIMEConfig['model']> } = {}) {
   const workspaceRoot = tempWorkspace();
   const loaded = testConfig();
-  const config: AimeConfig = { ...loaded, model: { ...loaded.model, ...overrides.config } };
+  const config: AIMEConfig = { ...loaded, model: { ...loaded.model, ...overrides.config } };
   const factory = new ActorFactory({
     config,
     model,

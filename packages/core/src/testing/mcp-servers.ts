@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { type McpServerConfig, WORKSPACE_PLACEHOLDER } from '../config/mcp-bundle-config';
+import { type MCPServerConfig, WORKSPACE_PLACEHOLDER } from '../config/mcp-bundle-config';
 import type { ToolBundle } from '../config/tool-bundles';
 
 const require = createRequire(import.meta.url);
@@ -12,7 +12,7 @@ export function mcpServerScript(
 }
 
 /** `@modelcontextprotocol/server-filesystem` over stdio, rooted at `${workspace}`. */
-export function filesystemServer(env: Record<string, string> = {}): McpServerConfig {
+export function filesystemServer(env: Record<string, string> = {}): MCPServerConfig {
   return {
     command: process.execPath,
     args: [mcpServerScript('@modelcontextprotocol/server-filesystem'), WORKSPACE_PLACEHOLDER],
@@ -21,7 +21,7 @@ export function filesystemServer(env: Record<string, string> = {}): McpServerCon
 }
 
 /** `@modelcontextprotocol/server-everything` over stdio. */
-export function everythingServer(env: Record<string, string> = {}): McpServerConfig {
+export function everythingServer(env: Record<string, string> = {}): MCPServerConfig {
   return {
     command: process.execPath,
     args: [mcpServerScript('@modelcontextprotocol/server-everything'), 'stdio'],
@@ -29,6 +29,6 @@ export function everythingServer(env: Record<string, string> = {}): McpServerCon
   };
 }
 
-export function mcpToolBundle(name: string, mcp: McpServerConfig, description = ''): ToolBundle {
+export function mcpToolBundle(name: string, mcp: MCPServerConfig, description = ''): ToolBundle {
   return { name, description, tools: [], mcp };
 }

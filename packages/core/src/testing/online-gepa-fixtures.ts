@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GepaConfig } from '../config/gepa-config';
-import { LightweightOnlineGEPA, type LightweightOnlineGepaOptions } from '../optimizer/online/lightweight-online-gepa';
+import type { GEPAConfig } from '../config/gepa-config';
+import { LightweightOnlineGEPA, type LightweightOnlineGEPAOptions } from '../optimizer/online/lightweight-online-gepa';
 import type { PromptComponent, TaskOutcome } from '../protocol/prompt-optimizer';
 import type { RunEventInput } from '../protocol/run-events';
 
 /** A small window and threshold so that a few outcomes trigger reflection and decide trials. */
-export const TEST_GEPA_CONFIG: Partial<GepaConfig> = {
+export const TEST_GEPA_CONFIG: Partial<GEPAConfig> = {
   window_size: 3,
   threshold: 0.5,
   min_traces_before_reflection: 2,
@@ -31,7 +31,7 @@ let clock = Date.parse('2026-01-01T00:00:00Z');
 const now = () => (clock += 1000);
 
 /** Online GEPA on `path` with the test config, the test clock and ids `<component>-gen<n>`. */
-export function createOptimizer(path: string, options: Partial<LightweightOnlineGepaOptions> = {}) {
+export function createOptimizer(path: string, options: Partial<LightweightOnlineGEPAOptions> = {}) {
   let next = 0;
   return LightweightOnlineGEPA.create({
     tracePath: path,

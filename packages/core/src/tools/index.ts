@@ -12,11 +12,11 @@ export { searchFilesTool } from './builtin/search-files';
 export { UPDATE_PROGRESS_TOOL_NAME, updateProgressTool } from './builtin/update-progress';
 export { createWebSearchTool } from './builtin/web-search';
 export { WRITE_FILE_MAX_BYTES, writeFileTool } from './builtin/write-file';
-export { McpBundle, type McpBundleOptions } from './mcp/mcp-bundle';
-export { McpError, type McpErrorCode } from './mcp/mcp-error';
-export type { McpServerStatus } from './mcp/mcp-server-connection';
+export { MCPBundle, type MCPBundleOptions } from './mcp/mcp-bundle';
+export { MCPError, type MCPErrorCode } from './mcp/mcp-error';
+export type { MCPServerStatus } from './mcp/mcp-server-connection';
 export { bundleOfToolName, mcpToolName } from './mcp/mcp-tool-name';
-export { registerMcpBundles } from './mcp/register-mcp-bundles';
+export { registerMCPBundles } from './mcp/register-mcp-bundles';
 export { type BuiltinRegistryOptions, createBuiltinRegistry } from './registry/create-builtin-registry';
 export { CustomToolError } from './registry/custom-tool-error';
 export {

@@ -1,5 +1,5 @@
 import type { ApprovalSettings } from '../config/approval-settings';
-import type { AimeConfig } from '../config/load-config';
+import type { AIMEConfig } from '../config/load-config';
 import type { Judge } from '../judge/judge';
 import type { LanguageModel } from '../llm/types';
 import type { PromptOptimizer } from '../protocol/prompt-optimizer';
@@ -9,7 +9,7 @@ import type { WorkflowLimits } from './workflow-limits';
 
 /** What an AIMEWorkflow is built from: config, model, workspace, and the optional parts. */
 export interface AIMEWorkflowDependencies {
-  config: AimeConfig;
+  config: AIMEConfig;
   model: LanguageModel;
   /** Absolute path the file tools are confined to. */
   workspaceRoot: string;

@@ -6,7 +6,7 @@ import { registerModelProvider } from '../llm/model-providers';
 import type { RunEvent } from '../protocol/run-events';
 import { ScriptedModel } from '../testing/scripted-model';
 import { tempWorkspace } from '../testing/workflow-fixtures';
-import { createAimeRuntime } from './create-runtime';
+import { createAIMERuntime } from './create-runtime';
 
 function configDirectory(): string {
   const directory = mkdtempSync(join(tmpdir(), 'aime-runtime-config-'));
@@ -34,7 +34,7 @@ export default {
   return directory;
 }
 
-describe('createAimeRuntime', () => {
+describe('createAIMERuntime', () => {
   it('loads the config and the built-in and custom tools, and builds the configured provider from the registry', async () => {
     const directory = configDirectory();
     const registered = new ScriptedModel([
@@ -42,14 +42,14 @@ describe('createAimeRuntime', () => {
     ]);
     const unregister = registerModelProvider('offline', () => registered);
     try {
-      const runtime = await createAimeRuntime({ configDirectory: directory, workspaceRoot: tempWorkspace(), env: {} });
+      const runtime = await createAIMERuntime({ configDirectory: directory, workspaceRoot: tempWorkspace(), env: {} });
       expect(runtime.model).toBe(registered);
       expect(runtime.tools.names()).toEqual(
         expect.arrayContaining(['read_file', 'list_dir', 'update_progress', 'word_count']),
       );
       const report = await runtime.workflow.run('Say that nothing is to do');
       expect(report).toMatchObject({ status: 'completed', finalAnswer: 'Nothing to do.' });
-      expect(runtime.onlineGepa?.tracePath).toBe(join(directory, 'gepa_history.jsonl'));
+      expect(runtime.onlineGEPA?.tracePath).toBe(join(directory, 'gepa_history.jsonl'));
     } finally {
       unregister();
     }
@@ -57,7 +57,7 @@ describe('createAimeRuntime', () => {
 
   it('names the package to register when the offline provider is missing', async () => {
     await expect(
-      createAimeRuntime({ configDirectory: configDirectory(), workspaceRoot: tempWorkspace(), env: {} }),
+      createAIMERuntime({ configDirectory: configDirectory(), workspaceRoot: tempWorkspace(), env: {} }),
     ).rejects.toThrow(/registerOfflineModel\(\) from @gepa-aime\/offline-model/);
   });
 
@@ -74,7 +74,7 @@ describe('createAimeRuntime', () => {
       JSON.stringify({ rationale: 'done', tasks: [], done: true, finalAnswer: '3 words [1]' }),
       JSON.stringify({ score: 0.9, verdict: 'pass', feedback: 'answers the goal' }),
     ]);
-    const runtime = await createAimeRuntime({
+    const runtime = await createAIMERuntime({
       configDirectory: configDirectory(),
       workspaceRoot: tempWorkspace(),
       model,

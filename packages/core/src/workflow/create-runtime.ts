@@ -1,11 +1,11 @@
 import { loadApprovalSettings } from '../config/approval-settings';
-import { type AimeConfig, loadConfig } from '../config/load-config';
+import { type AIMEConfig, loadConfig } from '../config/load-config';
 import type { Judge } from '../judge/judge';
 import { createModel } from '../llm/create-model';
 import type { LanguageModel } from '../llm/types';
 import { LightweightOnlineGEPA } from '../optimizer/online/lightweight-online-gepa';
 import type { PromptOptimizer } from '../protocol/prompt-optimizer';
-import { registerMcpBundles } from '../tools/mcp/register-mcp-bundles';
+import { registerMCPBundles } from '../tools/mcp/register-mcp-bundles';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
 import { loadCustomTools } from '../tools/registry/load-custom-tools';
 import type { ToolRegistry } from '../tools/registry/tool-registry';
@@ -13,7 +13,7 @@ import { AIMEWorkflow } from './aime-workflow';
 import { createJudge } from './create-judge';
 import type { WorkflowLimits } from './workflow-limits';
 
-export interface CreateAimeRuntimeOptions {
+export interface CreateAIMERuntimeOptions {
   /** Directory of model_config.yaml, gepa_config.yaml and tool_bundles.json (default ./config). */
   configDirectory?: string;
   /** Absolute path the file tools are confined to. */
@@ -28,14 +28,14 @@ export interface CreateAimeRuntimeOptions {
   limits?: Partial<WorkflowLimits>;
 }
 
-export interface AimeRuntime {
-  config: AimeConfig;
+export interface AIMERuntime {
+  config: AIMEConfig;
   model: LanguageModel;
   tools: ToolRegistry;
   judge: Judge;
   workflow: AIMEWorkflow;
   /** The online optimizer when the runtime built it (its `metrics()` feed GET /gepa). */
-  onlineGepa?: LightweightOnlineGEPA;
+  onlineGEPA?: LightweightOnlineGEPA;
   /** Stops what the runtime started (MCP servers); call once on shutdown. */
   close(): Promise<void>;
 }
@@ -44,7 +44,7 @@ export interface AimeRuntime {
  * Loads the config, builds the model and the tool registry (built-ins, custom tools, MCP bundles —
  * their servers start on first use) and the workflow.
  */
-export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Promise<AimeRuntime> {
+export async function createAIMERuntime(options: CreateAIMERuntimeOptions): Promise<AIMERuntime> {
   const config = loadConfig({
     ...(options.configDirectory !== undefined ? { directory: options.configDirectory } : {}),
     ...(options.env ? { env: options.env } : {}),
@@ -52,8 +52,8 @@ export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Prom
   const model = options.model ?? createModel(config);
   const tools = createBuiltinRegistry({ toolBundles: config.toolBundles });
   await loadCustomTools(config.toolBundles, tools);
-  registerMcpBundles(config.toolBundles, tools, { workspaceRoot: options.workspaceRoot });
-  const onlineGepa =
+  registerMCPBundles(config.toolBundles, tools, { workspaceRoot: options.workspaceRoot });
+  const onlineGEPA =
     options.optimizer === undefined
       ? await LightweightOnlineGEPA.create({
           tracePath: config.paths.gepaTraceFile,
@@ -61,7 +61,7 @@ export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Prom
           reflectionModel: model,
         })
       : undefined;
-  const optimizer = options.optimizer ?? onlineGepa;
+  const optimizer = options.optimizer ?? onlineGEPA;
   const judge = options.judge ?? createJudge(config, model);
   const workflow = new AIMEWorkflow({
     config,
@@ -73,5 +73,5 @@ export async function createAimeRuntime(options: CreateAimeRuntimeOptions): Prom
     ...(optimizer ? { optimizer } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  return { config, model, tools, judge, workflow, ...(onlineGepa ? { onlineGepa } : {}), close: () => tools.close() };
+  return { config, model, tools, judge, workflow, ...(onlineGEPA ? { onlineGEPA } : {}), close: () => tools.close() };
 }

@@ -1,7 +1,7 @@
 export { AIMEWorkflow } from './aime-workflow';
 export type { AIMEWorkflowDependencies } from './aime-workflow-dependencies';
 export { createJudge } from './create-judge';
-export { type AimeRuntime, type CreateAimeRuntimeOptions, createAimeRuntime } from './create-runtime';
+export { type AIMERuntime, type CreateAIMERuntimeOptions, createAIMERuntime } from './create-runtime';
 export { RunEventEmitter, type RunEventSink } from './run-event-emitter';
 export {
   DEFAULT_STOP_CONDITIONS,

@@ -1,4 +1,4 @@
-import type { GepaCandidate } from '../../api/types';
+import type { GEPACandidate } from '../../api/types';
 
 function formatScore(score: number | null): string {
   return score === null || Number.isNaN(score) ? '—' : score.toFixed(3);
@@ -9,7 +9,7 @@ export function CandidatesTable({
   candidates,
   current,
 }: {
-  candidates: readonly GepaCandidate[];
+  candidates: readonly GEPACandidate[];
   current: ReadonlySet<string>;
 }) {
   if (candidates.length === 0) return <p className="empty-note">No candidates yet.</p>;

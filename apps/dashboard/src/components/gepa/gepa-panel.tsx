@@ -1,15 +1,15 @@
-import type { GepaOverview } from '../../api/types';
+import type { GEPAOverview } from '../../api/types';
 import { CandidatesTable } from './candidates-table';
 import { PromptDiff } from './prompt-diff';
 import { ScoreChart } from './score-chart';
 
-interface GepaPanelProps {
-  gepa?: GepaOverview;
+interface GEPAPanelProps {
+  gepa?: GEPAOverview;
   error?: string;
 }
 
 /** The online optimizer: score timeline, candidates and the prompts in use. */
-export function GepaPanel({ gepa, error }: GepaPanelProps) {
+export function GEPAPanel({ gepa, error }: GEPAPanelProps) {
   if (!gepa) {
     return (
       <section className="panel" aria-label="GEPA optimizer">

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GepaOverview, GepaTimelinePoint } from '../../api/types';
-import { GepaStrip, stripTraceCount } from './gepa-strip';
+import type { GEPAOverview, GEPATimelinePoint } from '../../api/types';
+import { GEPAStrip, stripTraceCount } from './gepa-strip';
 
 /** happy-dom does no layout: the chart's container gets the size a browser would give the sidebar. */
 beforeEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 /** 60 traces alternating planner/actor; the planner adopts a new prompt at trace 5 and at trace 40. */
-function timeline(): GepaTimelinePoint[] {
+function timeline(): GEPATimelinePoint[] {
   return Array.from({ length: 60 }, (_, index) => {
     const component = index % 2 === 0 ? 'planner' : 'actor';
     const candidateId =
@@ -32,7 +32,7 @@ function timeline(): GepaTimelinePoint[] {
   });
 }
 
-const overview: GepaOverview = {
+const overview: GEPAOverview = {
   source: 'optimizer',
   compositeScore: 0.7123,
   threshold: 0.6,
@@ -54,9 +54,9 @@ function referenceLines(container: HTMLElement): { horizontal: number; vertical:
   };
 }
 
-describe('GepaStrip', () => {
+describe('GEPAStrip', () => {
   it('charts the newest traces with the threshold line and the adoptions among them', async () => {
-    const { container } = render(<GepaStrip gepa={overview} />);
+    const { container } = render(<GEPAStrip gepa={overview} />);
     const chart = await screen.findByRole(
       'figure',
       {
@@ -72,7 +72,7 @@ describe('GepaStrip', () => {
   });
 
   it('shows the current composite, the candidates in use and a link to the full view', () => {
-    render(<GepaStrip gepa={overview} />);
+    render(<GEPAStrip gepa={overview} />);
     expect(screen.getByTestId('gepa-strip-composite').textContent).toBe('0.712');
     expect(screen.getByText('planner-2')).toBeTruthy();
     expect(screen.getByText('actor-0')).toBeTruthy();
@@ -81,7 +81,7 @@ describe('GepaStrip', () => {
   });
 
   it('says why there is no chart when GET /gepa failed', () => {
-    render(<GepaStrip error="network down" />);
+    render(<GEPAStrip error="network down" />);
     expect(screen.getByText('network down')).toBeTruthy();
     expect(screen.queryByRole('figure')).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { GepaOverview } from '../../api/types';
+import type { GEPAOverview } from '../../api/types';
 
 /** recharts stays out of the main chunk: the chart loads on its own once the strip has data. */
 const ScoreChart = lazy(() => import('./score-chart').then((module) => ({ default: module.ScoreChart })));
@@ -7,17 +7,17 @@ const ScoreChart = lazy(() => import('./score-chart').then((module) => ({ defaul
 /** How many of the newest traces the strip draws. */
 export const stripTraceCount = 50;
 
-interface GepaStripProps {
-  gepa?: GepaOverview;
+interface GEPAStripProps {
+  gepa?: GEPAOverview;
   error?: string;
 }
 
-function currentComposite(gepa: GepaOverview): number | undefined {
+function currentComposite(gepa: GEPAOverview): number | undefined {
   return gepa.compositeScore ?? gepa.timeline.at(-1)?.composite;
 }
 
 /** A compact, live view of the optimizer beside the runs: recent composite scores and the prompts in use. */
-export function GepaStrip({ gepa, error }: GepaStripProps) {
+export function GEPAStrip({ gepa, error }: GEPAStripProps) {
   const composite = gepa ? currentComposite(gepa) : undefined;
   const components = gepa ? Object.entries(gepa.current) : [];
   return (

@@ -1,11 +1,11 @@
-import type { GepaCandidate } from '../../api/types';
+import type { GEPACandidate } from '../../api/types';
 import { diffLines } from './line-diff';
 
 interface PromptDiffProps {
   component: string;
   candidateId: string;
   prompt: string;
-  parent?: GepaCandidate;
+  parent?: GEPACandidate;
 }
 
 const markers = { same: ' ', added: '+', removed: '-' } as const;

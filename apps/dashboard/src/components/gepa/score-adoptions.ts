@@ -1,9 +1,9 @@
-import type { GepaTimelinePoint } from '../../api/types';
+import type { GEPATimelinePoint } from '../../api/types';
 
 /** Points where a component's prompt changed: the first trace scored with a newly adopted candidate. */
-export function findAdoptions(timeline: readonly GepaTimelinePoint[]): GepaTimelinePoint[] {
+export function findAdoptions(timeline: readonly GEPATimelinePoint[]): GEPATimelinePoint[] {
   const current = new Map<string, string>();
-  const adoptions: GepaTimelinePoint[] = [];
+  const adoptions: GEPATimelinePoint[] = [];
   for (const point of timeline) {
     const previous = current.get(point.component);
     if (previous !== undefined && previous !== point.candidateId) adoptions.push(point);
@@ -13,7 +13,7 @@ export function findAdoptions(timeline: readonly GepaTimelinePoint[]): GepaTimel
 }
 
 export interface AdoptionMarker {
-  point: GepaTimelinePoint;
+  point: GEPATimelinePoint;
   /** Empty for an adoption drawn under the label of an earlier one close by. */
   label: string;
 }
@@ -23,7 +23,7 @@ export interface AdoptionMarker {
  * prompts are often adopted in the same run) share one label, "new planner + actor", on the
  * first of them, so labels never overprint each other.
  */
-export function labelAdoptions(adoptions: readonly GepaTimelinePoint[], traceCount: number): AdoptionMarker[] {
+export function labelAdoptions(adoptions: readonly GEPATimelinePoint[], traceCount: number): AdoptionMarker[] {
   const span = Math.max(1, Math.round(traceCount / 8));
   const markers: AdoptionMarker[] = [];
   let head: { marker: AdoptionMarker; components: string[] } | undefined;

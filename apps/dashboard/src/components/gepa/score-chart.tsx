@@ -9,11 +9,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { GepaTimelinePoint } from '../../api/types';
+import type { GEPATimelinePoint } from '../../api/types';
 import { findAdoptions, labelAdoptions } from './score-adoptions';
 
 interface ScoreChartProps {
-  timeline: readonly GepaTimelinePoint[];
+  timeline: readonly GEPATimelinePoint[];
   threshold: number;
   /**
    * `compact` is the small strip beside the runs: the composite line, threshold and adoption dots
@@ -52,7 +52,7 @@ export function ScoreChart({ timeline, threshold, variant = 'full', lastTraces }
       data-points={shown.length}
     >
       <ResponsiveContainer width="100%" height={size.height}>
-        <LineChart data={shown as GepaTimelinePoint[]} margin={size.margin}>
+        <LineChart data={shown as GEPATimelinePoint[]} margin={size.margin}>
           <CartesianGrid stroke="var(--grid-line)" strokeDasharray="3 3" vertical={!compact} />
           <XAxis dataKey="index" stroke="var(--text-muted)" tick={{ fontSize: 12 }} hide={compact} />
           <YAxis

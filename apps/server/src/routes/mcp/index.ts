@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { createAimeMcpServer } from '../../mcp/aime-mcp-server';
+import { createAIMEMCPServer } from '../../mcp/aime-mcp-server';
 
 /** Open MCP sessions at most (each holds a server and a transport); more get 503 until one ends. */
 const MAX_SESSIONS = 64;
@@ -14,7 +14,7 @@ interface Session {
 
 /**
  * `/mcp`: the GEPA-AIME MCP server over Streamable HTTP, behind the same auth as the rest of the
- * API. A POST with `initialize` opens a session (`Mcp-Session-Id`); later POSTs, the GET event
+ * API. A POST with `initialize` opens a session (`MCP-Session-Id`); later POSTs, the GET event
  * stream and DELETE use it. Sessions end on DELETE, when the transport closes, or on shutdown.
  */
 const mcpRoutes: FastifyPluginAsync = async (fastify) => {
@@ -38,7 +38,7 @@ const mcpRoutes: FastifyPluginAsync = async (fastify) => {
       }
       if (!session) {
         if (request.method !== 'POST' || !isInitializeRequest(request.body)) {
-          return sendError(reply, 400, 'bad_request', 'no Mcp-Session-Id: send an initialize request first');
+          return sendError(reply, 400, 'bad_request', 'no MCP-Session-Id: send an initialize request first');
         }
         if (sessions.size >= MAX_SESSIONS) {
           return sendError(reply, 503, 'service_unavailable', `too many MCP sessions (${MAX_SESSIONS}); close one`);
@@ -52,10 +52,10 @@ const mcpRoutes: FastifyPluginAsync = async (fastify) => {
 };
 
 async function openSession(
-  services: Parameters<typeof createAimeMcpServer>[0],
+  services: Parameters<typeof createAIMEMCPServer>[0],
   sessions: Map<string, Session>,
 ): Promise<Session> {
-  const server = createAimeMcpServer(services);
+  const server = createAIMEMCPServer(services);
   const transport = new StreamableHTTPServerTransport({
     sessionIdGenerator: () => randomUUID(),
     onsessioninitialized: (id) => {

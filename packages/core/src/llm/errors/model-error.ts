@@ -1,4 +1,4 @@
-import { AimeError } from '../../errors/aime-error';
+import { AIMEError } from '../../errors/aime-error';
 
 export type ModelErrorCode =
   | 'context_length_exceeded'
@@ -23,7 +23,7 @@ export interface ModelErrorOptions {
  * Root of the model layer's errors. `retryable` says whether sending the same request again may
  * succeed (429, 5xx, network); `status` is the HTTP status when the server answered.
  */
-export class ModelError extends AimeError {
+export class ModelError extends AIMEError {
   declare readonly code: ModelErrorCode;
   readonly status: number | undefined;
   readonly retryable: boolean;

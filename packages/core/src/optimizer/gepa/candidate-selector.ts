@@ -1,6 +1,6 @@
 import { indexOfMax, selectFromParetoFront } from './pareto';
 import type { SeededRandom } from './seeded-random';
-import type { GepaState } from './state-schema';
+import type { GEPAState } from './state-schema';
 import type { CandidateSelection } from './types';
 
 /**
@@ -8,7 +8,7 @@ import type { CandidateSelection } from './types';
  * takes the best aggregate score, `epsilon-greedy` takes the best except with probability epsilon.
  */
 export function selectCandidate(
-  state: Readonly<GepaState>,
+  state: Readonly<GEPAState>,
   strategy: CandidateSelection,
   random: SeededRandom,
   epsilon = 0.1,
@@ -25,7 +25,7 @@ export function selectCandidate(
 }
 
 /** Components to rewrite this iteration; round-robin advances the parent's pointer. */
-export function selectComponents(state: GepaState, parentIndex: number, strategy: 'round-robin' | 'all'): string[] {
+export function selectComponents(state: GEPAState, parentIndex: number, strategy: 'round-robin' | 'all'): string[] {
   if (strategy === 'all') return [...state.componentNames];
   const pointer = state.nextComponentIndex[parentIndex] ?? 0;
   state.nextComponentIndex[parentIndex] = (pointer + 1) % state.componentNames.length;

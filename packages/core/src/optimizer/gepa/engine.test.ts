@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScriptedModel } from '../../testing/scripted-model';
 import { optimize } from './engine';
-import { GepaError } from './gepa-error';
-import { GepaResult } from './result';
+import { GEPAError } from './gepa-error';
+import { GEPAResult } from './result';
 import { stateFileName, stopFileName } from './state-store';
 import { maxIterationsReached } from './stop-conditions';
-import type { EvaluationBatch, GepaAdapter, GepaCandidate, GepaEvent, ReflectiveDataset } from './types';
+import type { EvaluationBatch, GEPAAdapter, GEPACandidate, GEPAEvent, ReflectiveDataset } from './types';
 
 /** Keyword task: an example passes when its component's text contains its keyword. */
 interface KeywordExample {
@@ -22,7 +22,7 @@ interface KeywordTrace {
 
 function keywordAdapter(options: { throwOn?: string } = {}) {
   const counter = { examples: 0 };
-  const adapter: GepaAdapter<KeywordExample, string, KeywordTrace> = {
+  const adapter: GEPAAdapter<KeywordExample, string, KeywordTrace> = {
     evaluate(batch, candidate) {
       counter.examples += batch.length;
       if (options.throwOn && Object.values(candidate).some((text) => text.includes(options.throwOn as string))) {
@@ -82,7 +82,7 @@ function temporaryDirectory(): string {
 describe('optimize: acceptance', () => {
   // Scores per candidate text on the three examples.
   const table: Record<string, number[]> = { v0: [0.5, 0, 1], v1: [1, 0.5, 0], v2: [1, 0.5, 0.5] };
-  const adapter: GepaAdapter<number, number, number> = {
+  const adapter: GEPAAdapter<number, number, number> = {
     evaluate: (batch, candidate) => {
       const scores = batch.map((index) => table[candidate.text as string]?.[index] ?? 0);
       return { outputs: scores, scores, trajectories: scores };
@@ -94,7 +94,7 @@ describe('optimize: acceptance', () => {
 
   it('rejects an equal minibatch sum and accepts a strictly greater one, then evaluates it on the valset', async () => {
     const replies = ['```\nv1\n```', '```\nv2\n```'];
-    const events: GepaEvent[] = [];
+    const events: GEPAEvent[] = [];
     const result = await optimize({
       seedCandidate: { text: 'v0' },
       trainset: [0, 1, 2],
@@ -129,7 +129,7 @@ describe('optimize: acceptance', () => {
 
   it('never adopts a truncated or empty reflection answer', async () => {
     const answers = ['```\nv2 but cut off', '```\n```', 'no fence at all v2'];
-    const events: GepaEvent[] = [];
+    const events: GEPAEvent[] = [];
     const result = await optimize({
       seedCandidate: { text: 'v0' },
       trainset: [0, 1, 2],
@@ -225,7 +225,7 @@ describe('optimize: budget', () => {
     const seedRun = keywordExamples.length;
     for (const budget of [seedRun, seedRun + 3]) {
       const { adapter, counter } = keywordAdapter();
-      const events: GepaEvent[] = [];
+      const events: GEPAEvent[] = [];
       const reflections: string[] = [];
       const result = await optimize({
         seedCandidate: { a: 'Rules for a:', b: 'Rules for b:' },
@@ -281,14 +281,14 @@ describe('optimize: budget', () => {
     const { adapter } = keywordAdapter();
     await expect(
       optimize({ seedCandidate: { a: '' }, trainset: keywordExamples, adapter, reflectionModel: keywordReflection }),
-    ).rejects.toBeInstanceOf(GepaError);
+    ).rejects.toBeInstanceOf(GEPAError);
   });
 });
 
 describe('optimize: search', () => {
   it('improves the keyword task and merges complementary branches', async () => {
     const { adapter } = keywordAdapter();
-    const events: GepaEvent[] = [];
+    const events: GEPAEvent[] = [];
     const result = await optimize({
       seedCandidate: { a: 'Rules for a:', b: 'Rules for b:' },
       trainset: keywordExamples,
@@ -336,7 +336,7 @@ describe('optimize: search', () => {
   });
 
   it('rewrites every component at once with componentSelection "all"', async () => {
-    const events: GepaEvent[] = [];
+    const events: GEPAEvent[] = [];
     await optimize({
       seedCandidate: { a: 'Rules for a:', b: 'Rules for b:' },
       trainset: keywordExamples,
@@ -354,7 +354,7 @@ describe('optimize: search', () => {
 
   it('scores a batch whose evaluation throws as 0 and records the error', async () => {
     const { adapter } = keywordAdapter({ throwOn: 'boom' });
-    const events: GepaEvent[] = [];
+    const events: GEPAEvent[] = [];
     const result = await optimize({
       seedCandidate: { a: 'Rules for a: alpha', b: 'Rules for b:' },
       trainset: keywordExamples,
@@ -382,7 +382,7 @@ describe('optimize: search', () => {
       },
     };
     let reflections = 0;
-    const events: GepaEvent[] = [];
+    const events: GEPAEvent[] = [];
     const result = await optimize({
       seedCandidate: { a: 'Rules for a:', b: 'Rules for b:' },
       trainset,
@@ -407,7 +407,7 @@ describe('optimize: search', () => {
     const { adapter } = keywordAdapter();
     let reflections = 0;
     const seedCandidate = { a: 'alpha beta epsilon omega', b: 'gamma delta zeta theta' };
-    const events: GepaEvent[] = [];
+    const events: GEPAEvent[] = [];
     const result = await optimize({
       seedCandidate,
       trainset: keywordExamples,
@@ -455,7 +455,7 @@ describe('optimize: stopping and resume', () => {
     expect(existsSync(join(runDir, stateFileName))).toBe(true);
     const second = await optimize({ ...base(), runDir, stopWhen: maxIterationsReached(6) });
     expect(second.iterations).toBe(6);
-    const events: GepaEvent[] = [];
+    const events: GEPAEvent[] = [];
     const resumed = await optimize({ ...base(), runDir, onEvent: (event) => events.push(event) });
     expect(events[0]).toMatchObject({ type: 'optimization-start', resumed: true, iteration: 6 });
     expect(resumed.toJSON()).toEqual(uninterrupted.toJSON());
@@ -504,14 +504,14 @@ describe('optimize: stopping and resume', () => {
     const runDir = temporaryDirectory();
     await optimize({ ...base(), runDir, stopWhen: maxIterationsReached(1) });
     await expect(
-      optimize({ ...base(), seedCandidate: { planner: 'x' } as GepaCandidate, runDir }),
+      optimize({ ...base(), seedCandidate: { planner: 'x' } as GEPACandidate, runDir }),
     ).rejects.toMatchObject({ code: 'gepa_state_mismatch' });
   });
 
   it('round-trips its result through JSON', async () => {
     const result = await optimize({ ...base(), maxMetricCalls: 60 });
-    const copy = GepaResult.fromJSON(JSON.parse(JSON.stringify(result)));
-    expect(copy).toBeInstanceOf(GepaResult);
+    const copy = GEPAResult.fromJSON(JSON.parse(JSON.stringify(result)));
+    expect(copy).toBeInstanceOf(GEPAResult);
     expect(copy.toJSON()).toEqual(result.toJSON());
     expect(copy.bestCandidate).toEqual(result.bestCandidate);
   });

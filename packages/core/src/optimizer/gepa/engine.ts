@@ -1,20 +1,20 @@
-import { GepaError } from './gepa-error';
+import { GEPAError } from './gepa-error';
 import { mergeStep } from './merge-step';
 import { indexOfMax } from './pareto';
 import { reflectiveStep } from './reflective-step';
-import { GepaResult } from './result';
+import { GEPAResult } from './result';
 import { RunContext, StopRun } from './run-context';
 import { SeededRandom } from './seeded-random';
 import { type EngineSettings, resolveSettings } from './settings';
 import { addCandidate, createInitialState } from './state';
-import type { GepaState } from './state-schema';
+import type { GEPAState } from './state-schema';
 import { loadState, saveState, stopFileExists } from './state-store';
 import { maxMetricCallsReached, noImprovementFor, scoreThresholdReached } from './stop-conditions';
-import type { GepaOptimizeOptions, GepaStopReason } from './types';
+import type { GEPAOptimizeOptions, GEPAStopReason } from './types';
 
-function checkResumable(state: GepaState, fresh: GepaState): void {
+function checkResumable(state: GEPAState, fresh: GEPAState): void {
   const mismatch = (what: string): never => {
-    throw new GepaError('gepa_state_mismatch', `The run directory holds a run with a different ${what}`);
+    throw new GEPAError('gepa_state_mismatch', `The run directory holds a run with a different ${what}`);
   };
   if (state.componentNames.join('\u0000') !== fresh.componentNames.join('\u0000')) mismatch('set of components');
   if (state.trainsetSize !== fresh.trainsetSize) mismatch('trainset size');
@@ -22,11 +22,11 @@ function checkResumable(state: GepaState, fresh: GepaState): void {
 }
 
 function stopReason<Example, Output, Trajectory>(
-  options: GepaOptimizeOptions<Example, Output, Trajectory>,
+  options: GEPAOptimizeOptions<Example, Output, Trajectory>,
   settings: EngineSettings,
-  state: GepaState,
+  state: GEPAState,
   deadline: number | undefined,
-): GepaStopReason | undefined {
+): GEPAStopReason | undefined {
   if (options.signal?.aborted) return 'aborted';
   if (options.runDir !== undefined && stopFileExists(options.runDir)) return 'stop-file';
   if (settings.maxMetricCalls !== undefined && maxMetricCallsReached(settings.maxMetricCalls)(state)) {
@@ -75,8 +75,8 @@ async function runIteration<Example, Output, Trajectory>(
  * saved after every iteration and a later call on the same directory resumes it.
  */
 export async function optimize<Example, Output = unknown, Trajectory = unknown>(
-  options: GepaOptimizeOptions<Example, Output, Trajectory>,
-): Promise<GepaResult> {
+  options: GEPAOptimizeOptions<Example, Output, Trajectory>,
+): Promise<GEPAResult> {
   const settings = resolveSettings(options);
   const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
   const trainset = options.trainset;
@@ -102,7 +102,7 @@ export async function optimize<Example, Output = unknown, Trajectory = unknown>(
 
   if (state.candidates.length === 0) {
     if (settings.maxMetricCalls !== undefined && settings.maxMetricCalls < valset.length) {
-      throw new GepaError(
+      throw new GEPAError(
         'gepa_budget_too_small',
         `maxMetricCalls (${settings.maxMetricCalls}) cannot cover the seed's validation run (${valset.length} calls)`,
       );
@@ -114,7 +114,7 @@ export async function optimize<Example, Output = unknown, Trajectory = unknown>(
         await context.evaluate('val', allInstances, options.seedCandidate, false, { failWhenAllFail: true })
       ).scores;
     } catch (error) {
-      if (error instanceof StopRun) throw new GepaError('gepa_aborted', 'Aborted before the seed was evaluated');
+      if (error instanceof StopRun) throw new GEPAError('gepa_aborted', 'Aborted before the seed was evaluated');
       throw error;
     }
     addCandidate(state, options.seedCandidate, [], seedScores, 0);
@@ -156,5 +156,5 @@ export async function optimize<Example, Output = unknown, Trajectory = unknown>(
     bestIndex,
     bestScore: state.valAggregateScores[bestIndex] ?? 0,
   });
-  return GepaResult.fromState(state, reason);
+  return GEPAResult.fromState(state, reason);
 }

@@ -1,6 +1,6 @@
-import { AimeError } from '../../errors/aime-error';
+import { AIMEError } from '../../errors/aime-error';
 
-export type GepaErrorCode =
+export type GEPAErrorCode =
   | 'gepa_invalid_options'
   | 'gepa_state_mismatch'
   | 'gepa_budget_too_small'
@@ -8,8 +8,8 @@ export type GepaErrorCode =
   | 'gepa_seed_evaluation_failed';
 
 /** An optimizer run cannot start or continue: bad options, a run dir from another setup, no budget. */
-export class GepaError extends AimeError {
-  constructor(code: GepaErrorCode, message: string, options?: { cause?: unknown }) {
+export class GEPAError extends AIMEError {
+  constructor(code: GEPAErrorCode, message: string, options?: { cause?: unknown }) {
     super(code, message, {
       cause: options?.cause,
       isUserError: code !== 'gepa_aborted' && code !== 'gepa_seed_evaluation_failed',

@@ -1,16 +1,16 @@
 export { optimize } from './engine';
-export { GepaError, type GepaErrorCode } from './gepa-error';
+export { GEPAError, type GEPAErrorCode } from './gepa-error';
 export {
   buildReflectionPrompt,
   defaultReflectionPromptTemplate,
   extractFencedText,
   renderRecords,
 } from './instruction-proposal';
-export { GepaResult, type GepaResultJson, gepaResultSchema } from './result';
+export { GEPAResult, type GEPAResultJson, gepaResultSchema } from './result';
 export { SeededRandom } from './seeded-random';
-export { type GepaState, gepaStateSchema } from './state-schema';
+export { type GEPAState, gepaStateSchema } from './state-schema';
 export {
-  loadState as loadGepaState,
+  loadState as loadGEPAState,
   stateFileName as gepaStateFileName,
   stopFileName as gepaStopFileName,
 } from './state-store';

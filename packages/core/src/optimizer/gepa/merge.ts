@@ -1,10 +1,10 @@
 import { findDominatorPrograms } from './pareto';
 import type { SeededRandom } from './seeded-random';
-import type { GepaState, MergeState } from './state-schema';
-import type { GepaCandidate } from './types';
+import type { GEPAState, MergeState } from './state-schema';
+import type { GEPACandidate } from './types';
 
 export interface MergePlan {
-  candidate: GepaCandidate;
+  candidate: GEPACandidate;
   parents: [number, number];
   ancestor: number;
   /** Which candidate each component's text came from, in component order. */
@@ -27,9 +27,9 @@ export function ancestorsOf(node: number, parents: readonly (readonly number[])[
 /** True when some component is unchanged in one descendant and changed in the other. */
 function hasDesirableComponent(
   names: readonly string[],
-  ancestor: GepaCandidate,
-  first: GepaCandidate,
-  second: GepaCandidate,
+  ancestor: GEPACandidate,
+  first: GEPACandidate,
+  second: GEPACandidate,
 ): boolean {
   return names.some(
     (name) => (ancestor[name] === first[name] || ancestor[name] === second[name]) && first[name] !== second[name],
@@ -43,18 +43,18 @@ function hasDesirableComponent(
  */
 export function mergeComponents(
   names: readonly string[],
-  candidates: readonly GepaCandidate[],
+  candidates: readonly GEPACandidate[],
   aggregateScores: readonly number[],
   first: number,
   second: number,
   ancestor: number,
   random: SeededRandom,
-): { candidate: GepaCandidate; sources: number[] } {
-  const candidate: GepaCandidate = { ...candidates[ancestor] };
+): { candidate: GEPACandidate; sources: number[] } {
+  const candidate: GEPACandidate = { ...candidates[ancestor] };
   const sources: number[] = [];
-  const ancestorTexts = candidates[ancestor] as GepaCandidate;
-  const firstTexts = candidates[first] as GepaCandidate;
-  const secondTexts = candidates[second] as GepaCandidate;
+  const ancestorTexts = candidates[ancestor] as GEPACandidate;
+  const firstTexts = candidates[first] as GEPACandidate;
+  const secondTexts = candidates[second] as GEPACandidate;
   for (const name of names) {
     const ancestorText = ancestorTexts[name];
     const firstText = firstTexts[name];
@@ -71,14 +71,14 @@ export function mergeComponents(
     } else {
       source = first;
     }
-    candidate[name] = (candidates[source] as GepaCandidate)[name] as string;
+    candidate[name] = (candidates[source] as GEPACandidate)[name] as string;
     sources.push(source);
   }
   return { candidate, sources };
 }
 
 function findCommonAncestorTriplet(
-  state: Readonly<GepaState>,
+  state: Readonly<GEPAState>,
   mergeCandidates: readonly number[],
   merge: Readonly<MergeState>,
   random: SeededRandom,
@@ -103,9 +103,9 @@ function findCommonAncestorTriplet(
           (scores[ancestor] ?? 0) <= (scores[second] ?? 0) &&
           hasDesirableComponent(
             state.componentNames,
-            state.candidates[ancestor] as GepaCandidate,
-            state.candidates[first] as GepaCandidate,
-            state.candidates[second] as GepaCandidate,
+            state.candidates[ancestor] as GEPACandidate,
+            state.candidates[first] as GEPACandidate,
+            state.candidates[second] as GEPACandidate,
           ),
       );
     if (common.length === 0) continue;
@@ -122,7 +122,7 @@ function findCommonAncestorTriplet(
  * never tried twice; both are recorded in `merge` when a plan is returned.
  */
 export function planMerge(
-  state: Readonly<GepaState>,
+  state: Readonly<GEPAState>,
   merge: MergeState,
   random: SeededRandom,
   maxAttempts = 10,

@@ -1,7 +1,7 @@
 import type { TokenUsage } from '../../llm/types';
 import type { ReflectionRequestMetadata } from '../../protocol/request-metadata';
 import { buildReflectionPrompt, extractFencedText } from './instruction-proposal';
-import type { GepaAdapter, GepaCandidate, ReflectionModel, ReflectiveDataset } from './types';
+import type { GEPAAdapter, GEPACandidate, ReflectionModel, ReflectiveDataset } from './types';
 
 export interface ProposedTexts {
   /** New text per component that produced a valid, changed instruction. */
@@ -36,10 +36,10 @@ export async function askReflectionModel(
  * empty are rejected and never adopted.
  */
 export async function proposeNewTexts<Example, Output, Trajectory>(
-  adapter: GepaAdapter<Example, Output, Trajectory>,
+  adapter: GEPAAdapter<Example, Output, Trajectory>,
   model: ReflectionModel | undefined,
   template: string | undefined,
-  candidate: GepaCandidate,
+  candidate: GEPACandidate,
   dataset: ReflectiveDataset,
   components: string[],
   signal: AbortSignal | undefined,

@@ -4,10 +4,10 @@ import { indexOfMax } from './pareto';
 import { proposeNewTexts } from './propose-texts';
 import { type RunContext, sum } from './run-context';
 import { addCandidate } from './state';
-import type { GepaCandidate, GepaEvent, ReflectiveDataset } from './types';
+import type { GEPACandidate, GEPAEvent, ReflectiveDataset } from './types';
 
 export type StepOutcome = 'accepted' | 'rejected' | 'skipped';
-type SkipReason = Extract<GepaEvent, { type: 'proposal-skipped' }>['reason'];
+type SkipReason = Extract<GEPAEvent, { type: 'proposal-skipped' }>['reason'];
 
 /**
  * One reflective-mutation iteration: select a parent, evaluate it on the next minibatch with
@@ -21,7 +21,7 @@ export async function reflectiveStep<Example, Output, Trajectory>(
   const { state, settings, random, options } = context;
   const iteration = state.iteration;
   const parentIndex = selectCandidate(state, settings.candidateSelection, random, settings.epsilon);
-  const parent = state.candidates[parentIndex] as GepaCandidate;
+  const parent = state.candidates[parentIndex] as GEPACandidate;
   context.emit({
     type: 'candidate-selected',
     iteration,
@@ -75,7 +75,7 @@ export async function reflectiveStep<Example, Output, Trajectory>(
   }
   if (changed.length === 0) return skip('no-change');
 
-  const child: GepaCandidate = { ...parent, ...Object.fromEntries(changed) };
+  const child: GEPACandidate = { ...parent, ...Object.fromEntries(changed) };
   context.emit({
     type: 'candidate-proposed',
     iteration,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { indexOfMax } from './pareto';
-import type { GepaState } from './state-schema';
-import type { GepaCandidate, GepaStopReason } from './types';
+import type { GEPAState } from './state-schema';
+import type { GEPACandidate, GEPAStopReason } from './types';
 
 const stopReasonSchema = z.enum([
   'max-metric-calls',
@@ -30,11 +30,11 @@ export const gepaResultSchema = z.object({
   stopReason: stopReasonSchema,
 });
 
-export type GepaResultJson = z.infer<typeof gepaResultSchema>;
+export type GEPAResultJson = z.infer<typeof gepaResultSchema>;
 
 /** What `optimize` returns: the candidate pool, its lineage and scores, and the best candidate. */
-export class GepaResult {
-  readonly candidates: GepaCandidate[];
+export class GEPAResult {
+  readonly candidates: GEPACandidate[];
   /** Parent indices per candidate (`[]` for the seed, two for a merge). */
   readonly parents: number[][];
   readonly valAggregateScores: number[];
@@ -50,9 +50,9 @@ export class GepaResult {
   readonly iterations: number;
   readonly failedProposals: number;
   readonly evaluationErrors: number;
-  readonly stopReason: GepaStopReason;
+  readonly stopReason: GEPAStopReason;
 
-  constructor(json: GepaResultJson) {
+  constructor(json: GEPAResultJson) {
     this.candidates = json.candidates;
     this.parents = json.parents;
     this.valAggregateScores = json.valAggregateScores;
@@ -68,16 +68,16 @@ export class GepaResult {
     this.stopReason = json.stopReason;
   }
 
-  get bestCandidate(): GepaCandidate {
-    return this.candidates[this.bestIndex] as GepaCandidate;
+  get bestCandidate(): GEPACandidate {
+    return this.candidates[this.bestIndex] as GEPACandidate;
   }
 
   get bestScore(): number {
     return this.valAggregateScores[this.bestIndex] as number;
   }
 
-  static fromState(state: Readonly<GepaState>, stopReason: GepaStopReason): GepaResult {
-    return new GepaResult({
+  static fromState(state: Readonly<GEPAState>, stopReason: GEPAStopReason): GEPAResult {
+    return new GEPAResult({
       candidates: state.candidates.map((candidate) => ({ ...candidate })),
       parents: state.parents.map((parents) => [...parents]),
       valAggregateScores: [...state.valAggregateScores],
@@ -97,11 +97,11 @@ export class GepaResult {
     });
   }
 
-  static fromJSON(json: unknown): GepaResult {
-    return new GepaResult(gepaResultSchema.parse(json));
+  static fromJSON(json: unknown): GEPAResult {
+    return new GEPAResult(gepaResultSchema.parse(json));
   }
 
-  toJSON(): GepaResultJson & { bestCandidate: GepaCandidate; bestScore: number } {
+  toJSON(): GEPAResultJson & { bestCandidate: GEPACandidate; bestScore: number } {
     return {
       candidates: this.candidates,
       parents: this.parents,

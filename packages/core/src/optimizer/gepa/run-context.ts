@@ -1,13 +1,13 @@
-import { GepaError } from './gepa-error';
+import { GEPAError } from './gepa-error';
 import { safeEvaluate } from './safe-evaluate';
 import type { SeededRandom } from './seeded-random';
 import type { EngineSettings } from './settings';
-import type { GepaState } from './state-schema';
-import type { EvaluationBatch, GepaCandidate, GepaEvent, GepaOptimizeOptions, GepaStopReason } from './types';
+import type { GEPAState } from './state-schema';
+import type { EvaluationBatch, GEPACandidate, GEPAEvent, GEPAOptimizeOptions, GEPAStopReason } from './types';
 
 /** Thrown inside an iteration to end the run at once (budget spent, abort signal). */
 export class StopRun extends Error {
-  constructor(readonly reason: GepaStopReason) {
+  constructor(readonly reason: GEPAStopReason) {
     super(`GEPA run stopped: ${reason}`);
   }
 }
@@ -18,15 +18,15 @@ export class RunContext<Example, Output, Trajectory> {
   lastFailedExamples = 0;
 
   constructor(
-    readonly options: GepaOptimizeOptions<Example, Output, Trajectory>,
+    readonly options: GEPAOptimizeOptions<Example, Output, Trajectory>,
     readonly settings: EngineSettings,
-    readonly state: GepaState,
+    readonly state: GEPAState,
     readonly random: SeededRandom,
     readonly trainset: Example[],
     readonly valset: Example[],
   ) {}
 
-  emit(event: GepaEvent): void {
+  emit(event: GEPAEvent): void {
     this.options.onEvent?.(event);
   }
 
@@ -47,7 +47,7 @@ export class RunContext<Example, Output, Trajectory> {
   async evaluate(
     split: 'train' | 'val',
     indices: readonly number[],
-    candidate: GepaCandidate,
+    candidate: GEPACandidate,
     captureTraces: boolean,
     options: { failWhenAllFail?: boolean } = {},
   ): Promise<EvaluationBatch<Output, Trajectory>> {
@@ -80,7 +80,7 @@ export class RunContext<Example, Output, Trajectory> {
     }
     this.checkAborted();
     if (options.failWhenAllFail && indices.length > 0 && failedExamples === indices.length) {
-      throw new GepaError(
+      throw new GEPAError(
         'gepa_seed_evaluation_failed',
         `Every evaluation of the seed candidate failed; first error: ${errors[0] ?? 'unknown'}`,
       );

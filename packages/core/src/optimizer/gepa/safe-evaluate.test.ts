@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { safeEvaluate } from './safe-evaluate';
-import type { GepaAdapter } from './types';
+import type { GEPAAdapter } from './types';
 
 function recordingAdapter(options: { failOn?: number; delayMs?: number } = {}) {
   const calls: number[][] = [];
   let inFlight = 0;
   let maxInFlight = 0;
-  const adapter: GepaAdapter<number, string, number> = {
+  const adapter: GEPAAdapter<number, string, number> = {
     async evaluate(batch) {
       calls.push(batch);
       inFlight += 1;
@@ -57,14 +57,14 @@ describe('safeEvaluate', () => {
   });
 
   it('treats a malformed batch as failed and non-finite scores as 0', async () => {
-    const short: GepaAdapter<number> = {
+    const short: GEPAAdapter<number> = {
       evaluate: () => ({ outputs: [1], scores: [1] }),
       makeReflectiveDataset: () => ({}),
     };
     const malformed = await safeEvaluate(short, [1, 2], {}, false, 1);
     expect(malformed.evaluation.scores).toEqual([0, 0]);
     expect(malformed.errors[0]).toMatch(/1 scores for 2 examples/);
-    const notANumber: GepaAdapter<number> = {
+    const notANumber: GEPAAdapter<number> = {
       evaluate: () => ({ outputs: [1, 2], scores: [Number.NaN, 0.5] }),
       makeReflectiveDataset: () => ({}),
     };

@@ -1,4 +1,4 @@
-import type { EvaluationBatch, GepaAdapter, GepaCandidate, GepaEvaluateContext } from './types';
+import type { EvaluationBatch, GEPAAdapter, GEPACandidate, GEPAEvaluateContext } from './types';
 
 export interface SafeEvaluation<Output, Trajectory> {
   evaluation: EvaluationBatch<Output, Trajectory>;
@@ -13,11 +13,11 @@ function describe(error: unknown): string {
 }
 
 async function evaluateChunk<Example, Output, Trajectory>(
-  adapter: GepaAdapter<Example, Output, Trajectory>,
+  adapter: GEPAAdapter<Example, Output, Trajectory>,
   chunk: Example[],
-  candidate: GepaCandidate,
+  candidate: GEPACandidate,
   captureTraces: boolean,
-  context: GepaEvaluateContext,
+  context: GEPAEvaluateContext,
 ): Promise<{ evaluation: EvaluationBatch<Output, Trajectory>; error?: string }> {
   const zeroes = (): EvaluationBatch<Output, Trajectory> => ({
     outputs: chunk.map(() => undefined as Output),
@@ -45,12 +45,12 @@ async function evaluateChunk<Example, Output, Trajectory>(
  * the adapter receives the whole batch in one call.
  */
 export async function safeEvaluate<Example, Output, Trajectory>(
-  adapter: GepaAdapter<Example, Output, Trajectory>,
+  adapter: GEPAAdapter<Example, Output, Trajectory>,
   batch: Example[],
-  candidate: GepaCandidate,
+  candidate: GEPACandidate,
   captureTraces: boolean,
   concurrency: number,
-  context: GepaEvaluateContext = {},
+  context: GEPAEvaluateContext = {},
 ): Promise<SafeEvaluation<Output, Trajectory>> {
   const chunks = concurrency > 1 ? batch.map((example) => [example]) : [batch];
   const results: Array<{ evaluation: EvaluationBatch<Output, Trajectory>; error?: string }> = [];

@@ -1,6 +1,6 @@
-import { GepaError } from './gepa-error';
+import { GEPAError } from './gepa-error';
 import { defaultReflectionPromptTemplate, validatePromptTemplate } from './instruction-proposal';
-import type { CandidateSelection, ComponentSelection, GepaOptimizeOptions, GepaStopCondition } from './types';
+import type { CandidateSelection, ComponentSelection, GEPAOptimizeOptions, GEPAStopCondition } from './types';
 
 /** Options with defaults applied and validated. */
 export interface EngineSettings {
@@ -18,20 +18,20 @@ export interface EngineSettings {
   promptTemplate: string;
   maxMetricCalls: number | undefined;
   maxConsecutiveReflectionErrors: number;
-  stopWhen: GepaStopCondition[];
+  stopWhen: GEPAStopCondition[];
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
   const resolved = value ?? fallback;
   if (!Number.isInteger(resolved) || resolved < 1) {
-    throw new GepaError('gepa_invalid_options', `${name} must be a positive integer, got ${String(value)}`);
+    throw new GEPAError('gepa_invalid_options', `${name} must be a positive integer, got ${String(value)}`);
   }
   return resolved;
 }
 
-export function resolveSettings<Example>(options: GepaOptimizeOptions<Example>): EngineSettings {
+export function resolveSettings<Example>(options: GEPAOptimizeOptions<Example>): EngineSettings {
   const fail = (message: string): never => {
-    throw new GepaError('gepa_invalid_options', message);
+    throw new GEPAError('gepa_invalid_options', message);
   };
   const componentNames = Object.keys(options.seedCandidate);
   if (componentNames.length === 0) fail('seedCandidate needs at least one component');

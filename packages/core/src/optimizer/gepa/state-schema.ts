@@ -52,6 +52,6 @@ export const gepaStateSchema = z.object({
   evaluationErrors: z.array(z.object({ iteration: z.number().int(), message: z.string() })),
 });
 
-export type GepaState = z.infer<typeof gepaStateSchema>;
+export type GEPAState = z.infer<typeof gepaStateSchema>;
 export type SamplerState = z.infer<typeof samplerStateSchema>;
 export type MergeState = z.infer<typeof mergeStateSchema>;

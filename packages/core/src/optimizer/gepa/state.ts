@@ -1,14 +1,14 @@
 import { initialSamplerState } from './batch-sampler';
 import { indexOfMax, updateParetoFront } from './pareto';
-import type { GepaState } from './state-schema';
-import type { GepaCandidate } from './types';
+import type { GEPAState } from './state-schema';
+import type { GEPACandidate } from './types';
 
 export function createInitialState(
-  seedCandidate: GepaCandidate,
+  seedCandidate: GEPACandidate,
   trainsetSize: number,
   valsetSize: number,
   seed: number,
-): GepaState {
+): GEPAState {
   return {
     version: 1,
     componentNames: Object.keys(seedCandidate),
@@ -39,7 +39,7 @@ export function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-export function bestScore(state: Readonly<GepaState>): number {
+export function bestScore(state: Readonly<GEPAState>): number {
   return state.valAggregateScores[indexOfMax(state.valAggregateScores)] ?? -Infinity;
 }
 
@@ -49,8 +49,8 @@ export function bestScore(state: Readonly<GepaState>): number {
  * continues from its parents'. Returns the new candidate's index.
  */
 export function addCandidate(
-  state: GepaState,
-  candidate: GepaCandidate,
+  state: GEPAState,
+  candidate: GEPACandidate,
   parents: number[],
   subscores: number[],
   discoveryBudget: number,

@@ -1,8 +1,8 @@
 import type { LanguageModel } from '../../llm/types';
-import type { GepaState } from './state-schema';
+import type { GEPAState } from './state-schema';
 
 /** A candidate program: component name → text (e.g. `{ planner: '…', actor: '…' }`). */
-export type GepaCandidate = Record<string, string>;
+export type GEPACandidate = Record<string, string>;
 
 /** What an adapter returns for one batch: one output and one score per example, in order. */
 export interface EvaluationBatch<Output = unknown, Trajectory = unknown> {
@@ -22,7 +22,7 @@ export interface ReflectiveRecord {
 
 export type ReflectiveDataset = Record<string, ReflectiveRecord[]>;
 
-export interface GepaEvaluateContext {
+export interface GEPAEvaluateContext {
   signal?: AbortSignal;
 }
 
@@ -31,21 +31,21 @@ export interface GepaEvaluateContext {
  * (typically 0) rather than throw; if it throws anyway, the whole batch scores 0 and the error is
  * recorded in the state.
  */
-export interface GepaAdapter<Example = unknown, Output = unknown, Trajectory = unknown> {
+export interface GEPAAdapter<Example = unknown, Output = unknown, Trajectory = unknown> {
   evaluate(
     batch: Example[],
-    candidate: GepaCandidate,
+    candidate: GEPACandidate,
     captureTraces: boolean,
-    context?: GepaEvaluateContext,
+    context?: GEPAEvaluateContext,
   ): Promise<EvaluationBatch<Output, Trajectory>> | EvaluationBatch<Output, Trajectory>;
   makeReflectiveDataset(
-    candidate: GepaCandidate,
+    candidate: GEPACandidate,
     evaluation: EvaluationBatch<Output, Trajectory>,
     componentsToUpdate: string[],
   ): Promise<ReflectiveDataset> | ReflectiveDataset;
   /** Replaces the default reflection-model proposal step when present. */
   proposeNewTexts?(
-    candidate: GepaCandidate,
+    candidate: GEPACandidate,
     reflectiveDataset: ReflectiveDataset,
     componentsToUpdate: string[],
   ): Promise<Record<string, string>> | Record<string, string>;
@@ -55,12 +55,12 @@ export interface GepaAdapter<Example = unknown, Output = unknown, Trajectory = u
 export type ReflectionModel = LanguageModel | ((prompt: string) => Promise<string>);
 
 /** Stops the run when it returns true; checked before every iteration. */
-export type GepaStopCondition = (state: Readonly<GepaState>) => boolean;
+export type GEPAStopCondition = (state: Readonly<GEPAState>) => boolean;
 
 export type CandidateSelection = 'pareto' | 'current-best' | 'epsilon-greedy';
 export type ComponentSelection = 'round-robin' | 'all';
 
-export type GepaStopReason =
+export type GEPAStopReason =
   | 'max-metric-calls'
   | 'timeout'
   | 'no-improvement'
@@ -71,7 +71,7 @@ export type GepaStopReason =
   | 'reflection-errors';
 
 /** Progress events, in the order they happen; `iteration` is 0 for the seed evaluation. */
-export type GepaEvent =
+export type GEPAEvent =
   | {
       type: 'optimization-start';
       resumed: boolean;
@@ -99,7 +99,7 @@ export type GepaEvent =
       iteration: number;
       parentIndex: number;
       components: string[];
-      candidate: GepaCandidate;
+      candidate: GEPACandidate;
     }
   | {
       type: 'candidate-accepted';
@@ -146,19 +146,19 @@ export type GepaEvent =
   | { type: 'iteration-end'; iteration: number; accepted: boolean }
   | {
       type: 'optimization-end';
-      reason: GepaStopReason;
+      reason: GEPAStopReason;
       iteration: number;
       totalMetricCalls: number;
       bestIndex: number;
       bestScore: number;
     };
 
-export interface GepaOptimizeOptions<Example = unknown, Output = unknown, Trajectory = unknown> {
-  seedCandidate: GepaCandidate;
+export interface GEPAOptimizeOptions<Example = unknown, Output = unknown, Trajectory = unknown> {
+  seedCandidate: GEPACandidate;
   trainset: Example[];
   /** Defaults to the trainset. */
   valset?: Example[];
-  adapter: GepaAdapter<Example, Output, Trajectory>;
+  adapter: GEPAAdapter<Example, Output, Trajectory>;
   /** Required unless the adapter implements `proposeNewTexts`. */
   reflectionModel?: ReflectionModel;
   /** Custom reflection prompt; must contain `<curr_param>` and `<side_info>`. */
@@ -176,7 +176,7 @@ export interface GepaOptimizeOptions<Example = unknown, Output = unknown, Trajec
   /** Stop after this many reflection-model failures in a row (default 3), e.g. the model server is down. */
   maxConsecutiveReflectionErrors?: number;
   /** Extra stop predicates; the run stops when any returns true. */
-  stopWhen?: GepaStopCondition | GepaStopCondition[];
+  stopWhen?: GEPAStopCondition | GEPAStopCondition[];
 
   /** Examples per reflective minibatch (default 3). */
   reflectionMinibatchSize?: number;
@@ -197,5 +197,5 @@ export interface GepaOptimizeOptions<Example = unknown, Output = unknown, Trajec
   runDir?: string;
   /** Examples evaluated in parallel (default 1: the adapter gets whole batches). */
   concurrency?: number;
-  onEvent?: (event: GepaEvent) => void;
+  onEvent?: (event: GEPAEvent) => void;
 }

@@ -6,7 +6,7 @@ export {
   type MetricWeights,
   recencyScore,
 } from './enhanced-decomp-metric';
-export { LightweightOnlineGEPA, type LightweightOnlineGepaOptions } from './lightweight-online-gepa';
+export { LightweightOnlineGEPA, type LightweightOnlineGEPAOptions } from './lightweight-online-gepa';
 export type { CandidateStatus } from './online-candidate';
-export type { OnlineGepaMetrics } from './online-metrics';
+export type { OnlineGEPAMetrics } from './online-metrics';
 export { AIME_REFLECTION_PROMPT_TEMPLATE } from './online-reflection';

@@ -1,5 +1,5 @@
 import { DEFAULT_ACTOR_PROMPT_TEMPLATE } from '../../actors/actor-prompt';
-import { type GepaConfig, gepaConfigSchema } from '../../config/gepa-config';
+import { type GEPAConfig, gepaConfigSchema } from '../../config/gepa-config';
 import { DEFAULT_PLANNER_PROMPT } from '../../planner/planner-prompt';
 import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../../protocol/prompt-optimizer';
 import type { RunEventInput } from '../../protocol/run-events';
@@ -7,18 +7,18 @@ import type { ReflectionModel } from '../gepa/types';
 import type { TraceDecisionInput, TraceExampleInput } from '../trace-store/trace-record';
 import { type TraceLogger, TraceStore } from '../trace-store/trace-store';
 import { enhancedDecompMetric } from './enhanced-decomp-metric';
-import { type OnlineGepaMetrics, onlineMetrics } from './online-metrics';
+import { type OnlineGEPAMetrics, onlineMetrics } from './online-metrics';
 import { type CandidateProposal, proposeCandidate } from './online-proposal';
 import { OnlineState } from './online-state';
 import { gepaRecordEvent, outcomeDetails, traceExample } from './outcome-records';
 import { replayTraceRecord } from './replay-trace';
 import { trialDecisionRecords } from './trial-decision-records';
 
-export interface LightweightOnlineGepaOptions {
+export interface LightweightOnlineGEPAOptions {
   /** Absolute path of the JSON-lines trace file (config `trace_path` resolved by the caller). */
   tracePath: string;
   /** gepa_config.yaml values; missing keys take the schema defaults. */
-  config?: Partial<GepaConfig>;
+  config?: Partial<GEPAConfig>;
   /** Rewrites prompts from feedback; without it outcomes are only recorded. */
   reflectionModel?: ReflectionModel;
   /** Replaces `enhanced_decomp_metric` (the seed's `metric` argument): window scores, oldest first → composite. */
@@ -40,9 +40,9 @@ export interface LightweightOnlineGepaOptions {
  * On start the trace file is replayed, so the best (or the trial in progress) is warm-started.
  */
 export class LightweightOnlineGEPA implements PromptOptimizer {
-  readonly config: GepaConfig;
+  readonly config: GEPAConfig;
   readonly tracePath: string;
-  private readonly options: LightweightOnlineGepaOptions;
+  private readonly options: LightweightOnlineGEPAOptions;
   private readonly store: TraceStore;
   private readonly state: OnlineState;
   private readonly logger: TraceLogger;
@@ -50,7 +50,7 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
   private queue: Promise<unknown> = Promise.resolve();
   private traceRecords = 0;
 
-  private constructor(options: LightweightOnlineGepaOptions) {
+  private constructor(options: LightweightOnlineGEPAOptions) {
     this.options = options;
     this.config = gepaConfigSchema.parse(options.config ?? {});
     this.tracePath = options.tracePath;
@@ -67,7 +67,7 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
   }
 
   /** Builds the optimizer and replays the trace file (warm start). */
-  static async create(options: LightweightOnlineGepaOptions): Promise<LightweightOnlineGEPA> {
+  static async create(options: LightweightOnlineGEPAOptions): Promise<LightweightOnlineGEPA> {
     const optimizer = new LightweightOnlineGEPA(options);
     await optimizer.replay();
     return optimizer;
@@ -89,7 +89,7 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
     await this.queue;
   }
 
-  metrics(): OnlineGepaMetrics {
+  metrics(): OnlineGEPAMetrics {
     return onlineMetrics(this.state, {
       threshold: this.config.threshold,
       windowSize: this.config.window_size,

@@ -3,7 +3,7 @@ import type { TimelinePoint } from './online-outcome';
 import type { OnlineState } from './online-state';
 
 /** `LightweightOnlineGEPA.metrics()`: what the dashboard charts (server `GET /gepa`). */
-export interface OnlineGepaMetrics {
+export interface OnlineGEPAMetrics {
   /** Composite after the latest outcome (null before any). */
   composite: number | null;
   threshold: number;
@@ -39,9 +39,9 @@ export interface OnlineGepaMetrics {
 export function onlineMetrics(
   state: OnlineState,
   settings: { threshold: number; windowSize: number; traceRecords: number },
-): OnlineGepaMetrics {
+): OnlineGEPAMetrics {
   const trial = state.trial;
-  const current: OnlineGepaMetrics['current'] = {};
+  const current: OnlineGEPAMetrics['current'] = {};
   for (const component of ['planner', 'actor'] as const) current[component] = state.currentPrompt(component);
   return {
     composite: state.timeline.at(-1)?.composite ?? null,

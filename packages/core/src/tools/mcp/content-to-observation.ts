@@ -3,7 +3,7 @@ import { formatBytes } from '../builtin/format-bytes';
 import type { ToolResult } from '../types';
 
 /** What an MCP `tools/call` result carries that AIME reads. */
-export interface McpCallResult {
+export interface MCPCallResult {
   content?: ContentBlock[];
   structuredContent?: Record<string, unknown>;
   isError?: boolean;
@@ -15,7 +15,7 @@ export interface McpCallResult {
  * text resources with their URI; resource links as references. `structuredContent` is shown as
  * JSON when there is no content.
  */
-export function contentToObservation(result: McpCallResult): ToolResult {
+export function contentToObservation(result: MCPCallResult): ToolResult {
   const parts: string[] = [];
   const references: string[] = [];
   for (const block of result.content ?? []) {

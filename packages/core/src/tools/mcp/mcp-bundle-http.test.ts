@@ -9,7 +9,7 @@ import { mcpToolBundle } from '../../testing/mcp-servers';
 import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { executeToolCall } from '../registry/execute-tool-call';
 import type { AnyTool } from '../types';
-import { McpBundle } from './mcp-bundle';
+import { MCPBundle } from './mcp-bundle';
 
 const TOKEN = 'http-test-token';
 let workspace: TemporaryWorkspace;
@@ -79,7 +79,7 @@ afterAll(async () => {
   await workspace.cleanup();
 });
 
-function tool(bundle: McpBundle, name: string): AnyTool {
+function tool(bundle: MCPBundle, name: string): AnyTool {
   const found = bundle.tools().find((candidate) => candidate.name === name);
   if (!found)
     throw new Error(
@@ -92,9 +92,9 @@ function tool(bundle: McpBundle, name: string): AnyTool {
 }
 
 describe('MCP bundle over Streamable HTTP', () => {
-  let bundle: McpBundle;
+  let bundle: MCPBundle;
   beforeAll(async () => {
-    bundle = new McpBundle(mcpToolBundle('remote', { url, headers: { authorization: `Bearer ${TOKEN}` } }), {
+    bundle = new MCPBundle(mcpToolBundle('remote', { url, headers: { authorization: `Bearer ${TOKEN}` } }), {
       workspaceRoot: workspace.root,
     });
     await bundle.prepare();
@@ -145,7 +145,7 @@ describe('MCP bundle over Streamable HTTP', () => {
   });
 
   it('cannot connect without the header the server requires', async () => {
-    const anonymous = new McpBundle(mcpToolBundle('anonymous', { url, headers: {} }), {
+    const anonymous = new MCPBundle(mcpToolBundle('anonymous', { url, headers: {} }), {
       workspaceRoot: workspace.root,
     });
     try {

@@ -5,12 +5,12 @@ import { everythingServer, filesystemServer, mcpToolBundle } from '../../testing
 import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { executeToolCall } from '../registry/execute-tool-call';
 import type { AnyTool } from '../types';
-import { McpBundle } from './mcp-bundle';
+import { MCPBundle } from './mcp-bundle';
 
 let workspace: TemporaryWorkspace;
 /** Bundles of one test (closed after it) and bundles shared by a describe block (closed at the end). */
-const bundles: McpBundle[] = [];
-const sharedBundles: McpBundle[] = [];
+const bundles: MCPBundle[] = [];
+const sharedBundles: MCPBundle[] = [];
 
 beforeAll(async () => {
   workspace = await createTemporaryWorkspace();
@@ -24,8 +24,8 @@ afterAll(async () => {
   await workspace.cleanup();
 });
 
-function open(name: string, mcp: Parameters<typeof mcpToolBundle>[1]): McpBundle {
-  const bundle = new McpBundle(mcpToolBundle(name, mcp), {
+function open(name: string, mcp: Parameters<typeof mcpToolBundle>[1]): MCPBundle {
+  const bundle = new MCPBundle(mcpToolBundle(name, mcp), {
     workspaceRoot: workspace.root,
     backoff: { initialMs: 50, maxMs: 200 },
   });
@@ -33,13 +33,13 @@ function open(name: string, mcp: Parameters<typeof mcpToolBundle>[1]): McpBundle
   return bundle;
 }
 
-function shared(name: string, mcp: Parameters<typeof mcpToolBundle>[1]): McpBundle {
-  const bundle = new McpBundle(mcpToolBundle(name, mcp), { workspaceRoot: workspace.root });
+function shared(name: string, mcp: Parameters<typeof mcpToolBundle>[1]): MCPBundle {
+  const bundle = new MCPBundle(mcpToolBundle(name, mcp), { workspaceRoot: workspace.root });
   sharedBundles.push(bundle);
   return bundle;
 }
 
-function tool(bundle: McpBundle, name: string): AnyTool {
+function tool(bundle: MCPBundle, name: string): AnyTool {
   const found = bundle.tools().find((candidate) => candidate.name === name);
   if (!found)
     throw new Error(
@@ -52,7 +52,7 @@ function tool(bundle: McpBundle, name: string): AnyTool {
 }
 
 describe('MCP bundle over stdio: @modelcontextprotocol/server-filesystem', () => {
-  let fs: McpBundle;
+  let fs: MCPBundle;
   beforeAll(() => {
     fs = shared('fs', filesystemServer());
   });
@@ -111,7 +111,7 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-filesystem', () =>
 });
 
 describe('MCP bundle over stdio: @modelcontextprotocol/server-everything', () => {
-  let everything: McpBundle;
+  let everything: MCPBundle;
   beforeAll(() => {
     everything = shared('everything', everythingServer({ GREETING: 'hello' }));
   });

@@ -1,36 +1,36 @@
 import type { ToolBundle } from '../../config/tool-bundles';
 import type { AnyTool } from '../types';
 import {
-  type McpBackoff,
-  McpServerConnection,
-  type McpServerStatus,
-  type McpToolDefinition,
+  type MCPBackoff,
+  MCPServerConnection,
+  type MCPServerStatus,
+  type MCPToolDefinition,
 } from './mcp-server-connection';
-import { createMcpTool } from './mcp-tool';
+import { createMCPTool } from './mcp-tool';
 import { mcpToolName } from './mcp-tool-name';
 
-export interface McpBundleOptions {
+export interface MCPBundleOptions {
   workspaceRoot: string;
-  backoff?: McpBackoff;
+  backoff?: MCPBackoff;
   connectTimeoutMs?: number;
 }
 
 /** A tool bundle served by an MCP server: its current tools as actor tools, and the server's lifecycle. */
-export class McpBundle {
+export class MCPBundle {
   readonly name: string;
   readonly description: string;
-  readonly connection: McpServerConnection;
+  readonly connection: MCPServerConnection;
   private readonly timeoutMs: number | undefined;
   private readonly approval: ToolBundle['approval'];
   private toolsByName = new Map<string, AnyTool>();
 
-  constructor(bundle: ToolBundle, options: McpBundleOptions) {
+  constructor(bundle: ToolBundle, options: MCPBundleOptions) {
     if (!bundle.mcp) throw new Error(`Bundle "${bundle.name}" is not an MCP server`);
     this.name = bundle.name;
     this.description = bundle.description;
     this.timeoutMs = bundle.mcp.timeoutMs;
     this.approval = bundle.approval;
-    this.connection = new McpServerConnection({
+    this.connection = new MCPServerConnection({
       bundle: bundle.name,
       config: bundle.mcp,
       workspaceRoot: options.workspaceRoot,
@@ -50,7 +50,7 @@ export class McpBundle {
     await this.connection.connect(signal);
   }
 
-  status(): McpServerStatus {
+  status(): MCPServerStatus {
     return this.connection.status();
   }
 
@@ -58,13 +58,13 @@ export class McpBundle {
     await this.connection.close();
   }
 
-  private rebuild(definitions: McpToolDefinition[]): void {
+  private rebuild(definitions: MCPToolDefinition[]): void {
     const taken = new Set<string>();
     const next = new Map<string, AnyTool>();
     for (const definition of [...definitions].sort((a, b) => a.name.localeCompare(b.name))) {
       const name = mcpToolName(this.name, definition.name, taken);
       taken.add(name);
-      const tool = createMcpTool(this.connection, definition, name, this.timeoutMs);
+      const tool = createMCPTool(this.connection, definition, name, this.timeoutMs);
       const approval = typeof this.approval === 'string' ? this.approval : this.approval?.[definition.name];
       next.set(name, approval ? { ...tool, approval } : tool);
     }

@@ -1,6 +1,6 @@
 import { ToolError } from '../tool-error';
 
-export type McpErrorCode =
+export type MCPErrorCode =
   | 'mcp_server_unavailable'
   | 'mcp_server_exited'
   | 'mcp_tool_error'
@@ -8,10 +8,10 @@ export type McpErrorCode =
   | 'mcp_server_closed';
 
 /** An MCP server could not be reached, died during a call, or its tool reported `isError`. */
-export class McpError extends ToolError {
+export class MCPError extends ToolError {
   readonly bundle: string;
 
-  constructor(code: McpErrorCode, bundle: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: MCPErrorCode, bundle: string, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
     this.bundle = bundle;
   }

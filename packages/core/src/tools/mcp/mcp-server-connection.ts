@@ -1,46 +1,46 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   ErrorCode,
-  type Tool as McpToolDefinition,
+  type Tool as MCPToolDefinition,
   McpError as ProtocolError,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { McpServerConfig } from '../../config/mcp-bundle-config';
-import type { McpCallResult } from './content-to-observation';
-import { McpError } from './mcp-error';
-import { createMcpTransport, type McpTransportHandle } from './mcp-transport';
+import type { MCPServerConfig } from '../../config/mcp-bundle-config';
+import type { MCPCallResult } from './content-to-observation';
+import { MCPError } from './mcp-error';
+import { createMCPTransport, type MCPTransportHandle } from './mcp-transport';
 
-export type { McpToolDefinition };
+export type { MCPToolDefinition };
 
-export interface McpBackoff {
+export interface MCPBackoff {
   /** Delay before the first restart after a failure (doubles per consecutive failure). */
   initialMs: number;
   maxMs: number;
 }
 
-export interface McpServerConnectionOptions {
+export interface MCPServerConnectionOptions {
   bundle: string;
-  config: McpServerConfig;
+  config: MCPServerConfig;
   workspaceRoot: string;
   /** Called with the new list after `tools/list_changed` or a restart. */
-  onToolsChanged?: (tools: McpToolDefinition[]) => void;
-  backoff?: McpBackoff;
+  onToolsChanged?: (tools: MCPToolDefinition[]) => void;
+  backoff?: MCPBackoff;
   /** Time allowed to start the server and finish the MCP handshake (default 30 s: `npx` may install first). */
   connectTimeoutMs?: number;
   clientInfo?: { name: string; version: string };
 }
 
-export type McpServerState = 'idle' | 'connecting' | 'ready' | 'waiting-to-restart' | 'closed';
+export type MCPServerState = 'idle' | 'connecting' | 'ready' | 'waiting-to-restart' | 'closed';
 
-export interface McpServerStatus {
+export interface MCPServerStatus {
   bundle: string;
-  state: McpServerState;
+  state: MCPServerState;
   /** Times the server was started (1 after the first start). */
   starts: number;
   lastError?: string;
   pid?: number;
 }
 
-const DEFAULT_BACKOFF: McpBackoff = { initialMs: 500, maxMs: 30_000 };
+const DEFAULT_BACKOFF: MCPBackoff = { initialMs: 500, maxMs: 30_000 };
 /** A call waits for a restart due this soon; a later one fails at once (the model may retry). */
 const MAX_WAIT_FOR_RESTART_MS = 5_000;
 /** The SDK's own request timeout; ours (the actor's per-call timeout) aborts the signal first. */
@@ -51,20 +51,20 @@ const NO_PROTOCOL_TIMEOUT_MS = 2_147_483_647;
  * with exponential backoff after it dies (the call in flight fails with `mcp_server_exited`), and
  * closed on shutdown. Keeps the server's current tool list, refreshed on `tools/list_changed`.
  */
-export class McpServerConnection {
-  private readonly options: McpServerConnectionOptions;
-  private readonly backoff: McpBackoff;
+export class MCPServerConnection {
+  private readonly options: MCPServerConnectionOptions;
+  private readonly backoff: MCPBackoff;
   private client: Client | undefined;
-  private handle: McpTransportHandle | undefined;
+  private handle: MCPTransportHandle | undefined;
   private connecting: Promise<Client> | undefined;
   private consecutiveFailures = 0;
   private nextAttemptAt = 0;
   private starts = 0;
   private lastError: string | undefined;
   private closed = false;
-  private toolList: McpToolDefinition[] = [];
+  private toolList: MCPToolDefinition[] = [];
 
-  constructor(options: McpServerConnectionOptions) {
+  constructor(options: MCPServerConnectionOptions) {
     this.options = options;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
   }
@@ -74,12 +74,12 @@ export class McpServerConnection {
   }
 
   /** The tools the server listed last (empty before the first start). */
-  tools(): McpToolDefinition[] {
+  tools(): MCPToolDefinition[] {
     return this.toolList;
   }
 
-  status(): McpServerStatus {
-    const state: McpServerState = this.closed
+  status(): MCPServerStatus {
+    const state: MCPServerState = this.closed
       ? 'closed'
       : this.client
         ? 'ready'
@@ -100,7 +100,7 @@ export class McpServerConnection {
 
   /** Starts the server if needed (waiting out the backoff after a failure) and returns the connected client. */
   async connect(signal?: AbortSignal): Promise<Client> {
-    if (this.closed) throw new McpError('mcp_server_closed', this.bundle, `MCP server "${this.bundle}" is shut down`);
+    if (this.closed) throw new MCPError('mcp_server_closed', this.bundle, `MCP server "${this.bundle}" is shut down`);
     if (this.client) return this.client;
     this.connecting ??= this.start(signal).finally(() => {
       this.connecting = undefined;
@@ -109,20 +109,20 @@ export class McpServerConnection {
   }
 
   /** Calls a tool by its server-side name; the signal (the actor's timeout or the run's cancel) sends `notifications/cancelled`. */
-  async callTool(name: string, args: Record<string, unknown>, signal: AbortSignal): Promise<McpCallResult> {
+  async callTool(name: string, args: Record<string, unknown>, signal: AbortSignal): Promise<MCPCallResult> {
     const client = await this.connect(signal);
     try {
       const result = (await client.callTool({ name, arguments: args }, undefined, {
         signal,
         timeout: NO_PROTOCOL_TIMEOUT_MS,
-      })) as McpCallResult;
+      })) as MCPCallResult;
       this.consecutiveFailures = 0;
       return result;
     } catch (error) {
       if (signal.aborted) throw signal.reason ?? error;
       if (error instanceof ProtocolError && error.code === ErrorCode.ConnectionClosed) {
         const detail = this.handle?.stderrTail();
-        throw new McpError(
+        throw new MCPError(
           'mcp_server_exited',
           this.bundle,
           `MCP server "${this.bundle}" exited during the call; it will be restarted on the next call${detail ? ` (stderr: ${lastLine(detail)})` : ''}`,
@@ -130,7 +130,7 @@ export class McpServerConnection {
         );
       }
       const message = error instanceof Error ? error.message : String(error);
-      throw new McpError('mcp_request_failed', this.bundle, message, { cause: error });
+      throw new MCPError('mcp_request_failed', this.bundle, message, { cause: error });
     }
   }
 
@@ -145,14 +145,14 @@ export class McpServerConnection {
   private async start(signal: AbortSignal | undefined): Promise<Client> {
     const wait = this.nextAttemptAt - Date.now();
     if (wait > MAX_WAIT_FOR_RESTART_MS) {
-      throw new McpError(
+      throw new MCPError(
         'mcp_server_unavailable',
         this.bundle,
         `MCP server "${this.bundle}" ${this.lastError ?? 'failed'}; next restart in ${Math.ceil(wait / 1000)} s`,
       );
     }
     await waitUntil(this.nextAttemptAt, signal);
-    const handle = createMcpTransport(this.options.config, this.options.workspaceRoot);
+    const handle = createMCPTransport(this.options.config, this.options.workspaceRoot);
     const client = new Client(this.options.clientInfo ?? { name: 'gepa-aime', version: '0.1.0' }, {
       capabilities: {},
       listChanged: {
@@ -168,7 +168,7 @@ export class McpServerConnection {
       const tools = await this.listAllTools(client);
       if (this.closed) {
         await client.close();
-        throw new McpError('mcp_server_closed', this.bundle, `MCP server "${this.bundle}" is shut down`);
+        throw new MCPError('mcp_server_closed', this.bundle, `MCP server "${this.bundle}" is shut down`);
       }
       client.onclose = () => this.onUnexpectedClose(client);
       this.client = client;
@@ -177,9 +177,9 @@ export class McpServerConnection {
       return client;
     } catch (error) {
       await client.close().catch(() => undefined);
-      if (error instanceof McpError) throw error;
+      if (error instanceof MCPError) throw error;
       this.recordFailure(`could not start: ${describe(error)}${stderrSuffix(handle)}`);
-      throw new McpError('mcp_server_unavailable', this.bundle, `MCP server "${this.bundle}" ${this.lastError}`, {
+      throw new MCPError('mcp_server_unavailable', this.bundle, `MCP server "${this.bundle}" ${this.lastError}`, {
         cause: error,
       });
     }
@@ -208,13 +208,13 @@ export class McpServerConnection {
     }
   }
 
-  private setTools(tools: McpToolDefinition[]): void {
+  private setTools(tools: MCPToolDefinition[]): void {
     this.toolList = tools;
     this.options.onToolsChanged?.(tools);
   }
 
-  private async listAllTools(client: Client): Promise<McpToolDefinition[]> {
-    const tools: McpToolDefinition[] = [];
+  private async listAllTools(client: Client): Promise<MCPToolDefinition[]> {
+    const tools: MCPToolDefinition[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 100; page += 1) {
       const result = await client.listTools(cursor ? { cursor } : undefined);
@@ -248,7 +248,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function stderrSuffix(handle: McpTransportHandle | undefined): string {
+function stderrSuffix(handle: MCPTransportHandle | undefined): string {
   const tail = handle?.stderrTail();
   return tail ? ` (stderr: ${lastLine(tail)})` : '';
 }

@@ -1,17 +1,17 @@
 import type { AnyTool } from '../types';
 import { contentToObservation } from './content-to-observation';
 import { jsonSchemaParameters } from './json-schema-parameters';
-import { McpError } from './mcp-error';
-import type { McpServerConnection, McpToolDefinition } from './mcp-server-connection';
+import { MCPError } from './mcp-error';
+import type { MCPServerConnection, MCPToolDefinition } from './mcp-server-connection';
 
 /**
  * An actor tool for one MCP tool: called `<bundle>__<tool>`, described and parameterised by the
  * server's definition (its `inputSchema` is what the model sees and what ajv validates before the
  * call), run through the bundle's shared connection. `isError` results become tool errors.
  */
-export function createMcpTool(
-  connection: McpServerConnection,
-  definition: McpToolDefinition,
+export function createMCPTool(
+  connection: MCPServerConnection,
+  definition: MCPToolDefinition,
   name: string,
   timeoutMs: number | undefined,
 ): AnyTool {
@@ -40,7 +40,7 @@ export function createMcpTool(
     async execute(args: Record<string, unknown>, context) {
       const result = await connection.callTool(definition.name, args, context.signal);
       const observation = contentToObservation(result);
-      if (result.isError) throw new McpError('mcp_tool_error', connection.bundle, observation.output);
+      if (result.isError) throw new MCPError('mcp_tool_error', connection.bundle, observation.output);
       return observation;
     },
   };

@@ -2,11 +2,11 @@ import { isAbsolute, resolve } from 'node:path';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { isStdioServer, type McpServerConfig, WORKSPACE_PLACEHOLDER } from '../../config/mcp-bundle-config';
+import { isStdioServer, type MCPServerConfig, WORKSPACE_PLACEHOLDER } from '../../config/mcp-bundle-config';
 
 const STDERR_TAIL_CHARS = 2000;
 
-export interface McpTransportHandle {
+export interface MCPTransportHandle {
   transport: Transport;
   /** The last lines the server wrote to stderr (stdio only), for error messages. */
   stderrTail(): string;
@@ -17,7 +17,7 @@ export interface McpTransportHandle {
  * (PATH, HOME, USER, LOGNAME, SHELL, TERM) plus exactly the entry's `env` — never the AIME
  * process's variables such as AIME_API_TOKEN or model keys; its stderr is kept, not inherited.
  */
-export function createMcpTransport(config: McpServerConfig, workspaceRoot: string): McpTransportHandle {
+export function createMCPTransport(config: MCPServerConfig, workspaceRoot: string): MCPTransportHandle {
   if (!isStdioServer(config)) {
     const transport = new StreamableHTTPClientTransport(new URL(config.url), {
       requestInit: { headers: config.headers },

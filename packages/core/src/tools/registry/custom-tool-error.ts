@@ -1,7 +1,7 @@
-import { AimeError } from '../../errors/aime-error';
+import { AIMEError } from '../../errors/aime-error';
 
 /** A custom tool module from tool_bundles.json could not be imported or does not export a valid tool. */
-export class CustomToolError extends AimeError {
+export class CustomToolError extends AIMEError {
   readonly modulePath: string;
 
   constructor(modulePath: string, message: string, options?: { cause?: unknown }) {

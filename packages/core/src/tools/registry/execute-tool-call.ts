@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AimeError } from '../../errors/aime-error';
+import { AIMEError } from '../../errors/aime-error';
 import { formatZodIssues } from '../../errors/format-zod-issues';
 import type { AnyTool, ToolContext } from '../types';
 
@@ -99,7 +99,7 @@ export async function executeToolCall(
     if (timedOut) return failure('timeout', `${tool.name} timed out after ${timeoutMs} ms`, parsed.data);
     if (context.signal.aborted)
       return failure('cancelled', `${tool.name} was cancelled: the run was cancelled`, parsed.data);
-    if (error instanceof AimeError)
+    if (error instanceof AIMEError)
       return failure(error.code, `${tool.name} failed (${error.code}): ${error.message}`, parsed.data);
     const message = error instanceof Error ? error.message : String(error);
     // System errors name absolute paths; the model only knows workspace-relative ones.

@@ -11,7 +11,7 @@ import { UnknownToolError } from './unknown-tool-error';
  * (always included). A tool resolves by its `implementation` class name (the seed's Python-style
  * strings), then by its name; a bundle entry whose name differs from the tool it maps to exposes the
  * tool under the entry's name. Custom `module` tools must have been loaded with loadCustomTools; an
- * MCP bundle contributes the tools its server listed (registerMcpBundles, then prepareBundles).
+ * MCP bundle contributes the tools its server listed (registerMCPBundles, then prepareBundles).
  */
 export function resolveBundleTools(bundleNames: string[], toolBundles: ToolBundles, registry: ToolRegistry): AnyTool[] {
   const selected = new Map<string, AnyTool>();
@@ -39,7 +39,7 @@ function mcpTools(bundleName: string, registry: ToolRegistry): AnyTool[] {
   if (!provider) {
     throw new UnknownToolError(
       bundleName,
-      `Bundle "${bundleName}" is an MCP server that was not registered (call registerMcpBundles first)`,
+      `Bundle "${bundleName}" is an MCP server that was not registered (call registerMCPBundles first)`,
     );
   }
   return provider.tools();

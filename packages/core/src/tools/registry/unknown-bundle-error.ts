@@ -1,7 +1,7 @@
-import { AimeError } from '../../errors/aime-error';
+import { AIMEError } from '../../errors/aime-error';
 
 /** A tool bundle name that tool_bundles.json does not define. */
-export class UnknownBundleError extends AimeError {
+export class UnknownBundleError extends AIMEError {
   readonly bundleName: string;
 
   constructor(bundleName: string, knownBundles: string[]) {

@@ -1,7 +1,7 @@
-import { AimeError } from '../../errors/aime-error';
+import { AIMEError } from '../../errors/aime-error';
 
 /** A bundle or caller named a tool that no built-in, implementation string or custom module provides. */
-export class UnknownToolError extends AimeError {
+export class UnknownToolError extends AIMEError {
   readonly toolName: string;
 
   constructor(toolName: string, message: string) {

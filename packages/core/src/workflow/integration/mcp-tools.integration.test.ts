@@ -8,7 +8,7 @@ import { agentHandler, finishCall, messagesOf } from '../../testing/agent-script
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-server/server';
 import { filesystemServer } from '../../testing/mcp-servers';
 import { expectValidEventLog, tempWorkspace } from '../../testing/workflow-fixtures';
-import { createAimeRuntime } from '../create-runtime';
+import { createAIMERuntime } from '../create-runtime';
 
 let server: FakeOpenAIServer;
 const directories: string[] = [];
@@ -52,7 +52,7 @@ describe('an actor using an MCP tool (fake OpenAI-compatible server, real MCP se
         },
       }),
     );
-    const runtime = await createAimeRuntime({
+    const runtime = await createAIMERuntime({
       configDirectory: configWithFilesystemBundle(),
       workspaceRoot: root,
       env: { AIME_PROVIDER: 'vllm', AIME_API_BASE: server.url, AIME_MODEL: 'fake-model' },
