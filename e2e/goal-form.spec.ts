@@ -44,8 +44,8 @@ test('the limits are number inputs with their ranges; out-of-range values get a 
   await expect(alert).not.toContainText('received');
   await expect(iterations).toHaveAttribute('aria-invalid', 'true');
   await expect(parallel).toHaveAttribute('aria-invalid', 'true');
-  expect(await borderColour(iterations)).toBe(DANGER_BORDER);
-  expect(await borderColour(parallel)).toBe(DANGER_BORDER);
+  await expect.poll(() => borderColour(iterations)).toBe(DANGER_BORDER);
+  await expect.poll(() => borderColour(parallel)).toBe(DANGER_BORDER);
   await expect(page.getByLabel('Goal', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
   await saveScreenshot(page, 'form-limits-error');
 
@@ -61,7 +61,7 @@ test('the limits are number inputs with their ranges; out-of-range values get a 
   await iterations.fill('');
   await page.getByRole('button', { name: 'Launch run' }).click();
   await expect(alert).toHaveText('Goal is required');
-  expect(await borderColour(page.getByLabel('Goal', { exact: true }))).toBe(DANGER_BORDER);
+  await expect.poll(() => borderColour(page.getByLabel('Goal', { exact: true }))).toBe(DANGER_BORDER);
   expect(posted).toEqual([]);
   expect(errors).toEqual([]);
 });
