@@ -13,6 +13,8 @@ import { loadServiceSettings, type ServiceSettings } from './config/service-sett
 import { LOOPBACK_HOSTS, urlHost } from './http/loopback';
 import { defaultLogLevel, readyLine } from './ready-line';
 import { appOptionsFromRuntime } from './runtime-app-options';
+import { createLineLogger } from './scale-out/line-logger';
+import { type OpenedGEPATraceLog, openGEPATraceLog } from './scale-out/open-gepa-trace-log';
 import { scaleOutRunBackend } from './scale-out/scale-out-backend';
 import { loadScaleOutSettings } from './scale-out/scale-out-settings';
 
@@ -64,15 +66,35 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const scaleOut = loadScaleOutSettings(env);
   assertSafeBinding(settings);
   const configDirectory = options.configDirectory ?? settings.configDir;
+  // Scale-out mode: online GEPA's records and decisions are shared with every worker in PostgreSQL.
+  const gepa: OpenedGEPATraceLog | undefined =
+    scaleOut.databaseUrl !== undefined && options.optimizer === undefined
+      ? await openGEPATraceLog({
+          url: scaleOut.databaseUrl,
+          applicationName: 'aime-server',
+          logger: createLineLogger(process.stderr, env.AIME_LOG_LEVEL ?? 'info'),
+        })
+      : undefined;
   const runtime = await createAIMERuntime({
     workspaceRoot: resolve(resolveWorkspaceRoot(settings.workspace, env)),
     env,
     ...(configDirectory !== undefined ? { configDirectory } : {}),
     ...(options.model ? { model: options.model } : {}),
     ...(options.optimizer ? { optimizer: options.optimizer } : {}),
+    ...(gepa ? { gepaTraceLog: gepa.log } : {}),
+  }).catch(async (error: unknown) => {
+    await gepa?.close();
+    throw error;
   });
   const tracesDir = resolve(settings.tracesDir);
-  const appOptions = appOptionsFromRuntime(runtime);
+  const runtimeOptions = appOptionsFromRuntime(runtime);
+  const appOptions = {
+    ...runtimeOptions,
+    onClose: async () => {
+      await runtimeOptions.onClose?.();
+      await gepa?.close();
+    },
+  };
   const app = await buildApp({
     settings: { ...settings, tracesDir },
     ...appOptions,

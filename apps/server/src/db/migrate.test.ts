@@ -39,7 +39,9 @@ describe('migrateDatabase', () => {
     const tables = await pool.query<{ name: string }>(
       "select table_name as name from information_schema.tables where table_schema = 'aime' order by 1",
     );
-    expect(tables.rows.map((row) => row.name)).toEqual(expect.arrayContaining(['run_events', 'runs', 'workers']));
+    expect(tables.rows.map((row) => row.name)).toEqual(
+      expect.arrayContaining(['gepa_records', 'gepa_state', 'run_events', 'runs', 'workers']),
+    );
   });
 
   it('refuses a schema newer than this build (servers and migrate alike)', async () => {

@@ -5,6 +5,7 @@ import { loadServiceSettings } from '../config/service-settings';
 import { RunWorker } from '../runs/postgres/run-worker';
 import type { RunManagerLogger } from '../runs/run-observer';
 import { createWorkflowExecutor } from '../runs/workflow-executor';
+import { openGEPATraceLog } from './open-gepa-trace-log';
 import { openScaleOutServices } from './scale-out-services';
 import { loadScaleOutSettings } from './scale-out-settings';
 
@@ -38,18 +39,32 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     );
   }
   const configDirectory = options.configDirectory ?? settings.configDir;
-  const runtime = await createAIMERuntime({
-    workspaceRoot: resolve(resolveWorkspaceRoot(options.workspace ?? settings.workspace, env)),
-    env,
-    ...(configDirectory !== undefined ? { configDirectory } : {}),
-    ...(options.model ? { model: options.model } : {}),
-  });
-  const services = await openScaleOutServices({
+  // Online GEPA is shared by every worker: its records and decisions live in PostgreSQL.
+  const gepa = await openGEPATraceLog({
     url: scaleOut.databaseUrl,
     applicationName: 'aime-worker',
-    retryInterrupted: scaleOut.retryInterrupted,
     logger: options.logger,
   });
+  let runtime: Awaited<ReturnType<typeof createAIMERuntime>>;
+  let services: Awaited<ReturnType<typeof openScaleOutServices>>;
+  try {
+    runtime = await createAIMERuntime({
+      workspaceRoot: resolve(resolveWorkspaceRoot(options.workspace ?? settings.workspace, env)),
+      env,
+      gepaTraceLog: gepa.log,
+      ...(configDirectory !== undefined ? { configDirectory } : {}),
+      ...(options.model ? { model: options.model } : {}),
+    });
+    services = await openScaleOutServices({
+      url: scaleOut.databaseUrl,
+      applicationName: 'aime-worker',
+      retryInterrupted: scaleOut.retryInterrupted,
+      logger: options.logger,
+    });
+  } catch (error) {
+    await gepa.close();
+    throw error;
+  }
   const worker = new RunWorker({
     url: scaleOut.databaseUrl,
     pool: services.pool,
@@ -64,6 +79,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     await worker.start();
   } catch (error) {
     await services.close();
+    await runtime.close();
+    await gepa.close();
     throw error;
   }
   services.reaper.start();
@@ -75,7 +92,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       closing ??= (async () => {
         await worker.stop(graceMs);
         await services.close();
-        await runtime.onlineGEPA?.flush();
+        await runtime.close();
+        await gepa.close();
       })();
       return closing;
     },

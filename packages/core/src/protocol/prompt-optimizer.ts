@@ -42,4 +42,9 @@ export interface TaskOutcome {
 export interface PromptOptimizer {
   currentPrompt(component: PromptComponent): ActivePrompt;
   record(outcome: TaskOutcome, signal?: AbortSignal): Promise<RunEventInput[]>;
+  /**
+   * Catches up with decisions taken elsewhere (an optimizer shared by several processes); the
+   * workflow awaits it before each planning step and each batch of tasks. Never throws.
+   */
+  refresh?(): Promise<void>;
 }

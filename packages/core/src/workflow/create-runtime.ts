@@ -4,6 +4,7 @@ import type { Judge } from '../judge/judge';
 import { createModel } from '../llm/create-model';
 import type { LanguageModel } from '../llm/types';
 import { LightweightOnlineGEPA } from '../optimizer/online/lightweight-online-gepa';
+import type { GEPATraceLog } from '../optimizer/trace-store/trace-log';
 import type { PromptOptimizer } from '../protocol/prompt-optimizer';
 import { registerMCPBundles } from '../tools/mcp/register-mcp-bundles';
 import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry';
@@ -23,6 +24,8 @@ export interface CreateAIMERuntimeOptions {
   model?: LanguageModel;
   /** Default: LightweightOnlineGEPA from gepa_config.yaml, warm-started from its trace file. `null`: none. */
   optimizer?: PromptOptimizer | null;
+  /** Where the default optimizer keeps its records instead of `trace_path` (e.g. PostgreSQL, shared by workers). */
+  gepaTraceLog?: GEPATraceLog;
   /** Default: the judge of model_config.yaml's `judge:` block (mode, own model). */
   judge?: Judge;
   limits?: Partial<WorkflowLimits>;
@@ -56,7 +59,7 @@ export async function createAIMERuntime(options: CreateAIMERuntimeOptions): Prom
   const onlineGEPA =
     options.optimizer === undefined
       ? await LightweightOnlineGEPA.create({
-          tracePath: config.paths.gepaTraceFile,
+          ...(options.gepaTraceLog ? { traceLog: options.gepaTraceLog } : { tracePath: config.paths.gepaTraceFile }),
           config: config.gepa,
           reflectionModel: model,
         })
@@ -73,5 +76,16 @@ export async function createAIMERuntime(options: CreateAIMERuntimeOptions): Prom
     ...(optimizer ? { optimizer } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  return { config, model, tools, judge, workflow, ...(onlineGEPA ? { onlineGEPA } : {}), close: () => tools.close() };
+  return {
+    config,
+    model,
+    tools,
+    judge,
+    workflow,
+    ...(onlineGEPA ? { onlineGEPA } : {}),
+    close: async () => {
+      await onlineGEPA?.close();
+      await tools.close();
+    },
+  };
 }

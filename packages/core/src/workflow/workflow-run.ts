@@ -201,6 +201,7 @@ export class WorkflowRun {
         replanReason = 'none of the tasks named in next can run now; choose ready tasks or finish';
       } else {
         this.iterations += 1;
+        await this.refreshPrompts();
         replanReason = replanReasonAfterBatch(await this.tasks.runBatch(batch), stall, this.progress);
       }
       if (replanReason) {
@@ -214,6 +215,7 @@ export class WorkflowRun {
 
   private async plan(replanReason: string | undefined): Promise<PlanDecision> {
     this.signal.throwIfAborted();
+    await this.refreshPrompts();
     const decision = await this.planner.plan({
       iteration: this.iterations,
       signal: this.signal,
@@ -318,6 +320,11 @@ export class WorkflowRun {
       });
     }
     return judgement;
+  }
+
+  /** Read-through: prompts adopted by another process sharing the optimizer apply from the next step on. */
+  private async refreshPrompts(): Promise<void> {
+    await this.dependencies.optimizer?.refresh?.();
   }
 
   private activePrompt(component: PromptComponent): ActivePrompt {

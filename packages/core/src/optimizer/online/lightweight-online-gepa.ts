@@ -4,6 +4,7 @@ import { DEFAULT_PLANNER_PROMPT } from '../../planner/planner-prompt';
 import type { ActivePrompt, PromptComponent, PromptOptimizer, TaskOutcome } from '../../protocol/prompt-optimizer';
 import type { RunEventInput } from '../../protocol/run-events';
 import type { ReflectionModel } from '../gepa/types';
+import type { GEPATraceLog, TraceCatchUp, TraceRecordInput } from '../trace-store/trace-log';
 import type { TraceDecisionInput, TraceExampleInput } from '../trace-store/trace-record';
 import { type TraceLogger, TraceStore } from '../trace-store/trace-store';
 import { enhancedDecompMetric } from './enhanced-decomp-metric';
@@ -16,7 +17,12 @@ import { trialDecisionRecords } from './trial-decision-records';
 
 export interface LightweightOnlineGEPAOptions {
   /** Absolute path of the JSON-lines trace file (config `trace_path` resolved by the caller). */
-  tracePath: string;
+  tracePath?: string;
+  /**
+   * Where the records go instead of the file at `tracePath`: a shared log (PostgreSQL in the
+   * scale-out mode) makes every decision on one history with the other processes using it.
+   */
+  traceLog?: GEPATraceLog;
   /** gepa_config.yaml values; missing keys take the schema defaults. */
   config?: Partial<GEPAConfig>;
   /** Rewrites prompts from feedback; without it outcomes are only recorded. */
@@ -38,38 +44,44 @@ export interface LightweightOnlineGEPAOptions {
  * proposes a new prompt from the recent failing traces. The new candidate is used next and kept
  * only if its next window scores at least its parent's; otherwise the best candidate is restored.
  * On start the trace file is replayed, so the best (or the trial in progress) is warm-started.
+ *
+ * With a shared trace log every record() is one step under the log's lock: it first applies what
+ * the other processes recorded, then observes, decides a due trial or reflects, and appends — so
+ * two processes never decide on different histories. `refresh()` (the workflow calls it before
+ * each planning step and each batch of tasks) and the log's append notifications pull in the
+ * others' decisions, so a prompt adopted anywhere is used from the next task on.
  */
 export class LightweightOnlineGEPA implements PromptOptimizer {
   readonly config: GEPAConfig;
+  /** The trace file's path, or where a shared log keeps the records. */
   readonly tracePath: string;
   private readonly options: LightweightOnlineGEPAOptions;
-  private readonly store: TraceStore;
-  private readonly state: OnlineState;
+  private readonly log: GEPATraceLog;
+  private state: OnlineState;
   private readonly logger: TraceLogger;
   private readonly now: () => number;
   private queue: Promise<unknown> = Promise.resolve();
   private traceRecords = 0;
+  private lastTs = 0;
+  private unsubscribe: (() => void) | undefined;
 
   private constructor(options: LightweightOnlineGEPAOptions) {
     this.options = options;
     this.config = gepaConfigSchema.parse(options.config ?? {});
-    this.tracePath = options.tracePath;
     this.logger = options.logger ?? { warn: (message) => console.warn(message) };
     this.now = options.now ?? Date.now;
-    this.store = new TraceStore(options.tracePath, { logger: this.logger });
-    const weights = { completionWeight: this.config.completion_weight, recencyWeight: this.config.recency_weight };
-    this.state = new OnlineState({
-      windowSize: this.config.window_size,
-      metric: options.metric ?? ((scores) => enhancedDecompMetric(scores, weights)),
-      defaults: { planner: DEFAULT_PLANNER_PROMPT, actor: DEFAULT_ACTOR_PROMPT_TEMPLATE },
-      components: this.config.components,
-    });
+    if (options.traceLog) this.log = options.traceLog;
+    else if (options.tracePath !== undefined) this.log = new TraceStore(options.tracePath, { logger: this.logger });
+    else throw new TypeError('LightweightOnlineGEPA needs a tracePath or a traceLog');
+    this.tracePath = this.log.location;
+    this.state = this.createState();
   }
 
   /** Builds the optimizer and replays the trace file (warm start). */
   static async create(options: LightweightOnlineGEPAOptions): Promise<LightweightOnlineGEPA> {
     const optimizer = new LightweightOnlineGEPA(options);
     await optimizer.replay();
+    optimizer.unsubscribe = optimizer.log.onAppend?.(() => void optimizer.refresh());
     return optimizer;
   }
 
@@ -84,9 +96,26 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
     return result;
   }
 
+  /** Applies what other processes recorded in a shared log (read-through before a task); nothing for the file. */
+  async refresh(): Promise<void> {
+    if (!this.log.shared) return;
+    try {
+      await this.log.catchUp((catchUp) => this.apply(catchUp));
+    } catch (error) {
+      this.logger.warn(`online GEPA: could not read ${this.tracePath}: ${errorMessage(error)}`);
+    }
+  }
+
   /** Resolves when every record() so far has been written. */
   async flush(): Promise<void> {
     await this.queue;
+  }
+
+  /** Stops following a shared log's notifications (the log itself belongs to its creator). */
+  async close(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    await this.flush();
   }
 
   metrics(): OnlineGEPAMetrics {
@@ -97,7 +126,65 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
     });
   }
 
+  private createState(): OnlineState {
+    const weights = { completionWeight: this.config.completion_weight, recencyWeight: this.config.recency_weight };
+    return new OnlineState({
+      windowSize: this.config.window_size,
+      metric: this.options.metric ?? ((scores) => enhancedDecompMetric(scores, weights)),
+      defaults: { planner: DEFAULT_PLANNER_PROMPT, actor: DEFAULT_ACTOR_PROMPT_TEMPLATE },
+      components: this.config.components,
+    });
+  }
+
+  /** Replays records through the same transitions the writer made (from scratch when asked). */
+  private apply(catchUp: TraceCatchUp): void {
+    if (catchUp.fromStart) {
+      this.state = this.createState();
+      this.traceRecords = 0;
+      this.lastTs = 0;
+    }
+    for (const record of catchUp.records) this.lastTs = replayTraceRecord(this.state, record, this.lastTs);
+    this.traceRecords += catchUp.records.length;
+  }
+
   private async recordNow(outcome: TaskOutcome, signal: AbortSignal | undefined): Promise<RunEventInput[]> {
+    const step: { output?: StepOutput } = {};
+    await this.write(
+      async (catchUp) => {
+        this.apply(catchUp);
+        step.output = await this.decide(outcome, signal);
+        return step.output.records;
+      },
+      () => step.output !== undefined,
+    );
+    const { output } = step;
+    if (!output) throw new Error('online GEPA: the trace log ran no step');
+    if (output.error !== undefined) throw output.error;
+    return output.events;
+  }
+
+  /**
+   * One step on the log. A failure to write is logged, never thrown (the outcome is in memory);
+   * a failure before the step produced its records (e.g. the database is down) is thrown.
+   */
+  private async write(
+    step: (catchUp: TraceCatchUp) => Promise<TraceRecordInput[]>,
+    produced: () => boolean,
+  ): Promise<void> {
+    try {
+      const written = await this.log.update(async (catchUp) => {
+        const records = await step(catchUp);
+        return { records, result: records.length };
+      });
+      this.traceRecords += written;
+    } catch (error) {
+      if (!produced()) throw error;
+      this.logger.warn(`online GEPA: could not append to ${this.tracePath}: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Observes the outcome, then decides a due trial or reflects; returns the records to append. */
+  private async decide(outcome: TaskOutcome, signal: AbortSignal | undefined): Promise<StepOutput> {
     const ts = this.now();
     const { component } = outcome;
     const details = outcomeDetails(outcome);
@@ -115,25 +202,24 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
       runId: outcome.runId,
       ...(details ? { details } : {}),
     });
+    this.lastTs = ts;
     const events: RunEventInput[] = [gepaRecordEvent(outcome, candidate, composite)];
     const record: TraceExampleInput = traceExample(outcome, candidate, composite, ts);
-    let decisions: TraceDecisionInput[] = [];
-    if (this.state.trialDue()) {
-      decisions = this.finishTrial(events, outcome.runId);
-    } else if (this.shouldReflect(component, composite)) {
-      const proposal = await this.reflect(component, signal, events).catch(async (error: unknown) => {
-        // Cancelled mid-reflection: the outcome itself is still recorded.
-        await this.persist(record);
-        throw error;
-      });
+    if (this.state.trialDue()) return { records: [record, ...this.finishTrial(events, outcome.runId)], events };
+    if (!this.shouldReflect(component, composite)) return { records: [record], events };
+    try {
+      const proposal = await this.reflect(component, signal, events);
       if (proposal) {
         record.new_prompt = proposal.candidate.prompt;
         record.new_candidate_id = proposal.candidate.id;
+        if (proposal.candidate.parentId) record.new_parent_id = proposal.candidate.parentId;
         record.parent_score = proposal.parentScore;
       }
+      return { records: [record], events };
+    } catch (error) {
+      // Cancelled mid-reflection: the outcome itself is still recorded.
+      return { records: [record], events, error };
     }
-    await this.persist(record, ...decisions);
-    return events;
   }
 
   private shouldReflect(component: PromptComponent, composite: number): boolean {
@@ -181,24 +267,27 @@ export class LightweightOnlineGEPA implements PromptOptimizer {
     return output.records;
   }
 
-  /** Appends the records in one write; a failure is logged, never thrown (the outcome is in memory). */
-  private async persist(...records: Array<TraceExampleInput | TraceDecisionInput>): Promise<void> {
-    if (records.length === 0) return;
-    try {
-      await this.store.append(...records);
-      this.traceRecords += records.length;
-    } catch (error) {
-      this.logger.warn(
-        `online GEPA: could not append to ${this.tracePath}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-
   private async replay(): Promise<void> {
-    const { records } = await this.store.load();
-    let lastTs = 0;
-    for (const record of records) lastTs = replayTraceRecord(this.state, record, lastTs);
-    this.traceRecords = records.length;
-    if (this.state.trialDue()) await this.persist(...this.finishTrial([], undefined));
+    const { records } = await this.log.load();
+    this.apply({ records, fromStart: true });
+    // A trial whose window filled up before the last process stopped is decided now.
+    await this.write(
+      async (catchUp) => {
+        this.apply(catchUp);
+        return this.state.trialDue() ? this.finishTrial([], undefined) : [];
+      },
+      () => true,
+    );
   }
+}
+
+interface StepOutput {
+  records: Array<TraceExampleInput | TraceDecisionInput>;
+  events: RunEventInput[];
+  /** A reflection that failed (cancelled): thrown after the outcome is written. */
+  error?: unknown;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

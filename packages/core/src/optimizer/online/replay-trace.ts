@@ -44,7 +44,7 @@ export function replayTraceRecord(state: OnlineState, record: TraceRecord, lastT
       state.propose(component, {
         id: record.new_candidate_id,
         prompt: newPrompt,
-        parentId: candidate.id,
+        parentId: record.new_parent_id ?? candidate.id,
         parentScore: record.parent_score ?? recentMean(candidate) ?? 0,
         ts,
       });

@@ -1,3 +1,4 @@
+export type { GEPATraceLog, LoadedTraces, TraceCatchUp, TraceLogStep, TraceRecordInput } from './trace-log';
 export {
   isTraceDecision,
   parseTraceRecord,
@@ -11,4 +12,4 @@ export {
   traceDecisionSchema,
   traceExampleSchema,
 } from './trace-record';
-export { type LoadedTraces, type TraceLogger, TraceStore, type TraceStoreOptions } from './trace-store';
+export { type TraceLogger, TraceStore, type TraceStoreOptions } from './trace-store';

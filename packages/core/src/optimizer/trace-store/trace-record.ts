@@ -32,6 +32,8 @@ export const traceExampleSchema = z.looseObject({
   /** With `new_prompt`: the new candidate's id and the parent's score it has to match. */
   new_candidate_id: z.string().optional(),
   parent_score: z.number().optional(),
+  /** With `new_prompt`: the candidate it rewrote (the current one; older files: `candidate_id`). */
+  new_parent_id: z.string().optional(),
   /** What the actor claimed before the judge decided (`complete` / `failed`). */
   claimed_status: z.string().optional(),
   /** The judge's verdict (`pass` / `partial` / `fail`) and its deterministic checks. */

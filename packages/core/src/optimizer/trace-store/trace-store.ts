@@ -2,7 +2,8 @@ import { constants } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ConfigError } from '../../errors/config-error';
-import { parseTraceRecord, type TraceDecisionInput, type TraceExampleInput, type TraceRecord } from './trace-record';
+import type { GEPATraceLog, LoadedTraces, TraceCatchUp, TraceLogStep, TraceRecordInput } from './trace-log';
+import { parseTraceRecord, type TraceRecord } from './trace-record';
 
 /** Where the store reports skipped lines (default: console.warn). */
 export interface TraceLogger {
@@ -13,20 +14,15 @@ export interface TraceStoreOptions {
   logger?: TraceLogger;
 }
 
-export interface LoadedTraces {
-  records: TraceRecord[];
-  /** Lines that were not valid records (torn or corrupt), skipped with a warning. */
-  skipped: number;
-}
-
 /**
  * The JSON-lines trace file (`traces/gepa_history.jsonl`). Appends are serialised in-process and
  * each append is one `write` of complete lines on a file opened with O_APPEND, so several
  * stores — in this process or in others — append whole lines that never interleave. Loading skips
  * a torn last line (a writer died mid-line) and corrupt lines with a warning.
  */
-export class TraceStore {
+export class TraceStore implements GEPATraceLog {
   readonly path: string;
+  readonly shared = false;
   private readonly logger: TraceLogger;
   private queue: Promise<void> = Promise.resolve();
   private checkedTail = false;
@@ -34,6 +30,10 @@ export class TraceStore {
   constructor(path: string, options: TraceStoreOptions = {}) {
     this.path = path;
     this.logger = options.logger ?? { warn: (message) => console.warn(message) };
+  }
+
+  get location(): string {
+    return this.path;
   }
 
   async load(): Promise<LoadedTraces> {
@@ -88,12 +88,24 @@ export class TraceStore {
    * Appends the records, one line each, in a single write (one open of the file); resolves when
    * they are written. Calls are written in order.
    */
-  append(...records: Array<TraceExampleInput | TraceDecisionInput>): Promise<void> {
+  append(...records: TraceRecordInput[]): Promise<void> {
     const lines = records.map((record) => `${JSON.stringify(record)}\n`).join('');
     const write = this.queue.then(() => this.writeLines(lines));
     this.queue = write.catch(() => undefined);
     return write;
   }
+
+  /**
+   * The file is not a shared log: this process decides alone (other processes only append), so a
+   * step sees nothing new and its records are appended after it.
+   */
+  async update<Result>(step: (catchUp: TraceCatchUp) => Promise<TraceLogStep<Result>>): Promise<Result> {
+    const { records, result } = await step({ records: [], fromStart: false });
+    await this.append(...records);
+    return result;
+  }
+
+  async catchUp(): Promise<void> {}
 
   private async writeLines(lines: string): Promise<void> {
     if (lines.length === 0) return;
