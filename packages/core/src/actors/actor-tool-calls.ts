@@ -16,6 +16,8 @@ export interface StepOutcome {
   ok: boolean;
   report?: ActorReport;
   loop?: string;
+  /** The MCP bundle the called tool comes from (absent for built-in tools). */
+  bundle?: string;
 }
 
 export interface ActorToolCallsOptions {
@@ -58,11 +60,14 @@ export class ActorToolCalls {
     }
     const { taskId } = this.options;
     const tool = this.options.tools.find((candidate) => candidate.name === name);
+    const bundle = tool?.source?.bundle;
+    const from = bundle ? { bundle } : {};
     await context.emit({
       type: 'tool-call',
       taskId,
       callId: call.id,
       tool: name,
+      ...from,
       args: parseArguments(call.function.arguments),
     });
     const denied = tool ? await approvalStep(context, taskId, tool, call) : undefined;
@@ -90,6 +95,7 @@ export class ActorToolCalls {
       taskId,
       callId: call.id,
       tool: name,
+      ...from,
       ok: result.ok,
       // The model gets the whole output; the event (log line, WebSocket frame) a bounded preview.
       output: previewText(result.output, MAX_TOOL_OUTPUT_PREVIEW_BYTES),
@@ -97,8 +103,8 @@ export class ActorToolCalls {
       ms: result.ms,
     });
     this.findings.addReferences(result.references);
-    if (!result.ok) return this.failed(result.observation);
-    return { observation: result.observation, ok: true };
+    if (!result.ok) return { ...this.failed(result.observation), ...from };
+    return { observation: result.observation, ok: true, ...from };
   }
 
   private failed(observation: string): StepOutcome {

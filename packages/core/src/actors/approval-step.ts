@@ -27,6 +27,7 @@ export async function approvalStep(
     taskId,
     toolCallId: call.id,
     tool: tool.name,
+    ...(tool.source ? { bundle: tool.source.bundle } : {}),
     args,
     reason,
     expiresAt: Date.now() + setup.timeoutMs,

@@ -234,6 +234,7 @@ export class DynamicActor {
       step,
       thought,
       action: call.function.name,
+      ...(outcome.bundle ? { bundle: outcome.bundle } : {}),
       args: parseArguments(call.function.arguments),
       observation: clipObservation(outcome.observation),
     });

@@ -67,6 +67,24 @@ describe('DynamicPlanner', () => {
     });
   });
 
+  it('says which bundles are MCP servers and how their tools are named', async () => {
+    const model = new ScriptedModel([JSON.stringify(twoLevelPlan)]);
+    const planner = new DynamicPlanner({
+      model,
+      progress: new ProgressManager('g'),
+      bundles: { default: ['read_file'], fs: ['fs__read_text_file', 'fs__write_file'] },
+      mcpBundles: ['fs'],
+      bundleDescriptions: { fs: 'Files through the filesystem server' },
+    });
+    await planner.initialize();
+    const text = String(model.requests[0]?.messages[1]?.content);
+    expect(text).toContain('- default: read_file\n');
+    expect(text).toContain(
+      '- fs (MCP server "fs": its tools are named fs__<tool>) — Files through the filesystem server: fs__read_text_file, fs__write_file',
+    );
+    expect(parsePlannerState(text)?.mcpBundles).toEqual(['fs']);
+  });
+
   it('retries once with the validation error shown, then uses the corrected plan', async () => {
     const { model, planner } = setup([{ rationale: 'x', tasks: [{ id: '1' }] }, twoLevelPlan]);
     const decision = await planner.initialize();

@@ -20,6 +20,10 @@ export interface DynamicPlannerOptions {
   maxIterations?: number;
   /** Tool bundles the planner may assign: name → tool names (shown in every request; a function is read per request). */
   bundles?: Record<string, string[]> | (() => Record<string, string[]>);
+  /** The bundles served by MCP servers (the planner is told which tools come from which server). */
+  mcpBundles?: string[];
+  /** Bundle name → its description from tool_bundles.json (shown next to its tools). */
+  bundleDescriptions?: Record<string, string>;
   /** Attempts before falling back to the deterministic decomposition (default 2: one retry). */
   maxAttempts?: number;
   onUsage?: (usage: TokenUsage, ms: number) => void | Promise<void>;
@@ -87,6 +91,10 @@ export class DynamicPlanner {
       replanReason: request.replanReason ?? null,
       ...(this.options.bundles
         ? { bundles: typeof this.options.bundles === 'function' ? this.options.bundles() : this.options.bundles }
+        : {}),
+      ...(this.options.mcpBundles?.length ? { mcpBundles: this.options.mcpBundles } : {}),
+      ...(this.options.bundleDescriptions && Object.keys(this.options.bundleDescriptions).length > 0
+        ? { bundleDescriptions: this.options.bundleDescriptions }
         : {}),
     };
     const messages: Parameters<LanguageModel['chat']>[0]['messages'] = [

@@ -16,10 +16,15 @@ export function renderPlannerRequest(state: PlannerState, checklist: string): st
   ];
   if (state.replanReason) lines.push(`Re-plan required: ${state.replanReason}`);
   if (state.bundles && Object.keys(state.bundles).length > 0) {
+    const mcp = new Set(state.mcpBundles ?? []);
     lines.push(
       '',
       'Tool bundles you can assign to a task (update_progress is always included):',
-      ...Object.entries(state.bundles).map(([name, tools]) => `- ${name}: ${tools.join(', ') || '(no tools)'}`),
+      ...Object.entries(state.bundles).map(([name, tools]) => {
+        const server = mcp.has(name) ? ` (MCP server "${name}": its tools are named ${name}__<tool>)` : '';
+        const description = state.bundleDescriptions?.[name] ? ` — ${state.bundleDescriptions[name]}` : '';
+        return `- ${name}${server}${description}: ${tools.join(', ') || '(no tools)'}`;
+      }),
     );
   }
   lines.push(

@@ -14,5 +14,9 @@ export const plannerStateSchema = z.object({
   replanReason: z.string().nullable(),
   /** Tool bundles the planner may assign (name → tool names). */
   bundles: z.record(z.string(), z.array(z.string())).optional(),
+  /** The bundles among `bundles` served by an MCP server (their tools are named `<bundle>__<tool>`). */
+  mcpBundles: z.array(z.string()).optional(),
+  /** The `description` of each bundle that has one (tool_bundles.json). */
+  bundleDescriptions: z.record(z.string(), z.string()).optional(),
 });
 export type PlannerState = z.infer<typeof plannerStateSchema>;

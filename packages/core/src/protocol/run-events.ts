@@ -91,6 +91,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     step: z.number().int().positive(),
     thought: z.string(),
     action: z.string().nullable(),
+    /** The MCP bundle (tool_bundles.json entry) the action's tool comes from; absent for built-in tools. */
+    bundle: z.string().optional(),
     args: z.unknown().optional(),
     observation: z.string().optional(),
     /** `length`: the model's answer was cut by max_tokens and not used (the observation says so). */
@@ -102,6 +104,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     taskId: z.string(),
     callId: z.string(),
     tool: z.string(),
+    /** The MCP bundle the tool comes from (`tool` is then `<bundle>__<server tool>`); absent for built-in and custom tools. */
+    bundle: z.string().optional(),
     args: z.unknown(),
   }),
   z.object({
@@ -110,6 +114,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
     taskId: z.string(),
     callId: z.string(),
     tool: z.string(),
+    bundle: z.string().optional(),
     ok: z.boolean(),
     output: z.string(),
     error: z.string().optional(),
@@ -122,6 +127,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
     /** The tool call's id (`callId` of its tool-call event): the key of POST /runs/:id/approvals/:callId. */
     toolCallId: z.string(),
     tool: z.string(),
+    bundle: z.string().optional(),
     args: z.unknown(),
     /** Why the call needs approval (the policy that matched). */
     reason: z.string(),

@@ -73,6 +73,14 @@ export class WorkflowRun {
       prompt: () => this.activePrompt('planner'),
       maxIterations: limits.maxIterations,
       bundles: () => this.bundleTools(),
+      mcpBundles: Object.entries(dependencies.config.toolBundles)
+        .filter(([, bundle]) => bundle.mcp)
+        .map(([name]) => name),
+      bundleDescriptions: Object.fromEntries(
+        Object.entries(dependencies.config.toolBundles)
+          .filter(([, bundle]) => bundle.description)
+          .map(([name, bundle]) => [name, bundle.description]),
+      ),
       now: this.now,
       onUsage: (usage, ms) => this.emit(llmUsageEvent('planner', usage, ms)),
     });

@@ -27,7 +27,16 @@ export function ApprovalCard({ runId, approval }: { runId: string; approval: App
       data-call-id={request.toolCallId}
     >
       <h2 className="approval-title">
-        Approve <code>{request.tool}</code>? <span className="approval-task">task {request.taskId}</span>
+        Approve <code>{request.tool}</code>
+        {request.bundle ? (
+          <>
+            {' '}
+            <span className="approval-bundle" title={`Tool of the MCP server "${request.bundle}"`}>
+              MCP {request.bundle}
+            </span>
+          </>
+        ) : null}
+        ? <span className="approval-task">task {request.taskId}</span>
       </h2>
       <p className="approval-reason">{request.reason}</p>
       {request.diff ? (

@@ -15,6 +15,8 @@ export interface TerminalLine {
   key: string;
   tone: TerminalTone;
   prefix: string;
+  /** The MCP bundle (server) the line's tool comes from, shown as a badge before the text. */
+  bundle?: string;
   text: string;
 }
 
@@ -73,6 +75,7 @@ export function formatLogEvent(event: LogEvent): TerminalLine[] {
           key: `${key}a`,
           tone: 'action',
           prefix: '  → action',
+          ...(event.bundle ? { bundle: event.bundle } : {}),
           text: clip(`${event.action}(${formatArgs(event.args)})`),
         });
       if (event.observation)
@@ -80,7 +83,15 @@ export function formatLogEvent(event: LogEvent): TerminalLine[] {
       return lines;
     }
     case 'tool-result':
-      return [{ key, tone: 'error', prefix: `  ✗ ${event.tool}`, text: clip(event.error ?? event.output) }];
+      return [
+        {
+          key,
+          tone: 'error',
+          prefix: `  ✗ ${event.tool}`,
+          ...(event.bundle ? { bundle: event.bundle } : {}),
+          text: clip(event.error ?? event.output),
+        },
+      ];
     case 'progress-update':
       return [{ key, tone: 'progress', prefix: `  • ${event.taskId}`, text: clip(event.message) }];
     case 'task-end':

@@ -103,6 +103,60 @@ describe('TuiView', () => {
     ]);
   });
 
+  it('badges the calls of MCP tools with their bundle, also in an older log without the field', () => {
+    const base = reduceRunEvents(events.slice(0, 3));
+    const state = reduceRunEvents(
+      [
+        {
+          type: 'actor-step',
+          runId: 'run-1',
+          seq: 4,
+          ts: 5,
+          taskId: '1.1',
+          step: 1,
+          thought: 'Read it through the server',
+          action: 'fs__read_text_file',
+          bundle: 'fs',
+          args: { path: 'README.md' },
+          observation: '# Project',
+        },
+        {
+          type: 'tool-result',
+          runId: 'run-1',
+          seq: 5,
+          ts: 6,
+          taskId: '1.1',
+          callId: 'c2',
+          tool: 'fs__write_file',
+          bundle: 'fs',
+          ok: false,
+          output: 'Access denied',
+          ms: 3,
+        },
+        {
+          type: 'actor-step',
+          runId: 'run-1',
+          seq: 6,
+          ts: 7,
+          taskId: '1.1',
+          step: 2,
+          thought: 'List it',
+          action: 'list_dir',
+          args: { path: '.' },
+        },
+      ],
+      base,
+    );
+    render(<TuiView tasks={state.tasks} log={state.log} />);
+    const entries = [...screen.getByRole('log', { name: 'Actor steps' }).querySelectorAll('.tui-entry')];
+    const badges = entries.map((entry) => entry.querySelector('.tui-bundle')?.textContent ?? null);
+    const texts = entries.map((entry) => entry.textContent);
+    expect(texts).toContain('  → action MCP fs fs__read_text_file({"path":"README.md"})');
+    expect(texts).toContain('  ✗ fs__write_file MCP fs Access denied');
+    expect(texts).toContain('  → action list_dir({"path":"."})');
+    expect(badges.filter(Boolean)).toEqual(['MCP fs', 'MCP fs']);
+  });
+
   it('updates the checklist after every action', () => {
     const partial = reduceRunEvents(events.slice(0, 6));
     const { rerender } = render(<TuiView tasks={partial.tasks} log={partial.log} />);

@@ -92,7 +92,15 @@ export function TuiView({ goal, tasks, log, title = 'aime', live = true }: TuiVi
             {terminalLines.length === 0 ? <div className="tui-muted">$ tail -f actor steps</div> : null}
             {terminalLines.map((line) => (
               <div key={line.key} className={`tui-entry tui-${line.tone}`}>
-                <span className="tui-prefix">{line.prefix}</span> <span className="tui-text">{line.text}</span>
+                <span className="tui-prefix">{line.prefix}</span>{' '}
+                {line.bundle ? (
+                  <>
+                    <span className="tui-bundle" title={`Tool of the MCP server "${line.bundle}"`}>
+                      MCP {line.bundle}
+                    </span>{' '}
+                  </>
+                ) : null}
+                <span className="tui-text">{line.text}</span>
               </div>
             ))}
             {live ? (

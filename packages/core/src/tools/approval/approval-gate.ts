@@ -5,6 +5,8 @@ export interface ApprovalRequest {
   taskId: string;
   toolCallId: string;
   tool: string;
+  /** The MCP bundle the tool comes from (absent for built-in tools). */
+  bundle?: string;
   args: unknown;
   reason: string;
   expiresAt: number;

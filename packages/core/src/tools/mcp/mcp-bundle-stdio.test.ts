@@ -167,6 +167,24 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-everything', () =>
     expect(everything.status().starts).toBe(1);
   });
 
+  it("passes the server's progress notifications of a long-running call to the task's progress", async () => {
+    await everything.prepare();
+    workspace.progress.splice(0);
+    const outcome = await executeToolCall(
+      tool(everything, 'everything__trigger-long-running-operation'),
+      { duration: 1.2, steps: 3 },
+      workspace.context(),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(outcome.output).toContain('Long running operation completed');
+    // One message per step; the last step's notification may lose the race with the call's result.
+    expect(workspace.progress.slice(0, 2)).toEqual([
+      { status: 'in_progress', message: 'everything__trigger-long-running-operation: 1/3' },
+      { status: 'in_progress', message: 'everything__trigger-long-running-operation: 2/3' },
+    ]);
+    expect(workspace.progress.length).toBeLessThanOrEqual(3);
+  });
+
   it('cancels a call when the run is cancelled', async () => {
     await everything.prepare();
     const controller = new AbortController();

@@ -2,6 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   ErrorCode,
   type Tool as MCPToolDefinition,
+  type Progress,
   McpError as ProtocolError,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { MCPServerConfig } from '../../config/mcp-bundle-config';
@@ -108,13 +109,23 @@ export class MCPServerConnection {
     return this.connecting;
   }
 
-  /** Calls a tool by its server-side name; the signal (the actor's timeout or the run's cancel) sends `notifications/cancelled`. */
-  async callTool(name: string, args: Record<string, unknown>, signal: AbortSignal): Promise<MCPCallResult> {
+  /**
+   * Calls a tool by its server-side name; the signal (the actor's timeout or the run's cancel) sends
+   * `notifications/cancelled`. With `onProgress` the request carries a progress token and the
+   * server's `notifications/progress` for it are passed on.
+   */
+  async callTool(
+    name: string,
+    args: Record<string, unknown>,
+    signal: AbortSignal,
+    onProgress?: (progress: Progress) => void,
+  ): Promise<MCPCallResult> {
     const client = await this.connect(signal);
     try {
       const result = (await client.callTool({ name, arguments: args }, undefined, {
         signal,
         timeout: NO_PROTOCOL_TIMEOUT_MS,
+        ...(onProgress ? { onprogress: onProgress } : {}),
       })) as MCPCallResult;
       this.consecutiveFailures = 0;
       return result;
