@@ -2,6 +2,7 @@ import { canonicalJson } from '@gepa-aime/core';
 import type { OfflineReply, OfflineSkill } from '../offline-skill';
 import { type ActorConversation, isActorRequest, readActorConversation } from './aime-actor-conversation';
 import { proposeNextSteps, summariseObservations } from './aime-actor-summaries';
+import { planMCPTask } from './aime-mcp-choice';
 import { answerTask } from './aime-task-answer';
 import type { PlannedCall, TaskPlan } from './aime-task-plan';
 import { literalContent, PROPOSE_WORDS } from './aime-task-terms';
@@ -11,7 +12,7 @@ import { planTask } from './aime-tool-choice';
  * The offline model as a Dynamic Actor (recognised by the `finish` tool in the request). It reads
  * the task's wording (aime-task-terms), resolves the files and folders it names against the real
  * workspace (aime-path-resolution), picks tools (aime-tool-choice) — list_dir, read_file,
- * search_files, write_file, web_search — and finishes with a summary written from its real
+ * search_files, write_file, web_search, or an MCP tool the task names (aime-mcp-choice) — and finishes with a summary written from its real
  * observations and earlier results (aime-task-answer). A follow-up such as "explain it" is answered
  * from earlier results without a tool. Deterministic; it fails honestly when something is missing.
  */
@@ -20,7 +21,7 @@ export const aimeActorSkill: OfflineSkill = {
   handles: isActorRequest,
   respond(request) {
     const conversation = readActorConversation(request);
-    const plan = planTask(conversation);
+    const plan = planMCPTask(conversation, request.tools ?? []) ?? planTask(conversation);
     const next = nextCalls(conversation, plan);
     if (conversation.reactText) return asText(conversation, plan, next);
     if (next.length > 0) {

@@ -6,12 +6,14 @@ import {
   type TaskSnapshot,
 } from '@gepa-aime/core';
 import type { OfflineSkill } from '../offline-skill';
+import { mcpBundlesFor } from './aime-mcp-choice';
 
 const RETRY_SUFFIX = '-retry';
 
 /**
  * The offline model as AIME's Dynamic Planner (recognised by the request metadata's role, reading
- * the planner state it carries). It splits the goal into its sentences and clauses (run in order),
+ * the planner state it carries). It splits the goal into its sentences and clauses (run in order;
+ * a clause naming an MCP server's tool also gets that bundle),
  * runs every ready task, adds one contingency task per failed task, and declares the goal done
  * with a final answer assembled from the task summaries — deterministic, and it says so in its
  * rationale.
@@ -28,7 +30,10 @@ export const aimePlannerSkill: OfflineSkill = {
 
 export function planFor(state: PlannerState): PlanResponse {
   if (state.tasks.length === 0) {
-    const tasks = decomposeGoal(state.goal);
+    const tasks = decomposeGoal(state.goal).map((task) => ({
+      ...task,
+      bundles: [...task.bundles, ...mcpBundlesFor(task.title, state)],
+    }));
     return {
       rationale: `Offline planner (rule-based): split the goal into ${tasks.length} clause${tasks.length === 1 ? '' : 's'}, run in order.`,
       tasks,

@@ -1,6 +1,7 @@
 import type { ActorConversation, ObservedCall } from './aime-actor-conversation';
 import { clip, describeListing, parseListing, proposeNextSteps, summariseObservations } from './aime-actor-summaries';
 import { compareFiles, explainDeclaration, explainFromKnowledge, summariseCount } from './aime-knowledge-answers';
+import { answerMCPTask } from './aime-mcp-choice';
 import { DISCOVERY_LISTING, parseListingTree } from './aime-path-resolution';
 import { definitionHit } from './aime-search-plan';
 import type { TaskPlan } from './aime-task-plan';
@@ -35,6 +36,8 @@ function answerFor(conversation: ActorConversation, plan: TaskPlan): TaskAnswer 
   const title = conversation.title;
   const calls = conversation.calls;
   switch (plan.intent) {
+    case 'tool':
+      return answerMCPTask(conversation, plan);
     case 'web':
       return answerWeb(conversation);
     case 'write': {

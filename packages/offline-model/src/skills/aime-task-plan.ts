@@ -18,6 +18,8 @@ export type TaskIntent =
   | 'read'
   | 'list'
   | 'layout'
+  /** One call of an MCP tool the task names (aime-mcp-choice). */
+  | 'tool'
   | 'unknown';
 
 /** What the actor will do for a task: its intent, every call it needs (in order), and what it could not find. */
