@@ -7,6 +7,7 @@ export { type ServeMCPStdioOptions, serveMCPStdio } from './mcp/serve-mcp-stdio'
 export type { RunExecution, RunExecutor, RunRequest } from './runs/run-executor';
 export { createWorkflowExecutor } from './runs/workflow-executor';
 export { createLineLogger } from './scale-out/line-logger';
+export { type OpenedGEPATraceLog, openGEPATraceLog } from './scale-out/open-gepa-trace-log';
 export { type RunningWorker, type StartWorkerOptions, startWorker } from './scale-out/start-worker';
 export type { GEPACandidate, GEPAMetrics, GEPATimelinePoint } from './schemas/gepa';
 export type { CreateRunBody, RunAccepted, RunDetail, RunEvents, RunList, RunSummary } from './schemas/run';

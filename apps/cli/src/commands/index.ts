@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { chatCommand } from './chat';
 import { dbCommand } from './db';
+import { gepaCommand } from './gepa';
 import { interactiveCommand } from './interactive';
 import { mcpCommand } from './mcp';
 import { optimizeCommand } from './optimize';
@@ -12,6 +13,7 @@ import { workerCommand } from './worker';
 export const commands: Record<string, CliCommand> = {
   chat: chatCommand,
   db: dbCommand,
+  gepa: gepaCommand,
   interactive: interactiveCommand,
   mcp: mcpCommand,
   optimize: optimizeCommand,

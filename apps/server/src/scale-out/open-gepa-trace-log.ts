@@ -17,12 +17,19 @@ export async function openGEPATraceLog(options: {
   url: string;
   applicationName: string;
   logger: RunManagerLogger;
+  /** Follow other writers' appends (default true; a one-shot command needs no listening connection). */
+  listen?: boolean;
 }): Promise<OpenedGEPATraceLog> {
   const applicationName = `${options.applicationName}-gepa`;
   const pool = createDatabasePool({ url: options.url, applicationName, max: 2 });
   try {
     await assertSchemaCurrent(pool);
-    const log = new PostgresGEPATraceLog({ pool, url: options.url, applicationName, logger: options.logger });
+    const log = new PostgresGEPATraceLog({
+      pool,
+      applicationName,
+      logger: options.logger,
+      ...(options.listen === false ? {} : { url: options.url }),
+    });
     await log.start();
     return {
       log,

@@ -1,3 +1,4 @@
+export { type BadTraceLine, TraceImportError } from './trace-import-error';
 export type { GEPATraceLog, LoadedTraces, TraceCatchUp, TraceLogStep, TraceRecordInput } from './trace-log';
 export {
   isTraceDecision,
@@ -13,3 +14,10 @@ export {
   traceExampleSchema,
 } from './trace-record';
 export { type TraceLogger, TraceStore, type TraceStoreOptions } from './trace-store';
+export {
+  exportTraces,
+  type ImportTracesOptions,
+  importTraces,
+  parseTraceLines,
+  type TraceTransferProgress,
+} from './trace-transfer';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatZodIssues } from '../../errors/format-zod-issues';
 
 /** Python writes `true`/`false` for binary scores; both load as 1/0. */
 const scoreSchema = z.union([z.number(), z.boolean()]).transform((value) => Number(value));
@@ -85,10 +86,16 @@ export function isTraceDecision(record: TraceRecord): record is TraceDecision {
 
 /** Validates one parsed JSON line; undefined when it is neither record kind. */
 export function parseTraceRecord(value: unknown): TraceRecord | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const checked = checkTraceRecord(value);
+  return 'record' in checked ? checked.record : undefined;
+}
+
+/** The record, or why the value is none (`score: expected number…`). */
+export function checkTraceRecord(value: unknown): { record: TraceRecord } | { reason: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { reason: 'not a JSON object' };
   const schema = (value as { kind?: unknown }).kind === 'decision' ? traceDecisionSchema : traceExampleSchema;
   const result = schema.safeParse(value);
-  return result.success ? result.data : undefined;
+  return result.success ? { record: result.data } : { reason: formatZodIssues(result.error, '(record)', 3) };
 }
 
 /** Epoch milliseconds of a record's timestamp (numbers below 1e12 are taken as seconds). */
