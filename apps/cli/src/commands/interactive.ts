@@ -10,7 +10,8 @@ const HELP = `Usage: aime interactive [options]     (also: aime with no command)
 The interactive session: plain lines chat with the configured model, /goal <text> runs the AIME
 loop on a goal and prints its progress, the final answer and a summary (/report prints the full
 JSON report), /quit or /exit leaves. Colours in a terminal, none when NO_COLOR is set. Ctrl-C cancels a running goal
-without leaving; at the prompt it leaves.
+without leaving; at the prompt it leaves. With AIME_APPROVAL=risky|all a tool call that needs approval
+asks "Run <tool>? [y/N]" at the prompt (n <note> denies with a note the model sees).
 
 Options:
   --workspace <dir>      directory the file tools may touch (default: AIME_WORKSPACE, else the

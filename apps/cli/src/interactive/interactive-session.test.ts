@@ -1,17 +1,24 @@
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { AIMEWorkflow, type LanguageModel, loadConfig } from '@gepa-aime/core';
 import { ScriptedModel } from '@gepa-aime/core/testing';
 import { OfflineModel } from '@gepa-aime/offline-model';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runInteractiveSession } from './interactive-session';
 
-function session(model: LanguageModel, terminal = false) {
+const directories: string[] = [];
+afterEach(() => {
+  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
+});
+
+function session(model: LanguageModel, terminal = false, approval: 'off' | 'risky' = 'off') {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'aime-interactive-')));
+  const configDirectory = mkdtempSync(join(tmpdir(), 'aime-config-'));
+  directories.push(root, configDirectory);
   writeFileSync(join(root, 'README.md'), '# Session\n\nA project used by the interactive test.\n');
-  const config = loadConfig({ directory: mkdtempSync(join(tmpdir(), 'aime-config-')), env: {} });
+  const config = loadConfig({ directory: configDirectory, env: {} });
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -24,10 +31,15 @@ function session(model: LanguageModel, terminal = false) {
     output,
     terminal,
     model,
-    workflow: new AIMEWorkflow({ config, model, workspaceRoot: root }),
+    workflow: new AIMEWorkflow({
+      config,
+      model,
+      workspaceRoot: root,
+      approval: { mode: approval, timeoutSeconds: 60 },
+    }),
     signal: controller.signal,
   });
-  return { input, done, controller, text: () => text };
+  return { input, done, controller, root, text: () => text };
 }
 
 async function waitFor(predicate: () => boolean): Promise<void> {
@@ -83,5 +95,31 @@ describe('interactive session', () => {
     expect(await done).toBe(0);
     expect(text()).toContain('cancelling');
     expect(text()).toContain('Bye.');
+  });
+
+  it('asks y/n at its own prompt for a call that needs approval; the answer is not taken for a command', async () => {
+    const { input, done, root, text } = session(new OfflineModel(), false, 'risky');
+    input.write("/goal Write 'first' to approved.txt\n");
+    await waitFor(() => text().includes('Run write_file? [y/N] '));
+    expect(text()).toContain('Approval needed (task 1): write_file — ');
+    input.write('y\n');
+    await waitFor(() => text().includes('/report prints the full report'));
+    expect(readFileSync(join(root, 'approved.txt'), 'utf8')).toBe('first\n');
+
+    input.write("/goal Write 'second' to denied.txt\n");
+    // The denial fails the task; the planner's contingency task asks again: deny every question.
+    const questions = () => (text().match(/Run write_file\? \[y\/N\] /g) ?? []).length;
+    const finished = () => (text().match(/\/report prints the full report/g) ?? []).length === 2;
+    for (let answered = 1; answered < 6 && !finished(); answered++) {
+      await waitFor(() => questions() > answered || finished());
+      if (!finished()) input.write('n not this one\n');
+    }
+    await waitFor(finished);
+    input.write('/quit\n');
+    expect(await done).toBe(0);
+    expect(existsSync(join(root, 'denied.txt'))).toBe(false);
+    expect(text()).toContain('write_file was denied by the operator: not this one');
+    expect(text()).toMatch(/\nfailed · 0\/\d+ tasks done/);
+    expect(text()).not.toContain('Unknown command');
   });
 });

@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline';
-import type { AIMEWorkflow, ChatMessage, LanguageModel, WorkflowReport } from '@gepa-aime/core';
+import type { AIMEWorkflow, ApprovalGate, ChatMessage, LanguageModel, WorkflowReport } from '@gepa-aime/core';
+import { questionLine } from '../approvals/question-line';
+import { createLineApprovalGate } from '../approvals/terminal-approval-gate';
 import { describeEvent } from '../progress/describe-event';
 import { formatOutcome } from '../progress/run-summary';
 import { type TerminalStyle, terminalStyle } from '../progress/terminal-style';
@@ -19,6 +21,13 @@ export interface InteractiveSessionOptions {
   colour?: boolean;
 }
 
+interface GoalRun {
+  goal: string;
+  signal: AbortSignal;
+  style: TerminalStyle;
+  approvals: ApprovalGate;
+}
+
 const HELP = `Commands:
   <text>          chat with the model
   /goal <text>    run the AIME loop on a goal: progress, the final answer, a summary
@@ -31,13 +40,16 @@ Ctrl-C cancels a running goal or answer; at the prompt it leaves.`;
  * The seed's interactive session: plain lines chat with the model (the conversation is kept),
  * `/goal <text>` runs the workflow and prints the final answer and a summary (`/report`: the JSON),
  * `/quit` and `/exit` leave. Ctrl-C
- * cancels the running goal or answer without leaving; at an idle prompt it leaves.
+ * cancels the running goal or answer without leaving; at an idle prompt it leaves. A tool call that
+ * needs approval (AIME_APPROVAL=risky|all) is asked at the session's own prompt: `Run write_file? [y/N]`.
  */
 export async function runInteractiveSession(options: InteractiveSessionOptions): Promise<number> {
   const { output } = options;
   const lines = createInterface({ input: options.input, output, terminal: options.terminal, prompt: 'aime> ' });
   const history: ChatMessage[] = [];
   const style = terminalStyle(options.colour ?? false);
+  // Asked on the session's readline, so the answer line is not taken for a command.
+  const approvals = createLineApprovalGate((prompt, signal) => questionLine(lines, prompt, signal), output);
   let lastReport: WorkflowReport | undefined;
   let running: AbortController | undefined;
   let leaving = false;
@@ -71,7 +83,7 @@ export async function runInteractiveSession(options: InteractiveSessionOptions):
         else {
           running = new AbortController();
           const startedAt = Date.now();
-          lastReport = await runGoal(options, goal, running.signal, style);
+          lastReport = await runGoal(options, { goal, signal: running.signal, style, approvals });
           running = undefined;
           output.write(formatOutcome(lastReport, Date.now() - startedAt, style));
           output.write(`${style.dim('/report prints the full report as JSON')}\n`);
@@ -96,14 +108,11 @@ export async function runInteractiveSession(options: InteractiveSessionOptions):
   return 0;
 }
 
-async function runGoal(
-  options: InteractiveSessionOptions,
-  goal: string,
-  signal: AbortSignal,
-  style: TerminalStyle,
-): Promise<WorkflowReport> {
-  return options.workflow.run(goal, {
-    signal,
+async function runGoal(options: InteractiveSessionOptions, run: GoalRun): Promise<WorkflowReport> {
+  const { style } = run;
+  return options.workflow.run(run.goal, {
+    signal: run.signal,
+    approvals: run.approvals,
     ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
     ...(options.maxParallelActors !== undefined ? { maxParallelActors: options.maxParallelActors } : {}),
     onEvent: (event) => {
