@@ -29,6 +29,11 @@ export interface RunCoordinator {
   readonly concurrency: number;
   get(runId: string): RunState | undefined;
   require(runId: string): RunState;
+  /**
+   * Like `require`, but a run this process has not indexed yet (created on another replica a
+   * moment ago) is looked up in the store first. RunNotFoundError when the store has none either.
+   */
+  load(runId: string): Promise<RunState>;
   all(): IterableIterator<RunState>;
   list(query: RunListQuery): RunListPage;
   /** Rebuilds the index from the store (at start). */

@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { type FinalRunStatus, normalizeError, type RunEvent, runEventSchema } from '@gepa-aime/core';
 import type { ApprovalBroker } from '../approvals/approval-broker';
-import { RunNotFoundError } from '../errors/run-not-found-error';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error';
 import type { FileRunStore, RunLogContents } from './file-run-store';
 import { KeyedChain } from './keyed-chain';
@@ -9,10 +8,10 @@ import { raceTimeout } from './race-timeout';
 import type { RunCoordinator, SubmitRunInput } from './run-coordinator';
 import type { RunExecutor, RunRequest } from './run-executor';
 import { createRunId } from './run-id';
-import { listRuns, type RunListPage, type RunListQuery } from './run-list';
+import { RunIndex } from './run-index';
 import type { RunQueuedRecord } from './run-log-record';
 import { contiguousPrefix } from './run-log-repair';
-import type { RunManagerLogger, RunObserver } from './run-observer';
+import type { RunManagerLogger } from './run-observer';
 import { applyRunRecord, createRunState, isFinalStatus, type RunState, reportFromState } from './run-state';
 import { TracesLock } from './traces-lock';
 
@@ -39,35 +38,26 @@ interface ActiveRun {
 }
 
 const SILENT_LOGGER: RunManagerLogger = { info() {}, warn() {}, error() {} };
-const PLAN_EVENT_TYPES: ReadonlySet<RunEvent['type']> = new Set(['run-start', 'plan-update', 'task-end', 'run-end']);
 
 /**
  * Owns every run: a FIFO queue under a concurrency limit, one AbortController per running run,
  * and the index (folded from the logs, so a restart loses nothing). Every change is written to
  * the run's log before observers hear of it.
  */
-export class RunManager implements RunCoordinator {
-  private readonly runs = new Map<string, RunState>();
+export class RunManager extends RunIndex implements RunCoordinator {
   private readonly queue: Array<{ runId: string; request: RunRequest }> = [];
   private readonly active = new Map<string, ActiveRun>();
   /** Per-run chain: log writes and state updates of one run happen strictly in order. */
   private readonly chains: KeyedChain;
-  private readonly observers = new Set<RunObserver>();
-  private readonly logger: RunManagerLogger;
   private accepting = true;
   private readonly lock: TracesLock;
 
   constructor(private readonly options: RunManagerOptions) {
-    this.logger = options.logger ?? SILENT_LOGGER;
+    super(options.logger ?? SILENT_LOGGER);
     this.chains = new KeyedChain((runId, error) =>
       this.logger.error({ runId, error: normalizeError(error).message }, 'could not record a run event'),
     );
     this.lock = new TracesLock(options.store.directory);
-  }
-
-  observe(observer: RunObserver): () => void {
-    this.observers.add(observer);
-    return () => this.observers.delete(observer);
   }
 
   get queueDepth(): number {
@@ -80,24 +70,6 @@ export class RunManager implements RunCoordinator {
 
   get concurrency(): number {
     return this.options.concurrency;
-  }
-
-  get(runId: string): RunState | undefined {
-    return this.runs.get(runId);
-  }
-
-  require(runId: string): RunState {
-    const run = this.runs.get(runId);
-    if (!run) throw new RunNotFoundError(runId);
-    return run;
-  }
-
-  all(): IterableIterator<RunState> {
-    return this.runs.values();
-  }
-
-  list(query: RunListQuery): RunListPage {
-    return listRuns(this.runs.values(), query);
   }
 
   /**
@@ -300,26 +272,8 @@ export class RunManager implements RunCoordinator {
   }
 
   private async write(run: RunState, event: RunEvent): Promise<void> {
-    const statusBefore = run.status;
     await this.options.store.append(run.id, event);
     if (event.type === 'run-end') void this.options.store.release(run.id);
-    applyRunRecord(run, event);
-    this.notify((observer) => observer.onEvent?.(run, event));
-    if (run.status !== statusBefore || PLAN_EVENT_TYPES.has(event.type)) this.notifyRunChange(run);
-  }
-
-  private notifyRunChange(run: RunState): void {
-    this.notify((observer) => observer.onRunChange?.(run));
-  }
-
-  /** An observer that throws is logged and does not stop the others or the run. */
-  private notify(call: (observer: RunObserver) => void): void {
-    for (const observer of this.observers) {
-      try {
-        call(observer);
-      } catch (error) {
-        this.logger.error({ error: normalizeError(error).message }, 'run observer failed');
-      }
-    }
+    this.applyStoredEvent(run, event);
   }
 }

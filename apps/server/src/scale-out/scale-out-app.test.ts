@@ -1,7 +1,9 @@
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrateServiceDatabase } from '../db/migrate-database';
 import { createTestDatabase, type TestDatabase } from '../test-support/postgres/test-database';
 import { createTestApp, type TestApp, waitFor } from '../test-support/test-app';
+import { TestSocket } from '../test-support/ws-client';
 
 let database: TestDatabase;
 const harnesses: TestApp[] = [];
@@ -75,5 +77,42 @@ describe('a server in the scale-out mode (AIME_DATABASE_URL)', () => {
       { status: 'completed', attempt: 2 },
     ]);
     expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+  });
+});
+
+describe('a replica asked about a run another replica created a moment ago', () => {
+  it('finds it in the table for a WebSocket subscribe, GET /runs/:id and its events (JSON or SSE) instead of answering not found', async () => {
+    const replica = await scaleOutApp(false);
+    const url = await replica.app.listen({ host: '127.0.0.1', port: 0 });
+    // What replica B's POST /runs stores, without its notification: this replica has not heard of the run.
+    const runId = 'run-from-replica-b';
+    const queued = { type: 'run-queued', runId, seq: 0, ts: Date.now(), goal: 'List the workspace files' };
+    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    try {
+      await pool.query(
+        `insert into aime.runs (id, goal, status, created_at, queued_record) values ($1, $2, 'queued', $3, $4)`,
+        [runId, queued.goal, queued.ts, JSON.stringify(queued)],
+      );
+    } finally {
+      await pool.end();
+    }
+    expect(replica.app.aime.manager.get(runId)).toBeUndefined();
+
+    const socket = await TestSocket.connect(`${url.replace('http', 'ws')}/ws`);
+    try {
+      socket.send({ type: 'subscribe', runId });
+      const answer = await waitFor(() => socket.messages.find((message) => message.runId === runId), 5000);
+      expect(answer).toMatchObject({ type: 'subscribed', runId, run: { id: runId, status: 'queued' } });
+    } finally {
+      socket.close();
+    }
+    const detail = await replica.app.inject({ url: `/runs/${runId}` });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ id: runId, status: 'queued' });
+    const events = await replica.app.inject({ url: `/runs/${runId}/events` });
+    expect(events.statusCode).toBe(200);
+    expect(events.json()).toMatchObject({ runId, events: [], lastSeq: 0 });
+    const unknown = await replica.app.inject({ url: '/runs/run-nowhere' });
+    expect(unknown.statusCode).toBe(404);
   });
 });

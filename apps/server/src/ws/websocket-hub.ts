@@ -1,5 +1,6 @@
 import { formatZodIssues, MAX_EVENT_BYTES, type RunEvent } from '@gepa-aime/core';
 import type { RawData, WebSocket } from 'ws';
+import { RunNotFoundError } from '../errors/run-not-found-error';
 import type { RunCoordinator } from '../runs/run-coordinator';
 import type { RunObserver } from '../runs/run-observer';
 import { isFinalStatus, type RunState } from '../runs/run-state';
@@ -127,21 +128,29 @@ export class WebSocketHub implements RunObserver {
       for (const run of replayed) await this.finishReplay(client, run.id, command.afterSeq ?? 0);
       return;
     }
-    const run = this.options.manager.get(command.runId);
-    if (!run) {
-      client.send({
-        type: 'error',
-        code: 'run_not_found',
-        message: `run not found: ${command.runId}`,
-        runId: command.runId,
-      });
-      return;
-    }
+    const run = this.options.manager.get(command.runId) ?? (await this.lookUp(client, command.runId));
+    if (!run) return;
     const afterSeq = command.afterSeq ?? 0;
     client.subscribedRuns.add(run.id);
     this.beginReplay(client, run.id, afterSeq);
     client.send({ type: 'subscribed', runId: run.id, afterSeq, run: toRunSummary(run) });
     await this.finishReplay(client, run.id, afterSeq);
+  }
+
+  /** The run (looked up in the store when another replica created it a moment ago), or an error sent. */
+  private async lookUp(client: HubClient, runId: string): Promise<RunState | undefined> {
+    try {
+      return await this.options.manager.load(runId);
+    } catch (error) {
+      const notFound = error instanceof RunNotFoundError;
+      client.send({
+        type: 'error',
+        code: notFound ? 'run_not_found' : 'internal',
+        message: notFound ? `run not found: ${runId}` : `could not look up ${runId}`,
+        runId,
+      });
+      return undefined;
+    }
   }
 
   /** Synchronously starts holding live events for the run, before its log is read. */

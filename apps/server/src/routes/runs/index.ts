@@ -79,7 +79,7 @@ const runs: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: runDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       },
     },
-    async (request) => toRunDetail(manager.require(request.params.id)),
+    async (request) => toRunDetail(await manager.load(request.params.id)),
   );
 
   fastify.get(
@@ -97,7 +97,7 @@ const runs: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const run = manager.require(request.params.id);
+      const run = await manager.load(request.params.id);
       const { after, limit } = request.query;
       if (wantsEventStream(request)) return eventStreams.stream(request, reply, run, resumeSeq(request, after));
       const events = await store.readEvents(run.id, after, limit);

@@ -1,14 +1,13 @@
-import { normalizeError, type RunEvent } from '@gepa-aime/core';
+import { normalizeError } from '@gepa-aime/core';
 import type pg from 'pg';
-import { RunNotFoundError } from '../../errors/run-not-found-error';
 import { ServiceUnavailableError } from '../../errors/service-unavailable-error';
 import type { RunQueue } from '../../queue/run-queue';
 import { KeyedChain } from '../keyed-chain';
 import type { ClusterStats, RunCoordinator, SubmitRunInput } from '../run-coordinator';
 import { createRunId } from '../run-id';
-import { listRuns, type RunListPage, type RunListQuery } from '../run-list';
+import { RunIndex } from '../run-index';
 import type { RunQueuedRecord } from '../run-log-record';
-import type { RunManagerLogger, RunObserver } from '../run-observer';
+import type { RunManagerLogger } from '../run-observer';
 import { applyRunRecord, isFinalStatus, type RunState } from '../run-state';
 import { NotifyLag } from './notify-lag';
 import { PgListener } from './pg-listener';
@@ -32,8 +31,6 @@ export interface PostgresRunCoordinatorOptions {
   beforeShutdown?: (graceMs: number | undefined) => Promise<void>;
 }
 
-const PLAN_EVENT_TYPES: ReadonlySet<RunEvent['type']> = new Set(['run-start', 'plan-update', 'task-end', 'run-end']);
-
 /**
  * The API replica's side of the scale-out mode. `POST /runs` stores the run and queues a pg-boss
  * job; the run executes on some worker. Every replica LISTENs on the events channel and, per run in
@@ -41,9 +38,7 @@ const PLAN_EVENT_TYPES: ReadonlySet<RunEvent['type']> = new Set(['run-start', 'p
  * observers (WebSocket hub, SSE, metrics, GEPA view) — so a client on any replica gets every event
  * of every run once, in order. A lost connection is followed by a catch-up over the changed runs.
  */
-export class PostgresRunCoordinator implements RunCoordinator {
-  private readonly runs = new Map<string, RunState>();
-  private readonly observers = new Set<RunObserver>();
+export class PostgresRunCoordinator extends RunIndex implements RunCoordinator {
   private readonly chains: KeyedChain;
   private readonly listener: PgListener;
   private readonly lag = new NotifyLag();
@@ -56,6 +51,7 @@ export class PostgresRunCoordinator implements RunCoordinator {
   private stats: Omit<ClusterStats, 'notifyLagMs'> = { queuedJobs: 0, activeWorkers: 0, workerSlots: 0 };
 
   constructor(private readonly options: PostgresRunCoordinatorOptions) {
+    super(options.logger);
     this.chains = new KeyedChain((runId, error) =>
       options.logger.error({ runId, error: normalizeError(error).message }, 'could not follow a run'),
     );
@@ -76,11 +72,6 @@ export class PostgresRunCoordinator implements RunCoordinator {
     });
   }
 
-  observe(observer: RunObserver): () => void {
-    this.observers.add(observer);
-    return () => this.observers.delete(observer);
-  }
-
   get queueDepth(): number {
     return this.stats.queuedJobs;
   }
@@ -99,24 +90,6 @@ export class PostgresRunCoordinator implements RunCoordinator {
 
   clusterStats(): ClusterStats {
     return { ...this.stats, notifyLagMs: this.lag.summary() };
-  }
-
-  get(runId: string): RunState | undefined {
-    return this.runs.get(runId);
-  }
-
-  require(runId: string): RunState {
-    const run = this.runs.get(runId);
-    if (!run) throw new RunNotFoundError(runId);
-    return run;
-  }
-
-  all(): IterableIterator<RunState> {
-    return this.runs.values();
-  }
-
-  list(query: RunListQuery): RunListPage {
-    return listRuns(this.runs.values(), query);
   }
 
   /** Starts listening, then folds every stored run (nothing is marked interrupted here: the reaper does that). */
@@ -151,8 +124,14 @@ export class PostgresRunCoordinator implements RunCoordinator {
    * a running one hears of it through NOTIFY (its worker also polls the flag) and stops within a
    * second; this waits, bounded, for its run-end to arrive.
    */
+  /** A run another replica created a moment ago (its notification not handled yet) is read from the table. */
+  override async load(runId: string): Promise<RunState> {
+    if (!this.runs.has(runId)) await this.follow(runId);
+    return this.require(runId);
+  }
+
   async cancel(runId: string): Promise<RunState> {
-    this.require(runId);
+    await this.load(runId);
     const status = await flagCancel(this.options.pool, runId);
     if (status === 'queued') {
       await this.chains.run(runId, async () => {
@@ -193,7 +172,7 @@ export class PostgresRunCoordinator implements RunCoordinator {
         for (const record of records) run = applyRunRecord(run, { ...record, runId });
         if (!run) return;
         this.runs.set(runId, run);
-        this.notify((observer) => observer.onRunChange?.(run));
+        this.notifyRunChange(run);
         for (const record of records) {
           if (record.type === 'run-queued') continue;
           if (this.recovering) this.notify((observer) => observer.onRecoveredEvent?.(record));
@@ -202,13 +181,8 @@ export class PostgresRunCoordinator implements RunCoordinator {
         this.settle(run);
         return;
       }
-      for (const event of await this.options.store.readEvents(runId, known.lastSeq)) {
-        const statusBefore = known.status;
-        applyRunRecord(known, event);
-        this.notify((observer) => observer.onEvent?.(known, event));
-        if (known.status !== statusBefore || PLAN_EVENT_TYPES.has(event.type))
-          this.notify((observer) => observer.onRunChange?.(known));
-      }
+      for (const event of await this.options.store.readEvents(runId, known.lastSeq))
+        this.applyStoredEvent(known, event);
       this.settle(known);
     });
   }
@@ -258,16 +232,5 @@ export class PostgresRunCoordinator implements RunCoordinator {
   private settle(run: RunState): void {
     if (!isFinalStatus(run.status)) return;
     for (const resolve of [...(this.waiters.get(run.id) ?? [])]) resolve();
-  }
-
-  /** An observer that throws is logged and does not stop the others. */
-  private notify(call: (observer: RunObserver) => void): void {
-    for (const observer of this.observers) {
-      try {
-        call(observer);
-      } catch (error) {
-        this.options.logger.error({ error: normalizeError(error).message }, 'run observer failed');
-      }
-    }
   }
 }
