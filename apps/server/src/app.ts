@@ -71,11 +71,12 @@ export const aimeApp = fp(
     fastify.setValidatorCompiler(validatorCompiler);
     fastify.setSerializerCompiler(serializerCompiler);
 
-    const approvals = new ApprovalBroker();
+    const broker = new ApprovalBroker();
     const backend = options.runBackend
       ? await options.runBackend(fastify.log)
-      : embeddedRunBackend(options, fastify.log, approvals);
+      : embeddedRunBackend(options, fastify.log, broker);
     const { store, manager } = backend;
+    const approvals = backend.approvals ?? broker;
     const gepa =
       options.gepa ?? new RunLogGEPASource({ traceFile: options.gepaTraceFile, threshold: options.gepaThreshold });
     if (gepa instanceof RunLogGEPASource) manager.observe(gepa);

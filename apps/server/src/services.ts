@@ -1,4 +1,4 @@
-import type { ApprovalBroker } from './approvals/approval-broker';
+import type { ApprovalAnswers } from './approvals/approval-answers';
 import type { GEPAMetricsSource } from './gepa/gepa-metrics-source';
 import type { ServiceMetrics } from './metrics/service-metrics';
 import type { DatabaseHealth } from './runs/run-backend';
@@ -17,8 +17,8 @@ export type ReadinessCheck = (signal: AbortSignal) => Promise<ReadinessResult>;
 /** What the routes use; decorated on the Fastify instance as `aime`. */
 export interface AIMEServices {
   manager: RunCoordinator;
-  /** Open approval requests of the runs this process executes. */
-  approvals: ApprovalBroker;
+  /** Takes operators' answers to approval requests (in-process broker, or PostgreSQL in the scale-out mode). */
+  approvals: ApprovalAnswers;
   store: RunStore;
   hub: WebSocketHub;
   metrics: ServiceMetrics;

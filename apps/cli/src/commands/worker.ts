@@ -17,7 +17,9 @@ Options:
   -h, --help          show this help
 
 Environment: AIME_DATABASE_URL (required), AIME_CONCURRENCY (default 4), AIME_RETRY_INTERRUPTED,
-AIME_LOG_LEVEL, and the model variables (AIME_PROVIDER, AIME_API_BASE, AIME_MODEL, AIME_API_KEY).
+AIME_LOG_LEVEL, AIME_APPROVAL / AIME_APPROVAL_TIMEOUT (calls that need approval wait for an answer
+given on any API replica: POST /runs/:id/approvals/:callId or the dashboard), and the model
+variables (AIME_PROVIDER, AIME_API_BASE, AIME_MODEL, AIME_API_KEY).
 
 Example:
   AIME_DATABASE_URL=postgres://aime:secret@db:5432/aime AIME_CONCURRENCY=8 pnpm aime worker`;

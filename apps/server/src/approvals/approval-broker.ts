@@ -1,4 +1,5 @@
 import type { ApprovalDecision, ApprovalGate, ApprovalRequest } from '@gepa-aime/core';
+import type { ApprovalAnswers } from './approval-answers';
 
 interface OpenRequest {
   request: ApprovalRequest;
@@ -9,7 +10,7 @@ interface OpenRequest {
  * The service's operators answer approval requests: each run's gate parks its requests here until
  * `POST /runs/:id/approvals/:callId` resolves one (expiry and cancel are handled by the actor).
  */
-export class ApprovalBroker {
+export class ApprovalBroker implements ApprovalAnswers {
   private readonly open = new Map<string, Map<string, OpenRequest>>();
 
   gateFor(runId: string): ApprovalGate {

@@ -1,3 +1,4 @@
+import type { ApprovalAnswers } from '../approvals/approval-answers';
 import type { RunCoordinator } from './run-coordinator';
 import type { RunStore } from './run-store';
 
@@ -10,6 +11,8 @@ export interface DatabaseHealth {
 export interface RunBackend {
   store: RunStore;
   manager: RunCoordinator;
+  /** Where operators' approval answers go when the runs' gates are not this process's broker (scale-out). */
+  approvals?: ApprovalAnswers;
   /** Scale-out mode: is the database reachable? (`/health`, `/ready`) */
   checkDatabase?(signal: AbortSignal): Promise<DatabaseHealth>;
   /** After the runs stopped: release files, connections, the queue. */

@@ -1,5 +1,6 @@
 import { normalizeError } from '@gepa-aime/core';
 import type { AppOptions } from '../app';
+import { PostgresApprovalAnswers } from '../runs/postgres/postgres-approval-answers';
 import { PostgresRunCoordinator } from '../runs/postgres/postgres-run-coordinator';
 import { RunWorker } from '../runs/postgres/run-worker';
 import type { RunBackend } from '../runs/run-backend';
@@ -58,6 +59,7 @@ export async function createScaleOutBackend(options: ScaleOutBackendOptions): Pr
   return {
     store,
     manager,
+    approvals: new PostgresApprovalAnswers(pool, manager),
     checkDatabase: async () => {
       try {
         await pool.query('select 1');

@@ -145,7 +145,8 @@ const runs: FastifyPluginAsyncZod = async (fastify) => {
       const { id, callId } = request.params;
       const run = manager.require(id);
       const { decision, note } = request.body;
-      if (!fastify.aime.approvals.resolve(id, callId, decision, note)) throw new ApprovalNotFoundError(id, callId);
+      if (!(await fastify.aime.approvals.resolve(id, callId, decision, note)))
+        throw new ApprovalNotFoundError(id, callId);
       await waitForResolution(manager, id, callId);
       const approval = run.approvals.find((candidate) => candidate.toolCallId === callId);
       if (!approval) throw new ApprovalNotFoundError(id, callId);
@@ -160,7 +161,8 @@ async function waitForResolution(manager: RunCoordinator, runId: string, callId:
     manager.get(runId)?.approvals.find((approval) => approval.toolCallId === callId)?.decision !== undefined;
   if (resolved()) return;
   await new Promise<void>((resolve) => {
-    const timer = setTimeout(done, 2000);
+    // Scale-out: the worker reads the answer on NOTIFY (else its 500 ms poll) and its event comes back the same way.
+    const timer = setTimeout(done, 5000);
     const stop = manager.observe({
       onEvent: (run, event) => {
         if (run.id === runId && event.type === 'approval-resolved' && event.toolCallId === callId) done();

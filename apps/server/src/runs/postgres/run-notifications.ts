@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const RUN_EVENTS_CHANNEL = 'aime_run_events';
 /** Channel asking the worker running a run to stop it: the run id. */
 export const RUN_CANCEL_CHANNEL = 'aime_run_cancel';
+/** Channel telling the worker running a run that an operator answered one of its approval requests: the run id. */
+export const APPROVAL_ANSWER_CHANNEL = 'aime_approval_answer';
 /** Channel waking idle workers: a run was queued. */
 export const RUN_QUEUED_CHANNEL = 'aime_run_queued';
 

@@ -11,9 +11,10 @@ import type { RunManagerLogger } from '../run-observer';
 import { applyRunRecord, isFinalStatus, type RunState, runEndFromState } from '../run-state';
 import { PgListener } from './pg-listener';
 import type { PostgresRunStore } from './postgres-run-store';
-import { RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL } from './run-notifications';
+import { APPROVAL_ANSWER_CHANNEL, RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL } from './run-notifications';
 import type { RunRetry } from './run-retry';
 import { type ClaimedRun, cancelledRunIds, claimRun } from './run-rows';
+import { StoredApprovalGates } from './stored-approval-gates';
 
 export interface RunWorkerOptions {
   url: string;
@@ -25,7 +26,7 @@ export interface RunWorkerOptions {
   /** Runs executed at once by this worker (AIME_CONCURRENCY). */
   concurrency: number;
   logger: RunManagerLogger;
-  /** Fallback poll for jobs and cancel flags, besides NOTIFY (default 500 ms). */
+  /** Fallback poll for jobs, cancel flags and approval answers, besides NOTIFY (default 500 ms). */
   pollMs?: number;
 }
 
@@ -46,6 +47,8 @@ export class RunWorker {
   readonly id = `worker-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   private readonly active = new Map<string, Execution>();
   private readonly listener: PgListener;
+  /** Approval requests of this worker's runs, answered through PostgreSQL by any API replica. */
+  private readonly approvals: StoredApprovalGates;
   private pollTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private filling = false;
@@ -53,14 +56,16 @@ export class RunWorker {
   private leased = false;
 
   constructor(private readonly options: RunWorkerOptions) {
+    this.approvals = new StoredApprovalGates(options.pool, options.logger);
     this.listener = new PgListener({
       url: options.url,
       applicationName: 'aime-worker',
-      channels: [RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL],
+      channels: [RUN_CANCEL_CHANNEL, RUN_QUEUED_CHANNEL, APPROVAL_ANSWER_CHANNEL],
       logger: options.logger,
       onNotification: (channel, payload) => {
         if (channel === RUN_CANCEL_CHANNEL && payload) this.abort(payload, false);
         else if (channel === RUN_QUEUED_CHANNEL) this.fill();
+        else if (channel === APPROVAL_ANSWER_CHANNEL && payload && this.active.has(payload)) this.approvals.check();
       },
       onConnect: (client) => this.register(client),
       onDisconnect: () => this.loseLease(),
@@ -76,6 +81,7 @@ export class RunWorker {
     this.pollTimer = setInterval(() => {
       this.fill();
       void this.checkCancelFlags();
+      this.approvals.check();
     }, this.options.pollMs ?? 500);
     this.pollTimer.unref();
     this.fill();
@@ -220,7 +226,7 @@ export class RunWorker {
           ...(queued.maxIterations !== undefined ? { maxIterations: queued.maxIterations } : {}),
           ...(queued.maxParallelActors !== undefined ? { maxParallelActors: queued.maxParallelActors } : {}),
         },
-        { signal, onEvent },
+        { signal, onEvent, approvals: this.approvals.gateFor(runId) },
       );
     } catch (error) {
       failure = normalizeError(error).message;
