@@ -4,6 +4,7 @@ import type { AnyTool, RunEvent } from '@gepa-aime/core';
 import {
   AIMEWorkflow,
   executeToolCall,
+  findFilesTool,
   listDirTool,
   readFileTool,
   searchFilesTool,
@@ -30,7 +31,7 @@ const run = (tool: AnyTool, args: Record<string, unknown>) =>
   executeToolCall(tool, JSON.stringify(args), fixture.context(), { timeoutMs: 5_000 });
 
 describe('path-escape corpus through the file tools (every target is a canary in a temp dir)', () => {
-  it('≥ 200 generated paths × read/list/search/write/append: zero escapes, no canary changed', async () => {
+  it('≥ 200 generated paths × read/list/search/find/write/append: zero escapes, no canary changed', async () => {
     const corpus = buildPathEscapeCorpus(fixture);
     expect(corpus.length).toBeGreaterThanOrEqual(200);
     const leaks: string[] = [];
@@ -39,6 +40,7 @@ describe('path-escape corpus through the file tools (every target is a canary in
         [readFileTool, { path }],
         [listDirTool, { path, depth: 3, includeHidden: true }],
         [searchFilesTool, { query: 'SENTINEL', path }],
+        [findFilesTool, { path }],
         [writeFileTool, { path, content: PAYLOAD }],
         [writeFileTool, { path, content: PAYLOAD, append: true }],
       ];
@@ -79,7 +81,7 @@ describe('path-escape corpus through the file tools (every target is a canary in
 });
 
 describe('system paths are only ever read, and nothing is read from them', () => {
-  it('read_file, list_dir and search_files on /etc, /proc and a symlink to /etc are refused without output', async () => {
+  it('read_file, list_dir, search_files and find_files on /etc, /proc and a symlink to /etc are refused without output', async () => {
     const passwd = readFileSync('/etc/passwd');
     const passwdHash = createHash('sha256').update(passwd).digest('hex');
     const passwdFirstLine = passwd.toString('utf8').split('\n')[0] as string;
@@ -93,6 +95,7 @@ describe('system paths are only ever read, and nothing is read from them', () =>
           [readFileTool, { path: probe.path }],
           [listDirTool, { path: probe.path, depth: 1 }],
           [searchFilesTool, { query: 'root', path: probe.path }],
+          [findFilesTool, { path: probe.path }],
         ] as Array<[AnyTool, Record<string, unknown>]>) {
           const outcome = await run(tool, args);
           expect(outcome.ok, `${tool.name} ${probe.path}`).toBe(false);

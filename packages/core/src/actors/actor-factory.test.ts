@@ -21,6 +21,7 @@ describe('ActorFactory', () => {
       'list_dir',
       'write_file',
       'search_files',
+      'find_files',
       'update_progress',
       'finish',
     ]);

@@ -94,6 +94,7 @@ export const DEFAULT_TOOL_BUNDLES: ToolBundles = {
       { name: 'list_dir', implementation: 'src.tools.file_tools:ListDirectoryTool' },
       { name: 'write_file', implementation: 'src.tools.file_tools:WriteFileTool' },
       { name: 'search_files' },
+      { name: 'find_files' },
     ],
   },
   progress: {

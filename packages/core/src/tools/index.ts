@@ -6,6 +6,7 @@ export {
 } from './approval/approval-gate';
 export { approvalReason } from './approval/approval-policy';
 export { writeFileDiff } from './approval/write-file-diff';
+export { FIND_FILES_SKIPPED_DIRECTORIES, findFilesTool } from './builtin/find-files';
 export { listDirTool } from './builtin/list-dir';
 export { READ_FILE_MAX_BYTES, readFileTool } from './builtin/read-file';
 export { searchFilesTool } from './builtin/search-files';

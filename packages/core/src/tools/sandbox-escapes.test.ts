@@ -57,6 +57,7 @@ const attempts: Attempt[] = [
   ['symlinked directory read', 'read_file', () => ({ path: 'outside-dir/secret.txt' })],
   ['symlinked directory listing', 'list_dir', () => ({ path: 'outside-dir' })],
   ['symlinked directory search', 'search_files', () => ({ query: 'secret', path: 'outside-dir' })],
+  ['symlinked directory count', 'find_files', () => ({ path: 'outside-dir' })],
   ['symlinked parent for write', 'write_file', () => ({ path: 'parent-link/new/pwned.txt', content: 'pwned' })],
   ['write through a dangling symlink', 'write_file', () => ({ path: 'dangling.txt', content: 'pwned' })],
   ['append through a dangling symlink', 'write_file', () => ({ path: 'dangling.txt', content: 'x', append: true })],
@@ -76,6 +77,7 @@ const attempts: Attempt[] = [
   ['FIFO (would block)', 'read_file', () => ({ path: 'pipe' })],
   ['listing the parent', 'list_dir', () => ({ path: '..' })],
   ['searching the parent', 'search_files', () => ({ query: 'secret', path: '..' })],
+  ['counting the parent', 'find_files', () => ({ path: '..', glob: '**/*.txt' })],
 ];
 
 describe('tool sandbox escapes', () => {

@@ -1,13 +1,9 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { entryPath, openEntryOf, openInWorkspace, type WorkspaceEntry } from '../workspace/open-in-workspace';
+import { openEntryOf, type WorkspaceEntry } from '../workspace/open-in-workspace';
 import { looksBinary } from './is-binary';
-import { compareNames, SKIPPED_DIRECTORIES } from './list-dir';
+import { slicer, walkWorkspaceDirectories } from './walk-workspace-directories';
 
 export const SEARCH_MAX_FILES = 5000;
 export const SEARCH_MAX_FILE_BYTES = 1024 * 1024;
-/** Longest stretch of synchronous work (matching names, reading results) before the walk yields. */
-const SLICE_MS = 10;
 
 export interface TextFile {
   /** Real path when it was opened. */
@@ -44,42 +40,20 @@ export async function* walkTextFiles(directory: string, options: WalkOptions): A
   const maxFiles = options.maxFiles ?? SEARCH_MAX_FILES;
   const summary: WalkSummary = { filesExamined: 0, limitHit: false, hardLinked: [] };
   const pause = slicer(options.signal);
-  const stack: Array<{ absolute: string; relative: string }> = [{ absolute: directory, relative: '' }];
-  while (stack.length > 0) {
-    await pause();
-    const current = stack.pop() as { absolute: string; relative: string };
-    const opened = await openInWorkspace(options.realRoot, current.absolute, {
-      requestedPath: current.relative || '.',
-      directory: true,
-    }).catch(() => undefined);
-    if (!opened) continue;
-    try {
-      const files: string[] = [];
-      const entries = await readdir(entryPath(opened), { withFileTypes: true }).catch(() => []);
-      entries.sort((left, right) => compareNames(right.name, left.name));
-      for (const entry of entries) {
-        if (entry.name.startsWith('.')) continue;
-        const relative = current.relative ? `${current.relative}/${entry.name}` : entry.name;
-        if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
-          stack.push({ absolute: join(opened.realPath, entry.name), relative });
-        } else if (entry.isFile()) files.push(entry.name);
+  const walk = walkWorkspaceDirectories(directory, { signal: options.signal, realRoot: options.realRoot });
+  for await (const current of walk) {
+    for (const name of current.files) {
+      await pause();
+      const relative = current.relative ? `${current.relative}/${name}` : name;
+      if (options.accept && !options.accept(relative)) continue;
+      if (summary.filesExamined >= maxFiles) {
+        summary.limitHit = true;
+        return summary;
       }
-      files.reverse();
-      for (const name of files) {
-        await pause();
-        const relative = current.relative ? `${current.relative}/${name}` : name;
-        if (options.accept && !options.accept(relative)) continue;
-        if (summary.filesExamined >= maxFiles) {
-          summary.limitHit = true;
-          return summary;
-        }
-        summary.filesExamined += 1;
-        const file = await readSmallText(options.realRoot, opened, name, relative);
-        if (file === 'hard-linked') summary.hardLinked.push(relative);
-        else if (file !== undefined) yield file;
-      }
-    } finally {
-      await opened.handle.close();
+      summary.filesExamined += 1;
+      const file = await readSmallText(options.realRoot, current.entry, name, relative);
+      if (file === 'hard-linked') summary.hardLinked.push(relative);
+      else if (file !== undefined) yield file;
     }
   }
   return summary;
@@ -111,16 +85,4 @@ async function readSmallText(
   } finally {
     await file.handle.close();
   }
-}
-
-/** A function that throws once the signal is aborted and yields to the event loop every SLICE_MS. */
-function slicer(signal: AbortSignal): () => Promise<void> {
-  let sliceStart = performance.now();
-  return async () => {
-    signal.throwIfAborted();
-    if (performance.now() - sliceStart < SLICE_MS) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    sliceStart = performance.now();
-    signal.throwIfAborted();
-  };
 }

@@ -5,6 +5,7 @@ import {
   webSearchSettingsSchema,
 } from '../../config/web-search-settings';
 import { formatZodIssues } from '../../errors/format-zod-issues';
+import { findFilesTool } from '../builtin/find-files';
 import { listDirTool } from '../builtin/list-dir';
 import { readFileTool } from '../builtin/read-file';
 import { searchFilesTool } from '../builtin/search-files';
@@ -28,7 +29,7 @@ export interface BuiltinRegistryOptions {
 }
 
 /**
- * A registry with read_file, list_dir, write_file, search_files, web_search and update_progress.
+ * A registry with read_file, list_dir, write_file, search_files, find_files, web_search and update_progress.
  * web_search's backend: `webSearch`, else the environment, else the options in tool_bundles.json, else offline.
  */
 export function createBuiltinRegistry(options: BuiltinRegistryOptions = {}): ToolRegistry {
@@ -37,6 +38,7 @@ export function createBuiltinRegistry(options: BuiltinRegistryOptions = {}): Too
     listDirTool,
     writeFileTool,
     searchFilesTool,
+    findFilesTool,
     createWebSearchTool(webSearchBackend(options)),
     updateProgressTool,
   ]);

@@ -8,6 +8,7 @@ const BUILTIN_BY_CLASS: Record<string, string> = {
   ListDirTool: 'list_dir',
   WriteFileTool: 'write_file',
   SearchFilesTool: 'search_files',
+  FindFilesTool: 'find_files',
   WebSearchTool: 'web_search',
   UpdateProgressTool: 'update_progress',
 };

@@ -21,6 +21,7 @@ describe('resolveBundleTools', () => {
       'list_dir',
       'write_file',
       'search_files',
+      'find_files',
       'update_progress',
     ]);
     expect(resolveBundleTools(['progress'], toolBundles, registry).map((tool) => tool.name)).toEqual([
@@ -101,6 +102,7 @@ describe('ToolRegistry', () => {
       'list_dir',
       'write_file',
       'search_files',
+      'find_files',
       'web_search',
       'update_progress',
     ]);

@@ -10,6 +10,7 @@ describe('toToolDefinitions', () => {
       'list_dir',
       'write_file',
       'search_files',
+      'find_files',
       'web_search',
       'update_progress',
     ]);
@@ -29,7 +30,8 @@ describe('toToolDefinitions', () => {
       },
       required: ['path'],
     });
-    const progress = definitions[5]?.function.parameters as { properties: { status: { enum: string[] } } };
+    const progress = definitions.find((definition) => definition.function.name === 'update_progress')?.function
+      .parameters as { properties: { status: { enum: string[] } } };
     expect(progress.properties.status.enum).toEqual(['pending', 'in_progress', 'complete', 'failed']);
     for (const definition of definitions) {
       expect(definition.function.description.length).toBeGreaterThan(20);
