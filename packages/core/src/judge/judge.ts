@@ -116,7 +116,12 @@ export class Judge {
 
   async judgeGoal(input: GoalJudgementInput): Promise<Judgement> {
     if (input.status !== 'completed') {
-      const feedback = `The run ended ${input.status}${input.error ? `: ${input.error}` : ''}; the goal was not achieved.`;
+      const failed = input.tasks
+        .filter((task) => task.status === 'failed')
+        .slice(-2)
+        .map((task) => `[${task.id}] ${task.summary ?? task.title}`.slice(0, 400));
+      const why = failed.length > 0 ? ` Failed: ${failed.join(' | ')}` : '';
+      const feedback = `The run ended ${input.status}${input.error ? `: ${input.error}` : ''}; the goal was not achieved.${why}`;
       return claimJudgement(false, feedback, this.mode === 'off' ? 'off' : 'claim');
     }
     if (this.mode === 'off')

@@ -1,5 +1,5 @@
 import type { JudgeCheck } from '../protocol/judge-verdict';
-import type { RequestTask } from '../protocol/request-metadata';
+import type { JudgeRequestMetadata, RequestTask } from '../protocol/request-metadata';
 import type { TaskEvidence } from './task-evidence';
 
 /** Everything the model judgement sees about one answer. */
@@ -55,6 +55,36 @@ export function renderJudgementRequest(request: JudgementRequest): string {
   for (const check of request.checks)
     lines.push(`- ${check.name}: ${check.passed ? 'passed' : 'FAILED'} — ${check.detail}`);
   return lines.filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n');
+}
+
+/** Longest observation carried in the request metadata (a write_file's content travels in its arguments). */
+const MAX_METADATA_OUTPUT_CHARS = 4000;
+
+/** The same request as metadata, for in-process judges (the offline model) that read data, not prompts. */
+export function judgeRequestMetadata(request: JudgementRequest): JudgeRequestMetadata {
+  return {
+    role: 'judge',
+    scope: request.scope,
+    goal: request.goal,
+    ...(request.task ? { task: request.task } : {}),
+    request: request.request,
+    answer: request.answer,
+    ...(request.claimedStatus ? { claimedStatus: request.claimedStatus } : {}),
+    references: [...request.references],
+    toolCalls: request.evidence.flatMap((evidence) =>
+      evidence.toolCalls.map((call) => ({
+        tool: call.tool,
+        arguments: isRecord(call.args) ? call.args : {},
+        observation: call.output.slice(0, MAX_METADATA_OUTPUT_CHARS),
+        ok: call.ok,
+      })),
+    ),
+    checks: request.checks.map((check) => ({ ...check })),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function clip(text: string, limit: number): string {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatZodIssues } from '../errors/format-zod-issues';
 import type { LanguageModel, ResponseSchema, TokenUsage } from '../llm/types';
 import { parseJsonObject } from '../planner/parse-json-object';
-import { type JudgementRequest, renderJudgementRequest } from './judgement-request';
+import { type JudgementRequest, judgeRequestMetadata, renderJudgementRequest } from './judgement-request';
 
 /** What the judge model must answer (the checks are added by the judge, not the model). */
 export const modelVerdictSchema = z.object({
@@ -47,11 +47,7 @@ export async function askModelJudgement(options: ModelJudgementOptions): Promise
         { role: 'user', content: renderJudgementRequest(options.request) },
       ],
       responseSchema: JUDGE_RESPONSE_SCHEMA,
-      metadata: {
-        role: 'judge',
-        goal: options.request.goal,
-        ...(options.request.task ? { task: options.request.task } : {}),
-      },
+      metadata: judgeRequestMetadata(options.request),
       temperature: 0,
       signal,
     });

@@ -1,3 +1,4 @@
+import type { JudgeCheck } from './judge-verdict';
 import type { PlannerState } from './planner-state';
 
 /**
@@ -65,8 +66,25 @@ export interface ReflectionRequestMetadata {
   examples: Array<Record<string, unknown>>;
 }
 
+/**
+ * A judge request: what was asked, the answer judged and the evidence behind it, so an in-process
+ * judge decides from data exactly what the rendered judge prompt shows a remote model.
+ */
 export interface JudgeRequestMetadata {
   role: 'judge';
+  /** A task result or the run's final answer. */
+  scope: 'task' | 'goal';
   goal: string;
   task?: RequestTask;
+  /** What was asked: the task with its completion criteria, or the goal. */
+  request: string;
+  /** The answer judged: the actor's summary, or the final answer. */
+  answer: string;
+  /** What the actor claimed (task scope). */
+  claimedStatus?: 'complete' | 'failed';
+  references: string[];
+  /** The tool calls behind the answer, in order (every task's for the goal), observations cut to a few KB. */
+  toolCalls: ActorStep[];
+  /** The deterministic checks already run (all passed: a failed check decides without a judge call). */
+  checks: JudgeCheck[];
 }

@@ -5,7 +5,7 @@ import type { LanguageModel } from '../llm/types';
 
 /**
  * The judge the config asks for: `judge.mode`, and the judge block's own model when it names one
- * (else the main model). The offline model has no judgement of its own: with it, the checks decide.
+ * (else the main model). With the offline model, mode `model` asks its rule-based judge skill.
  */
 export function createJudge(config: AIMEConfig, mainModel: LanguageModel, options: CreateModelOptions = {}): Judge {
   const settings = config.judge;
@@ -13,7 +13,6 @@ export function createJudge(config: AIMEConfig, mainModel: LanguageModel, option
   const model = settings.ownModel
     ? createModel({ ...config, model: settings.model, apiKey: settings.apiKey }, options)
     : mainModel;
-  const mode = settings.mode === 'model' && model.provider === 'offline' ? 'checks' : settings.mode;
   // One judge answer may take the client's own retries; twice the request timeout bounds it.
-  return new Judge({ mode, model, timeoutMs: settings.model.request_timeout * 2000 });
+  return new Judge({ mode: settings.mode, model, timeoutMs: settings.model.request_timeout * 2000 });
 }

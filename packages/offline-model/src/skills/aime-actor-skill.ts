@@ -3,6 +3,7 @@ import type { OfflineReply, OfflineSkill } from '../offline-skill';
 import { type ActorConversation, isActorRequest, readActorConversation } from './aime-actor-conversation';
 import { proposeNextSteps, summariseObservations } from './aime-actor-summaries';
 import { planMCPTask } from './aime-mcp-choice';
+import { composeContributing, isContributingGuide } from './aime-contributing';
 import { answerTask } from './aime-task-answer';
 import type { PlannedCall, TaskPlan } from './aime-task-plan';
 import { literalContent, PROPOSE_WORDS } from './aime-task-terms';
@@ -54,18 +55,20 @@ function nextCalls(conversation: ActorConversation, plan: TaskPlan): PlannedCall
     .filter((call) => available.has(call.name) && !done.has(`${call.name} ${canonicalJson(call.arguments)}`));
   const first = wanted[0];
   if (!first) return [];
+  const calls = plan.batch ? wanted : [first];
   if (conversation.calls.length === 0 && available.has('update_progress')) {
     return [
       { name: 'update_progress', arguments: { status: 'in_progress', message: `Starting: ${conversation.title}` } },
-      first,
+      ...calls,
     ];
   }
-  return [first];
+  return calls;
 }
 
 function withContent(conversation: ActorConversation, call: PlannedCall): PlannedCall {
   const path = String(call.arguments.path ?? '');
-  return { name: 'write_file', arguments: { path, content: composeDocument(conversation, path) } };
+  const content = isContributingGuide(path) ? composeContributing(conversation) : composeDocument(conversation, path);
+  return { name: 'write_file', arguments: { path, content } };
 }
 
 function finish(conversation: ActorConversation, plan: TaskPlan): OfflineReply {

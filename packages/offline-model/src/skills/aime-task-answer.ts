@@ -1,11 +1,21 @@
 import type { ActorConversation, ObservedCall } from './aime-actor-conversation';
 import { clip, describeListing, parseListing, proposeNextSteps, summariseObservations } from './aime-actor-summaries';
+import { isContributingGuide } from './aime-contributing';
+import { answerCount, answerRank } from './aime-count-plan';
 import { compareFiles, explainDeclaration, explainFromKnowledge, summariseCount } from './aime-knowledge-answers';
 import { answerMCPTask } from './aime-mcp-choice';
 import { DISCOVERY_LISTING, parseListingTree } from './aime-path-resolution';
 import { definitionHit } from './aime-search-plan';
 import type { TaskPlan } from './aime-task-plan';
-import { fileTypeIn, literalContent, PROPOSE_WORDS, refersBack, searchTerms } from './aime-task-terms';
+import {
+  CANNOT_DO,
+  fileTypeIn,
+  literalContent,
+  PROPOSE_WORDS,
+  refersBack,
+  searchTerms,
+  unsupportedAction,
+} from './aime-task-terms';
 
 export interface TaskAnswer {
   status: 'complete' | 'failed';
@@ -38,6 +48,13 @@ function answerFor(conversation: ActorConversation, plan: TaskPlan): TaskAnswer 
   switch (plan.intent) {
     case 'tool':
       return answerMCPTask(conversation, plan);
+    case 'unsupported':
+      return {
+        status: 'failed',
+        summary:
+          `Cannot do "${title}": the offline model is rule-based — it lists, reads, counts, searches and compares ` +
+          `workspace files and writes notes from what it read, but cannot ${unsupportedAction(title) ?? 'do that'}; ${CANNOT_DO}.`,
+      };
     case 'web':
       return answerWeb(conversation);
     case 'write': {
@@ -50,6 +67,7 @@ function answerFor(conversation: ActorConversation, plan: TaskPlan): TaskAnswer 
       if (calls.some((call) => call.name === 'list_dir' && call.ok && call.args.depth === undefined)) {
         basis.push('the workspace listing');
       }
+      if (isContributingGuide(plan.target)) return answerContributing(conversation, write);
       if (literalContent(title) !== undefined) {
         return {
           status: 'complete',
@@ -64,9 +82,21 @@ function answerFor(conversation: ActorConversation, plan: TaskPlan): TaskAnswer 
     case 'recall':
       return { status: 'complete', summary: explainFromKnowledge(title, conversation.knowledge) };
     case 'count': {
+      const walked = answerCount(conversation);
+      if (walked) return { status: 'complete', summary: walked };
       const listing = calls.filter((call) => call.name === 'list_dir' && call.ok).at(-1);
-      if (!listing) return failure(conversation, `Could not list the files to count for "${title}"`);
-      return { status: 'complete', summary: summariseCount(parseListingTree(listing.output), fileTypeIn(title)) };
+      if (!listing) return failure(conversation, `Could not count the files for "${title}"`);
+      const counted = summariseCount(parseListingTree(listing.output), fileTypeIn(title));
+      // A listing that did not reach every folder is a sample, not a count.
+      if (/Counted from a three-level listing/.test(counted))
+        return { status: 'failed', summary: `Not counted: ${counted}` };
+      return { status: 'complete', summary: counted };
+    }
+    case 'rank': {
+      const ranked = answerRank(conversation);
+      return ranked
+        ? { status: 'complete', summary: ranked }
+        : failure(conversation, `Could not count the candidates for "${title}"`);
     }
     case 'compare': {
       const reads = calls.filter((call) => call.name === 'read_file' && call.ok);
@@ -105,9 +135,25 @@ function answerFor(conversation: ActorConversation, plan: TaskPlan): TaskAnswer 
         summary:
           `The offline model has no rule for "${title}": it is rule-based and can list folders, read, summarise, ` +
           'explain, compare, count and search workspace files, write notes to a path and build on earlier results, ' +
-          `but ${refersBack(title) ? 'there is no earlier result to refer to' : 'none of that fits this wording'}.`,
+          `but ${refersBack(title) ? 'there is no earlier result to refer to' : 'none of that fits this wording'}: ${CANNOT_DO}.`,
       };
   }
+}
+
+/** The written guide, its sections as re-read from the workspace (or as written when the re-read failed). */
+function answerContributing(conversation: ActorConversation, write: ObservedCall): TaskAnswer {
+  const path = String(write.args.path);
+  const reread = conversation.calls.filter((call) => call.name === 'read_file' && call.args.path === path).at(-1);
+  const text = reread?.ok ? reread.output : String(write.args.content ?? '');
+  const sections = [...text.matchAll(/^##\s+(.+)$/gm)].map((match) => match[1]?.trim() ?? '');
+  const sources = conversation.calls
+    .filter((call) => call.name === 'read_file' && call.ok && call.args.path !== path)
+    .map((call) => String(call.args.path));
+  const checked = reread?.ok ? `re-read ${path} after writing` : `could not re-read ${path}`;
+  return {
+    status: reread?.ok ? 'complete' : 'failed',
+    summary: `${write.output.split('\n')[0]}: a contributing guide with the sections ${sections.join(', ')}, drawn from ${sources.join(' and ')}; ${checked}.`,
+  };
 }
 
 function answerWeb(conversation: ActorConversation): TaskAnswer {

@@ -12,6 +12,8 @@ export type TaskIntent =
   | 'write'
   | 'recall'
   | 'count'
+  | 'rank'
+  | 'unsupported'
   | 'compare'
   | 'search'
   | 'propose'
@@ -30,6 +32,8 @@ export interface TaskPlan {
   missing?: string;
   /** The write target of a write task. */
   target?: string;
+  /** The remaining calls are independent: make them all in one step (native tool calls). */
+  batch?: boolean;
 }
 
 /** The call already made with exactly these arguments (key order ignored), if any. */

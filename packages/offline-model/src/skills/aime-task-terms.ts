@@ -18,6 +18,30 @@ export const LAYOUT_WORDS =
 export const LIST_WORDS =
   /\b(list|show|what(?:'s| is| are)? in|what files|which files|contents? of|contains?|folders?|director(?:y|ies)|dir)\b/i;
 export const SUMMARY_WORDS = /\b(summar(?:ise|ize|y)|describe|overview|explain|layout|about)\b/i;
+/** "Which package has the most …", "the largest folder": a choice among candidates, made by counting each. */
+export const RANK_WORDS =
+  /\bwhich\b[^?]*\b(?:most|fewest|least|largest|biggest|smallest|more|fewer)\b|\b(?:largest|biggest|smallest)\s+(?:package|folder|director(?:y|ies)|module)/i;
+/** The task is about packages (folders holding a package.json), not plain folders. */
+export const PACKAGE_WORDS = /\b(?:packages?|modules?|workspaces?|apps?|projects?)\b/i;
+
+/** What the offline model says when a task needs a real model. */
+export const CANNOT_DO = 'the offline model cannot do this; configure a model (docs/models.md)';
+
+const UNSUPPORTED_VERBS =
+  /^(?:please\s+)?(translate|refactor|fix|debug|implement|rename|delete|remove|install|deploy|run|execute|compile|upgrade|migrate|rewrite|optimi[sz]e|convert|port)\b/i;
+const LANGUAGES =
+  /\b(?:in|into|to)\s+(?:french|german|spanish|italian|chinese|japanese|portuguese|russian|korean|dutch|arabic|hindi)\b/i;
+
+/**
+ * The action a task asks for that the offline model cannot perform (it has no shell, edits no
+ * code and writes no prose beyond what it read): "translate", "fix", "run" … — undefined otherwise.
+ */
+export function unsupportedAction(title: string): string | undefined {
+  const verb = UNSUPPORTED_VERBS.exec(title.trim())?.[1];
+  if (verb) return verb.toLowerCase();
+  return LANGUAGES.test(title) ? 'translate' : undefined;
+}
+
 export const READ_WORDS =
   /\b(read|open|summar(?:ise|ize|y)|explain|describe|show|tell|what does|what is|what's|say|says|review|inspect|look at|check|key points)\b/i;
 
@@ -115,32 +139,60 @@ export function literalContent(title: string): string | undefined {
 
 export interface FileTypeFilter {
   label: string;
+  /** The glob find_files counts with (undefined: every file). */
+  glob?: string;
   matches(path: string): boolean;
 }
 
-const FILE_TYPES: Array<{ words: RegExp; label: string; pattern: RegExp }> = [
-  { words: /\btest(?:s| files?)\b|\bspecs?\b/i, label: 'test files', pattern: /\.(test|spec)\.[\w]+$/i },
-  { words: /\btypescript\b|\bts files?\b|\.tsx?\b/i, label: 'TypeScript files (.ts, .tsx)', pattern: /\.tsx?$/i },
+const SOURCE_EXTENSIONS = 'ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,rs,java,kt,rb,php,c,h,cc,cpp,hpp,cs,swift';
+
+const FILE_TYPES: Array<{ words: RegExp; label: string; glob: string; pattern: RegExp }> = [
+  {
+    words: /\btest(?:s| files?)\b|\bspecs?\b/i,
+    label: 'test files',
+    glob: '**/*.{test,spec}.*',
+    pattern: /\.(test|spec)\.[\w]+$/i,
+  },
+  {
+    words: /\btypescript\b|\bts files?\b|\.tsx?\b/i,
+    label: 'TypeScript files (.ts, .tsx)',
+    glob: '**/*.{ts,tsx}',
+    pattern: /\.tsx?$/i,
+  },
   {
     words: /\bjavascript\b|\bjs files?\b|\.m?js\b/i,
     label: 'JavaScript files (.js, .mjs, .cjs, .jsx)',
+    glob: '**/*.{js,mjs,cjs,jsx}',
     pattern: /\.(m|c)?jsx?$/i,
   },
-  { words: /\bmarkdown\b|\bmd files?\b|\.md\b|\bdocs? files?\b/i, label: 'Markdown files (.md)', pattern: /\.md$/i },
-  { words: /\bjson\b/i, label: 'JSON files (.json)', pattern: /\.json$/i },
-  { words: /\bya?ml\b/i, label: 'YAML files (.yml, .yaml)', pattern: /\.ya?ml$/i },
-  { words: /\bpython\b|\.py\b/i, label: 'Python files (.py)', pattern: /\.py$/i },
+  {
+    words: /\bmarkdown\b|\bmd files?\b|\.md\b|\bdocs? files?\b/i,
+    label: 'Markdown files (.md)',
+    glob: '**/*.md',
+    pattern: /\.md$/i,
+  },
+  { words: /\bjson\b/i, label: 'JSON files (.json)', glob: '**/*.json', pattern: /\.json$/i },
+  { words: /\bya?ml\b/i, label: 'YAML files (.yml, .yaml)', glob: '**/*.{yml,yaml}', pattern: /\.ya?ml$/i },
+  { words: /\bpython\b|\.py\b/i, label: 'Python files (.py)', glob: '**/*.py', pattern: /\.py$/i },
+  {
+    words: /\bsource(?: code)?(?: files?)?\b|\bcode files?\b/i,
+    label: 'source files (.ts, .tsx, .js, .mjs, .py, .go, .rs, .java, .c, … by extension)',
+    glob: `**/*.{${SOURCE_EXTENSIONS}}`,
+    pattern: new RegExp(`\\.(${SOURCE_EXTENSIONS.split(',').join('|')})$`, 'i'),
+  },
 ];
 
 /** The kind of file a counting task counts ("how many TypeScript files", "count the .md files"); all files otherwise. */
 export function fileTypeIn(title: string): FileTypeFilter {
   for (const type of FILE_TYPES) {
-    if (type.words.test(title)) return { label: type.label, matches: (path) => type.pattern.test(path) };
+    if (type.words.test(title)) {
+      return { label: type.label, glob: type.glob, matches: (path) => type.pattern.test(path) };
+    }
   }
   const extension = /(?:^|\s)\*?\.([A-Za-z0-9]{1,8})\b/.exec(title)?.[1];
   if (extension) {
     const pattern = new RegExp(`\\.${extension}$`, 'i');
-    return { label: `.${extension} files`, matches: (path) => pattern.test(path) };
+    return { label: `.${extension} files`, glob: `**/*.${extension}`, matches: (path) => pattern.test(path) };
   }
   return { label: 'files', matches: () => true };
 }

@@ -1,4 +1,6 @@
 import type { ActorConversation } from './aime-actor-conversation';
+import { isContributingGuide, planContributing } from './aime-contributing';
+import { canWalk, planCount, planRank } from './aime-count-plan';
 import {
   closestFile,
   DISCOVERY_LISTING,
@@ -24,11 +26,13 @@ import {
   literalContent,
   PROPOSE_WORDS,
   quotedStrings,
+  RANK_WORDS,
   READ_WORDS,
   refersBack,
   SEARCH_WORDS,
   SUMMARY_WORDS,
   searchTerms,
+  unsupportedAction,
   WEB_WORDS,
   WRITE_WORDS,
 } from './aime-task-terms';
@@ -36,6 +40,7 @@ import {
 /** Which kind of task the title is, from its wording, paths and whether earlier results exist. */
 export function classifyTask(title: string, hasKnowledge: boolean): TaskIntent {
   const paths = explicitPaths(title);
+  if (unsupportedAction(title)) return 'unsupported';
   if (WEB_WORDS.test(title)) return 'web';
   if (WRITE_WORDS.test(title) && targetPath(title)) return 'write';
   if (refersBack(title) && COMPARE_WORDS.test(title) && hasKnowledge) return 'compare';
@@ -43,6 +48,7 @@ export function classifyTask(title: string, hasKnowledge: boolean): TaskIntent {
     if (hasKnowledge) return 'recall';
     if (nameCandidates(title).length === 0) return 'unknown';
   }
+  if (RANK_WORDS.test(title)) return 'rank';
   if (COUNT_WORDS.test(title)) return 'count';
   if (LIST_WORDS.test(title) && fileTypeIn(title).label !== 'files' && !directoryIn(title) && paths.length === 0) {
     return 'count';
@@ -76,7 +82,13 @@ export function planTask(conversation: ActorConversation): TaskPlan {
     case 'write':
       return planWrite(conversation, plan);
     case 'count': {
+      if (canWalk(conversation)) return planCount(conversation, plan);
       listNamed(conversation, plan, directoryIn(title), 3);
+      return plan;
+    }
+    case 'rank': {
+      if (canWalk(conversation)) return planRank(conversation, plan);
+      plan.missing = 'a way to count every file (this task has no find_files tool, and a listing only samples)';
       return plan;
     }
     case 'compare': {
@@ -154,6 +166,7 @@ function planWrite(conversation: ActorConversation, plan: TaskPlan): TaskPlan {
   const title = conversation.title;
   const target = targetPath(title) ?? '';
   plan.target = target;
+  if (isContributingGuide(target)) return planContributing(conversation, plan, target);
   if (literalContent(title) !== undefined) {
     plan.calls.push({ name: 'write_file', arguments: { path: target } });
     return plan;

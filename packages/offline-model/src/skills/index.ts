@@ -1,5 +1,6 @@
 import type { OfflineSkill } from '../offline-skill';
 import { aimeActorSkill } from './aime-actor-skill';
+import { aimeJudgeSkill } from './aime-judge-skill';
 import { aimePlannerSkill } from './aime-planner-skill';
 import { aimeReflectionSkill } from './aime-reflection-skill';
 import { plainChatSkill } from './plain-chat-skill';
@@ -14,6 +15,7 @@ export const defaultOfflineSkills: OfflineSkill[] = [
   aimeReflectionSkill,
   aimePlannerSkill,
   aimeActorSkill,
+  aimeJudgeSkill,
   // Generic fallbacks — keep these last.
   structuredOutputSkill,
   toolCallSkill,
