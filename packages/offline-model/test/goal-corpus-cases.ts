@@ -220,7 +220,7 @@ export const CORPUS: CorpusCase[] = [
   {
     goal: 'List all markdown files',
     status: 'completed',
-    answer: ['There are 2 Markdown files (.md) in the workspace: docs/guide.md, README.md.'],
+    answer: ['There are 2 Markdown files (.md) in the workspace: README.md, docs/guide.md.'],
   },
   {
     goal: 'Read missing.md',
@@ -246,5 +246,16 @@ export const CORPUS: CorpusCase[] = [
     status: 'failed',
     answer: ['Not found: the folder lib does not exist in the workspace'],
   },
-  { goal: 'Compose a sonnet about autumn', status: 'failed', answer: ['The offline model has no rule for'] },
+  {
+    goal: 'Compose a sonnet about autumn',
+    status: 'failed',
+    answer: ['The offline model has no rule for', 'configure a model (docs/models.md)'],
+    missing: ['docs/models.md'],
+  },
+  {
+    goal: 'Translate README.md into French',
+    status: 'failed',
+    answer: ['cannot translate; the offline model cannot do this; configure a model (docs/models.md)'],
+    missing: ['docs/models.md'],
+  },
 ];

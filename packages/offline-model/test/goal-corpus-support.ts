@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { LanguageModel, PromptOptimizer, RunEvent, WorkflowReport } from '@gepa-aime/core';
-import { AIMEWorkflow, loadConfig } from '@gepa-aime/core';
+import { AIMEWorkflow, createJudge, loadConfig } from '@gepa-aime/core';
 import { OfflineModel } from '../src/index';
 
 /** The project's shipped config directory (its tool bundles are what `aime run` gives the actors). */
@@ -63,10 +63,13 @@ export async function runGoal(
   const config = loadConfig({ directory: SHIPPED_CONFIG, env: {} });
   config.model.provider = 'offline';
   config.model.tool_protocol = toolProtocol;
+  const model = options.model ?? new OfflineModel();
   const workflow = new AIMEWorkflow({
     config,
-    model: options.model ?? new OfflineModel(),
+    model,
     workspaceRoot: root,
+    // The judge `aime run` uses: the checks, then the model's judgement (the offline judge skill).
+    judge: createJudge(config, model),
     ...(options.optimizer ? { optimizer: options.optimizer } : {}),
   });
   const events: RunEvent[] = [];

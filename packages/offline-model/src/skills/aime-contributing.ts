@@ -87,7 +87,11 @@ export function composeContributing(conversation: ActorConversation): string {
   lines.push('', '## Before you commit', '');
   const checks = pick(/^(lint|format|typecheck|check|type-check)(:|$)/);
   for (const [name, command] of checks) lines.push(`- \`${run(name)}\` runs \`${command}\`.`);
-  const gate = [...checks.map(([name]) => name), ...tests.slice(0, 1).map(([name]) => name)];
+  const testGate = facts.scripts.test !== undefined ? 'test' : tests[0]?.[0];
+  const gate = [
+    ...checks.map(([name]) => name).filter((name) => !name.startsWith('format')),
+    ...(testGate ? [testGate] : []),
+  ];
   lines.push(
     gate.length > 0
       ? `- Commit when ${gate.map((name) => `\`${run(name)}\``).join(', ')} pass${gate.length === 1 ? 'es' : ''}.`
