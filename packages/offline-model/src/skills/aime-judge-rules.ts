@@ -40,7 +40,9 @@ const fail = (feedback: string, score = 0): OfflineVerdict => ({ score, verdict:
 
 /** A request the offline model cannot carry out, or an answer admitting it had no rule for it. */
 function cannotDoRule(judged: JudgeCase): OfflineVerdict | undefined {
-  const action = unsupportedAction(judged.request);
+  // An MCP tool (`<bundle>__<tool>`) that answered may well have done it (run, convert …).
+  const byTool = judged.toolCalls.some((call) => call.ok && call.tool.includes('__'));
+  const action = byTool ? undefined : unsupportedAction(judged.request);
   if (action) return fail(`The request needs someone to ${action}, which a rule-based model cannot: ${CANNOT_DO}.`);
   if (/\bhas no rule for\b|\bcannot do this\b/i.test(judged.answer)) {
     return fail(`The answer says the offline model has no rule for this request: ${CANNOT_DO}.`);
