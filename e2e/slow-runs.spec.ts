@@ -47,7 +47,12 @@ async function openDashboard(page: Page) {
 
 async function serverDetail(runId: string) {
   const response = await fetch(`${server!.origin}/runs/${runId}`);
-  return (await response.json()) as { status: string; lastSeq: number; tasks: { id: string; status: string }[] };
+  return (await response.json()) as {
+    status: string;
+    lastSeq: number;
+    tasks: { id: string; status: string }[];
+    taskCounts: Record<string, number>;
+  };
 }
 
 function renderedTasks(page: Page) {
@@ -58,11 +63,12 @@ function renderedTasks(page: Page) {
     );
 }
 
-test('cancel a running run and see it cancelled', async ({ page }) => {
+test('cancel a running run and see it cancelled: the running task marked cancelled, not failed', async ({ page }) => {
   const errors = collectConsoleErrors(page);
   await openDashboard(page);
   const runId = await launchGoal(page, goal);
   await expect(runStatus(page)).toHaveAttribute('data-status', 'running', { timeout: longTimeout });
+  await expect(page.locator('.checklist li[data-status="in_progress"]').first()).toBeVisible({ timeout: longTimeout });
   await page.getByRole('button', { name: 'Cancel run' }).click();
   await expect(runStatus(page)).toHaveAttribute('data-status', 'cancelled', { timeout: longTimeout });
   await expect(page.getByRole('button', { name: 'Cancel run' })).toHaveCount(0);
@@ -71,7 +77,25 @@ test('cancel a running run and see it cancelled', async ({ page }) => {
     'cancelled',
   );
   await expect(page.getByRole('log', { name: 'Actor steps' })).toContainText('■ run cancelled');
-  expect((await serverDetail(runId)).status).toBe('cancelled');
+  const detail = await serverDetail(runId);
+  expect(detail.status).toBe('cancelled');
+  expect(detail.taskCounts.cancelled).toBeGreaterThan(0);
+  expect(detail.taskCounts.failed).toBe(0);
+
+  // the task the cancel cut short: grey dashed icon in the checklist, [~] in the terminal, never [!]
+  const cut = page.locator('.checklist li[data-status="cancelled"]');
+  await expect(cut.first()).toBeVisible();
+  await expect(cut.first().getByRole('img', { name: 'cancelled' }).first()).toBeVisible();
+  await expect(page.locator('.checklist li[data-status="failed"]')).toHaveCount(0);
+  const terminal = page.getByTestId('tui-checklist');
+  await expect(terminal.locator('.tui-marker-cancelled').first()).toHaveText('[~]');
+  await expect(terminal).not.toContainText('[!]');
+  const markerColour = await terminal
+    .locator('.tui-marker-cancelled')
+    .first()
+    .evaluate((marker) => getComputedStyle(marker).color);
+  expect(markerColour).toBe('rgb(148, 163, 184)');
+  await expect(page.getByRole('log', { name: 'Actor steps' }).locator('.tui-cancelled').first()).toContainText('⊘');
   await saveScreenshot(page, 'run-cancelled');
   expect(errors).toEqual([]);
 });

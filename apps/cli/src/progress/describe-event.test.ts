@@ -8,10 +8,11 @@ const plain = terminalStyle(false);
 
 describe('describeEvent', () => {
   it('prints one line per milestone and nothing for the rest', () => {
-    const end = (status: 'complete' | 'failed') =>
+    const end = (status: 'complete' | 'failed' | 'cancelled') =>
       ({ ...base, type: 'task-end', taskId: '2', status, summary: 'Read   the\nREADME', references: [] }) as RunEvent;
     expect(describeEvent(end('complete'), plain)).toBe('✓ [2] Read the README');
     expect(describeEvent(end('failed'), plain)).toBe('✗ [2] Read the README');
+    expect(describeEvent(end('cancelled'), plain)).toBe('~ [2] Read the README');
     const failedTool = {
       ...base,
       type: 'tool-result',

@@ -27,7 +27,12 @@ export const EVENT_LINES: { [Type in RunEvent['type']]?: EventLine<Type> } = {
   'tool-result': (event, style) =>
     event.ok ? undefined : style.yellow(`    ${event.tool} failed: ${shorten(event.error ?? event.output, 160)}`),
   'task-end': (event, style) => {
-    const marker = event.status === 'complete' ? style.green('✓') : style.red('✗');
+    const marker =
+      event.status === 'complete'
+        ? style.green('✓')
+        : event.status === 'cancelled'
+          ? style.yellow('~')
+          : style.red('✗');
     return `${marker} [${event.taskId}] ${shorten(event.summary, SUMMARY_LENGTH)}`;
   },
 };

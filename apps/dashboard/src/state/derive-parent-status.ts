@@ -5,6 +5,7 @@ function deriveFrom(statuses: TaskStatus[]): TaskStatus {
   if (statuses.every((status) => status === 'complete')) return 'complete';
   const open = statuses.some((status) => status === 'pending' || status === 'in_progress');
   if (!open && statuses.includes('failed')) return 'failed';
+  if (!open && statuses.includes('cancelled')) return 'cancelled';
   if (statuses.some((status) => status !== 'pending')) return 'in_progress';
   return 'pending';
 }

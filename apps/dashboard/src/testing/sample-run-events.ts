@@ -117,3 +117,27 @@ export function sampleRunEvents(runId = sampleRunId): RunEvent[] {
     runId,
   );
 }
+
+/** The sample run cancelled while its second leaf ran: that task ends `cancelled`, the run too. */
+export function sampleCancelledRunEvents(runId = sampleRunId): RunEvent[] {
+  const startedSecond = sampleRunEvents(runId).findIndex(
+    (event) => event.type === 'task-start' && event.taskId === '1.2',
+  );
+  const inputs = sampleRunEvents(runId)
+    .slice(0, startedSecond + 1)
+    .map(({ runId: _runId, seq: _seq, ts: _ts, ...input }) => input as RunEventInput);
+  return stamp(
+    [
+      ...inputs,
+      {
+        type: 'task-end',
+        taskId: '1.2',
+        status: 'cancelled',
+        summary: 'the run was cancelled while this task ran',
+        references: [],
+      },
+      { type: 'run-end', status: 'cancelled' },
+    ],
+    runId,
+  );
+}

@@ -80,6 +80,94 @@ describe('run index rebuilt from the logs', () => {
     });
   });
 
+  it('loads a cancelled run logged before tasks had a cancelled status (its cut task stays failed)', async () => {
+    const first = await createTestApp();
+    earlier.push(first);
+    const runsDirectory = join(first.tracesDir, 'runs');
+    await first.app.close();
+    await mkdir(runsDirectory, { recursive: true });
+    const runId = 'run-old-cancel';
+    const task = { id: '1', parentId: null, title: 'Survey', status: 'pending', depth: 0, dependsOn: [] };
+    const cut = { ...task, status: 'failed', summary: 'cancelled' };
+    await writeFile(
+      join(runsDirectory, `${runId}.jsonl`),
+      line({
+        type: 'run-start',
+        runId,
+        seq: 1,
+        ts: 1,
+        goal: 'g',
+        model: 'offline',
+        maxIterations: 3,
+        maxParallelActors: 1,
+      }) +
+        line({
+          type: 'plan-update',
+          runId,
+          seq: 2,
+          ts: 2,
+          iteration: 0,
+          tasks: [task],
+          markdown: '- [ ] Survey\n',
+          rationale: 'r',
+        }) +
+        line({
+          type: 'task-start',
+          runId,
+          seq: 3,
+          ts: 3,
+          taskId: '1',
+          title: 'Survey',
+          actor: 'a',
+          persona: 'p',
+          tools: [],
+        }) +
+        line({
+          type: 'task-end',
+          runId,
+          seq: 4,
+          ts: 4,
+          taskId: '1',
+          status: 'failed',
+          summary: 'cancelled',
+          references: [],
+        }) +
+        line({
+          type: 'run-end',
+          runId,
+          seq: 5,
+          ts: 5,
+          status: 'cancelled',
+          report: {
+            goal: 'g',
+            status: 'cancelled',
+            completed: false,
+            finalAnswer: 'The run was cancelled.',
+            tasks: [cut],
+            markdown: '- [!] Survey\n',
+            history: [{ ts: 4, taskId: '1', status: 'failed', message: 'cancelled' }],
+            rationale: 'r',
+            usage: { total: { promptTokens: 0, completionTokens: 0, totalTokens: 0 }, byRole: {} },
+            model: 'offline',
+            iterations: 1,
+          },
+        }),
+    );
+
+    harness = await createTestApp({ tracesDir: first.tracesDir });
+    const run = (await harness.app.inject({ method: 'GET', url: `/runs/${runId}` })).json();
+    expect(run).toMatchObject({ status: 'cancelled', lastSeq: 5, tasks: [cut] });
+    expect(run.taskCounts).toEqual({ total: 1, pending: 0, in_progress: 0, complete: 0, failed: 1, cancelled: 0 });
+    const events = (await harness.app.inject({ method: 'GET', url: `/runs/${runId}/events` })).json().events;
+    expect(events.map((event: RunEvent) => event.type)).toEqual([
+      'run-start',
+      'plan-update',
+      'task-start',
+      'task-end',
+      'run-end',
+    ]);
+  });
+
   it('a graceful shutdown ends running and queued runs as interrupted, in their logs', async () => {
     const first = await createTestApp({ concurrency: 1 });
     earlier.push(first);

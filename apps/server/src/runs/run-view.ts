@@ -7,7 +7,7 @@ export function runLinks(runId: string): RunSummary['links'] {
 }
 
 export function toRunSummary(run: RunState): RunSummary {
-  const taskCounts = { total: run.tasks.length, pending: 0, in_progress: 0, complete: 0, failed: 0 };
+  const taskCounts = { total: run.tasks.length, pending: 0, in_progress: 0, complete: 0, failed: 0, cancelled: 0 };
   for (const task of run.tasks) taskCounts[task.status] += 1;
   return {
     id: run.id,

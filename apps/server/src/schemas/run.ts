@@ -83,10 +83,11 @@ export const runSummarySchema = z
     taskCounts: z
       .object({
         total: z.number().int().describe('Tasks in the checklist'),
-        pending: z.number().int(),
-        in_progress: z.number().int(),
-        complete: z.number().int(),
-        failed: z.number().int(),
+        pending: z.number().int().describe('Not started'),
+        in_progress: z.number().int().describe('Running'),
+        complete: z.number().int().describe('Done, and the judge passed the result'),
+        failed: z.number().int().describe('Failed, or the judge failed the result'),
+        cancelled: z.number().int().describe('Cut short by a cancel while they ran (not judged, no failure)'),
       })
       .describe('The checklist by task status'),
     usage: usageSchema.describe('Tokens used by every model call of the run'),

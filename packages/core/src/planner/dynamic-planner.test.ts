@@ -143,6 +143,19 @@ describe('DynamicPlanner', () => {
     expect(progress.getTask('1.1b')).toBeDefined();
   });
 
+  it('shows a cancelled task as cancelled (not failed) and may run it again', async () => {
+    const { model, planner, progress } = setup([twoLevelPlan, { ...twoLevelPlan, rationale: 'Again.', next: ['1.1'] }]);
+    await planner.initialize();
+    progress.markInProgress('1.1');
+    progress.markCancelled('1.1', 'the run was cancelled while this task ran');
+    const decision = await planner.plan({ iteration: 1 });
+    expect(decision.next).toEqual(['1.1']);
+    const request = String(model.requests[1]?.messages[1]?.content);
+    expect(request).toContain('- [1.1] List the root — cancelled: the run was cancelled while this task ran');
+    expect(request).not.toContain('failed');
+    expect(parsePlannerState(request)?.tasks.find((task) => task.id === '1.1')?.status).toBe('cancelled');
+  });
+
   it('uses the prompt provider for every call (GEPA candidates)', async () => {
     const model = new ScriptedModel([JSON.stringify(twoLevelPlan)]);
     const planner = new DynamicPlanner({

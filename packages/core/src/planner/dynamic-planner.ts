@@ -143,7 +143,8 @@ export class DynamicPlanner {
     for (const [failed, contingency] of applyPlan(this.options.progress, plan.tasks)) {
       this.contingencies.set(failed, contingency);
     }
-    const runnable = new Set(readyTaskIds(this.options.progress, ['pending', 'failed']));
+    // A failed task may be retried; a cancelled one was cut short, not judged, and may run again.
+    const runnable = new Set(readyTaskIds(this.options.progress, ['pending', 'failed', 'cancelled']));
     return {
       rationale: plan.rationale,
       next: plan.done ? [] : [...new Set(plan.next)].filter((id) => runnable.has(id)),

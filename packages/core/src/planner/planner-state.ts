@@ -3,7 +3,9 @@ import { type PlannerState, plannerStateSchema } from '../protocol/planner-state
 export const PLANNER_STATE_HEADING = 'State (JSON):';
 
 export function renderPlannerRequest(state: PlannerState, checklist: string): string {
-  const finished = state.tasks.filter((task) => task.status === 'complete' || task.status === 'failed');
+  const finished = state.tasks.filter(
+    (task) => task.status === 'complete' || task.status === 'failed' || task.status === 'cancelled',
+  );
   const results =
     finished.length === 0
       ? '(none yet)'

@@ -115,6 +115,34 @@ describe('checklist markdown', () => {
     expect(manager.getTask('1')?.status).toBe('pending');
   });
 
+  it('writes a cancelled task as [~] and reads it back; [/] still reads as in progress', () => {
+    const manager = new ProgressManager('Ship it');
+    manager.setTasks([{ title: 'Build', children: [{ title: 'Compile' }, { title: 'Link' }] }, { title: 'Test' }]);
+    manager.markComplete('1.1', 'compiled');
+    manager.markInProgress('1.2');
+    manager.markCancelled('1.2');
+    const markdown = manager.toMarkdown();
+    expect(markdown).toBe(
+      [
+        '- [~] Build <!-- id: 1 -->',
+        '    - [x] Compile <!-- id: 1.1 -->',
+        '        > Result: compiled',
+        '    - [~] Link <!-- id: 1.2 -->',
+        '        > Result: the run was cancelled',
+        '        > Note: cancelled: the run was cancelled',
+        '- [ ] Test <!-- id: 2 -->',
+        '',
+      ].join('\n'),
+    );
+    expect(roundTrip(markdown)).toBe(markdown);
+    expect(
+      ProgressManager.fromMarkdown(markdown)
+        .flatten()
+        .map((task) => task.status),
+    ).toEqual(['cancelled', 'complete', 'cancelled', 'pending']);
+    expect(parseChecklist('- [/] started\n').tasks[0]?.status).toBe('in_progress');
+  });
+
   it('keeps a trailing comment that is not metadata in the title', () => {
     const parsed = parseChecklist('- [ ] Fix it <!-- later -->\n');
     expect(parsed.tasks[0]?.title).toBe('Fix it <!-- later -->');

@@ -4,21 +4,29 @@ import type { TaskNode } from './task-node';
 
 /**
  * The checklist as markdown, as in the Python reference: `- [ ]` pending, `- [-]` in progress,
- * `- [x]` complete, `- [!]` failed, four spaces per level. Detail lines sit one level deeper:
+ * `- [x]` complete, `- [!]` failed, plus `- [~]` cancelled (cut short by a cancelled run: `~` as in
+ * markdown's ~~strikethrough~~), four spaces per level. Parsing also accepts `[/]` (in progress) and
+ * `[X]`. Detail lines sit one level deeper:
  *   `> Done when: …` (completion criteria), `> Result: …` (summary), `> Progress: …` (last report
  *   while in progress), `> References: a, b`, `> Note: …`.
  */
 const INDENT = '    ';
 
-const MARK_BY_STATUS: Record<TaskStatus, string> = { pending: ' ', in_progress: '-', complete: 'x', failed: '!' };
+const MARK_BY_STATUS: Record<TaskStatus, string> = {
+  pending: ' ',
+  in_progress: '-',
+  complete: 'x',
+  failed: '!',
+  cancelled: '~',
+};
 const STATUS_BY_MARK: Record<string, TaskStatus> = {
   ' ': 'pending',
   '-': 'in_progress',
   '/': 'in_progress',
-  '~': 'in_progress',
   x: 'complete',
   X: 'complete',
   '!': 'failed',
+  '~': 'cancelled',
 };
 
 const TASK_LINE = /^(\s*)[-*+]\s+\[(.)\]\s?(.*)$/;

@@ -1,7 +1,15 @@
+import type { TaskStatus } from '../protocol/task-status';
 import { oneLine } from './checklist-markdown';
 import type { TaskNode } from './task-node';
 
 const MAX_SUMMARY = 400;
+
+/** How a finished task's summary is introduced; open tasks show their last progress instead. */
+const SUMMARY_LABEL: Partial<Record<TaskStatus, string>> = {
+  complete: 'result',
+  failed: 'failure',
+  cancelled: 'cancelled',
+};
 
 /**
  * Compact checklist for prompts, one line per task plus indented details:
@@ -20,8 +28,8 @@ export function describeChecklist(goal: string, roots: TaskNode[]): string {
     const suffix = extras.length > 0 ? ` (${extras.join('; ')})` : '';
     lines.push(`${indent}[${node.status}] ${node.id} ${node.title}${suffix}`);
     if (node.completionCriteria) lines.push(`${indent}  done when: ${oneLine(node.completionCriteria)}`);
-    if (node.summary && (node.status === 'complete' || node.status === 'failed')) {
-      const label = node.status === 'complete' ? 'result' : 'failure';
+    const label = SUMMARY_LABEL[node.status];
+    if (node.summary && label) {
       lines.push(`${indent}  ${label}: ${truncate(oneLine(node.summary), MAX_SUMMARY)}`);
       if (node.references.length > 0) lines.push(`${indent}  references: ${node.references.join(', ')}`);
     } else if (node.lastProgress && node.status === 'in_progress') {

@@ -191,6 +191,40 @@ describe('ProgressManager', () => {
     expect(manager.getNextOpenTasks().map((task) => task.id)).toEqual(['1.1']);
   });
 
+  it('derives cancelled for a parent whose children all stopped and none failed; failed wins over cancelled', () => {
+    const manager = plannedManager();
+    manager.markComplete('1.1', 'listed');
+    manager.markInProgress('1.2');
+    manager.markCancelled('1.2', 'run cancelled');
+    expect(manager.getTask('1.2')).toMatchObject({ status: 'cancelled', summary: 'run cancelled' });
+    expect(manager.getTask('1')?.status).toBe('cancelled');
+    expect(manager.history.at(-1)).toMatchObject({ taskId: '1.2', status: 'cancelled', message: 'run cancelled' });
+    // dependents stay blocked: a cancelled task is not complete
+    expect(manager.getNextOpenTasks().map((task) => task.id)).toEqual(['3']);
+    expect(manager.getNextOpenTasks(['cancelled']).map((task) => task.id)).toEqual(['1.2']);
+    expect(manager.isGoalComplete()).toBe(false);
+    // a cancelled task may run again
+    manager.markInProgress('1.2');
+    expect(manager.getTask('1')?.status).toBe('in_progress');
+    manager.markFailed('1.2', 'missing');
+    manager.markCancelled('3');
+    manager.markCancelled('2');
+    expect(manager.roots().map((task) => task.status)).toEqual(['failed', 'cancelled', 'cancelled']);
+  });
+
+  it('cancelling a parent cancels its open leaves and keeps finished ones', () => {
+    const manager = plannedManager();
+    manager.markComplete('1.1', 'listed');
+    manager.markCancelled('1');
+    expect(manager.flatten().map((task) => [task.id, task.status])).toEqual([
+      ['1', 'cancelled'],
+      ['1.1', 'complete'],
+      ['1.2', 'cancelled'],
+      ['2', 'pending'],
+      ['3', 'pending'],
+    ]);
+  });
+
   it('completing or failing a parent finishes its open leaves', () => {
     const manager = plannedManager();
     manager.markComplete('1.1', 'listed');
@@ -205,6 +239,8 @@ describe('ProgressManager', () => {
     manager.markComplete('1.1', 'apps/, packages/, docs/', ['.']);
     manager.markFailed('1.2', 'README.md missing');
     manager.recordProgress('3', 'in_progress', 'halfway');
+    manager.addTask({ title: 'Cut short' });
+    manager.markCancelled('4', 'the run was cancelled');
     expect(manager.describe()).toBe(
       [
         'Goal: Summarise the repository and write notes',
@@ -218,6 +254,8 @@ describe('ProgressManager', () => {
         '  done when: the file exists',
         '[in_progress] 3 Independent check',
         '  last progress: halfway',
+        '[cancelled] 4 Cut short',
+        '  cancelled: the run was cancelled',
       ].join('\n'),
     );
   });

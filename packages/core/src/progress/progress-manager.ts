@@ -121,7 +121,7 @@ export class ProgressManager {
     return snapshots;
   }
 
-  /** pending|failed|in_progress → in_progress. A completed task cannot be reopened this way. */
+  /** pending|failed|cancelled|in_progress → in_progress. A completed task cannot be reopened this way. */
   markInProgress(id: string, message?: string): void {
     const node = this.require(id);
     if (node.children.length > 0) {
@@ -158,6 +158,19 @@ export class ProgressManager {
     node.notes.push(`failed: ${text}`);
     this.finish(node, 'failed');
     this.record(id, 'failed', text);
+  }
+
+  /**
+   * Marks a task cancelled: the run was cancelled while it ran, so it has no result and no verdict
+   * (the reason is kept as its summary and as a note). Cancelling a parent cancels its open tasks.
+   */
+  markCancelled(id: string, reason = 'the run was cancelled'): void {
+    const node = this.require(id);
+    const text = reason.trim() || 'the run was cancelled';
+    node.summary = text;
+    node.notes.push(`cancelled: ${text}`);
+    this.finish(node, 'cancelled');
+    this.record(id, 'cancelled', text);
   }
 
   /** Records the judge's verdict on a task's result next to what its actor claimed. */
@@ -245,7 +258,7 @@ export class ProgressManager {
     return node === undefined || node.status === 'complete';
   }
 
-  private finish(node: TaskNode, status: 'complete' | 'failed'): void {
+  private finish(node: TaskNode, status: 'complete' | 'failed' | 'cancelled'): void {
     if (node.children.length === 0) {
       node.status = status;
     } else {

@@ -12,7 +12,7 @@ export interface TaskNode {
   persona?: string;
   bundles?: string[];
   notes: string[];
-  /** Result summary (complete) or failure reason (failed). */
+  /** Result summary (complete), failure reason (failed) or why it was cut short (cancelled). */
   summary?: string;
   /** Workspace-relative paths or URLs the result is based on. */
   references: string[];

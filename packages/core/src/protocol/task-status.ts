@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { verdictSummarySchema } from './judge-verdict';
 
-export const taskStatusSchema = z.enum(['pending', 'in_progress', 'complete', 'failed']);
+/**
+ * A task's status. `cancelled`: the run was cancelled while the task ran — it was cut short, not
+ * judged, and is no failure (logs written before this status existed carry such tasks as `failed`
+ * with the summary `cancelled`; they still load).
+ */
+export const taskStatusSchema = z.enum(['pending', 'in_progress', 'complete', 'failed', 'cancelled']);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
 /** A checklist node as it travels in events and API responses (flat, with parent links). */

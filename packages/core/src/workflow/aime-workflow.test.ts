@@ -248,15 +248,31 @@ describe('AIMEWorkflow (scripted model)', () => {
     expect(reasons.some((text) => text.includes('no progress for 2 iterations'))).toBe(true);
   });
 
-  it('cancels through the AbortSignal: status cancelled, the running task marked failed', async () => {
+  it('cancels through the AbortSignal: status cancelled, the running task cancelled (not failed, not scored)', async () => {
     const controller = new AbortController();
+    const outcomes: TaskOutcome[] = [];
+    const optimizer: PromptOptimizer = {
+      currentPrompt: (component: PromptComponent): ActivePrompt => ({ component, candidateId: 'seed', text: 'P' }),
+      record: async (outcome) => {
+        outcomes.push(outcome);
+        return [];
+      },
+    };
     const model = routedModel(
-      [plan({ tasks: [{ id: '1', title: 'Slow' }], next: ['1'] })],
+      [
+        plan({
+          tasks: [
+            { id: '1', title: 'Slow' },
+            { id: '2', title: 'Later', dependsOn: ['1'] },
+          ],
+          next: ['1'],
+        }),
+      ],
       { '1': [finish('never')] },
       30,
     );
     const events: RunEvent[] = [];
-    const report = await workflowWith(model).run('Slow goal', {
+    const report = await workflowWith(model, optimizer).run('Slow goal', {
       signal: controller.signal,
       onEvent: (event) => {
         events.push(event);
@@ -264,10 +280,21 @@ describe('AIMEWorkflow (scripted model)', () => {
       },
     });
     expect(report.status).toBe('cancelled');
-    expect(report.tasks[0]?.status).toBe('failed');
+    expect(report.tasks.map((task) => task.status)).toEqual(['cancelled', 'pending']);
+    expect(report.markdown).toContain('- [~] Slow');
+    expect(report.finalAnswer).toContain('[1] Slow was cancelled before it finished.');
     expectValidEventLog(events);
     expect(events.at(-1)).toMatchObject({ type: 'run-end', status: 'cancelled' });
-    expect(events.some((event) => event.type === 'task-end' && event.summary === 'cancelled')).toBe(true);
+    expect(events.filter((event) => event.type === 'task-end')).toEqual([
+      expect.objectContaining({
+        taskId: '1',
+        status: 'cancelled',
+        summary: 'the run was cancelled while this task ran',
+      }),
+    ]);
+    // a cancel is no failure: nothing judged, nothing scored for GEPA
+    expect(events.filter((event) => event.type === 'judge-verdict')).toEqual([]);
+    expect(outcomes).toEqual([]);
   });
 
   it('streams the same events as an async iterable, ending with run-end', async () => {

@@ -56,10 +56,36 @@ export class TaskRunner {
   }
 
   private async runTask(taskId: string): Promise<TaskResult | undefined> {
-    const { progress, emit } = this.options;
-    const task = progress.getTask(taskId);
+    const task = this.options.progress.getTask(taskId);
     if (!task) return undefined;
-    progress.markInProgress(taskId);
+    this.options.progress.markInProgress(taskId);
+    try {
+      return await this.attempt(task);
+    } catch (error) {
+      // Cancelled while preparing, running or being judged: the task ends cancelled (not judged,
+      // not scored); an error that ends the run (a model configuration error) ends it failed first.
+      if (this.options.signal.aborted) await this.endCancelled(task);
+      else if (task.status === 'in_progress') await this.endFailed(task, error);
+      throw error;
+    }
+  }
+
+  private async endCancelled(task: TaskNode): Promise<void> {
+    if (task.status !== 'in_progress') return;
+    const summary = 'the run was cancelled while this task ran';
+    this.options.progress.markCancelled(task.id, summary);
+    await this.options.emit({ type: 'task-end', taskId: task.id, status: 'cancelled', summary, references: [] });
+  }
+
+  private async endFailed(task: TaskNode, error: unknown): Promise<void> {
+    const summary = error instanceof Error ? error.message : String(error);
+    this.options.progress.markFailed(task.id, summary);
+    await this.options.emit({ type: 'task-end', taskId: task.id, status: 'failed', summary, references: [] });
+  }
+
+  private async attempt(task: TaskNode): Promise<TaskResult> {
+    const { progress, emit } = this.options;
+    const taskId = task.id;
     await this.options.factory.prepare(task, this.options.signal);
     let judgeFeedback: string | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -100,24 +126,16 @@ export class TaskRunner {
       persona: actor.options.persona,
       tools: actor.toolNames,
     });
-    try {
-      return await actor.run({
-        workspaceRoot: this.options.workspaceRoot,
-        signal,
-        ...(this.options.approvals ? { approvals: this.options.approvals } : {}),
-        emit: (event) => emit(event),
-        reportProgress: (status, message) => {
-          progress.recordProgress(task.id, status, message);
-          void emit({ type: 'progress-update', taskId: task.id, status, message });
-        },
-      });
-    } catch (error) {
-      // Cancelled, or an error that ends the run (a model configuration error): the task ends failed first.
-      const summary = signal.aborted ? 'cancelled' : error instanceof Error ? error.message : String(error);
-      progress.markFailed(task.id, summary);
-      await emit({ type: 'task-end', taskId: task.id, status: 'failed', summary, references: [] });
-      throw error;
-    }
+    return actor.run({
+      workspaceRoot: this.options.workspaceRoot,
+      signal,
+      ...(this.options.approvals ? { approvals: this.options.approvals } : {}),
+      emit: (event) => emit(event),
+      reportProgress: (status, message) => {
+        progress.recordProgress(task.id, status, message);
+        void emit({ type: 'progress-update', taskId: task.id, status, message });
+      },
+    });
   }
 }
 

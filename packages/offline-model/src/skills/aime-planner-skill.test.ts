@@ -67,6 +67,17 @@ describe('offline planner skill', () => {
     expect(finished.finalAnswer).toContain('[2] Write a summary: Wrote notes/summary.md.');
   });
 
+  it('runs a cancelled task again as it is: no contingency, as for a failure', () => {
+    const plan = planFor(
+      state([
+        snapshot('1', 'Read README.md', 'cancelled', { summary: 'the run was cancelled while this task ran' }),
+        snapshot('2', 'Write a summary', 'pending', { dependsOn: ['1'] }),
+      ]),
+    );
+    expect(plan).toMatchObject({ next: ['1'], done: false });
+    expect(plan.tasks.map((task) => task.id)).toEqual(['1', '2']);
+  });
+
   it('adds one contingency task per failure, redirects dependants, and gives up after the contingency fails', () => {
     const first = planFor(
       state([

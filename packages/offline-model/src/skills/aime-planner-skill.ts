@@ -55,8 +55,9 @@ export function planFor(state: PlannerState): PlanResponse {
     statusOf.set(retryId, 'pending');
     added.push(retryId);
   }
+  // A cancelled task was cut short, not failed: it runs again as it is (no contingency).
   const ready = flattenLeaves(tasks)
-    .filter((task) => statusOf.get(task.id) === 'pending')
+    .filter((task) => statusOf.get(task.id) === 'pending' || statusOf.get(task.id) === 'cancelled')
     .filter((task) => task.dependsOn.every((id) => statusOf.get(id) === 'complete' || !statusOf.has(id)))
     .map((task) => task.id);
   if (ready.length > 0) {

@@ -4,7 +4,7 @@ import type { RunEvent } from '@gepa-aime/core';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reduceRunEvents } from '../../state/run-reducer';
-import { sampleRunEvents } from '../../testing/sample-run-events';
+import { sampleCancelledRunEvents, sampleRunEvents } from '../../testing/sample-run-events';
 import { Checklist } from './checklist';
 
 const events = sampleRunEvents();
@@ -53,6 +53,22 @@ describe('Checklist', () => {
     expect(within(taskItem('1.1')).getByText('Root holds apps, packages and a README')).toBeTruthy();
     expect(screen.getAllByRole('img', { name: 'complete' })).toHaveLength(3);
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+  });
+
+  it('shows a cancelled task with its own icon and reason, counted apart from complete and failed', () => {
+    const state = reduceRunEvents(sampleCancelledRunEvents());
+    render(<Checklist tasks={state.tasks} live={false} />);
+    const cancelled = taskItem('1.2');
+    expect(cancelled.dataset.status).toBe('cancelled');
+    expect(cancelled.className).toBe('task task-cancelled');
+    expect(within(cancelled).getByRole('img', { name: 'cancelled' }).textContent).toBe('–');
+    expect(within(cancelled).getByText('the run was cancelled while this task ran').className).toBe(
+      'task-summary task-summary-cancelled',
+    );
+    expect(screen.queryAllByRole('img', { name: 'failed' })).toEqual([]);
+    // the parent's status follows: one child complete, one cancelled, nothing open
+    expect(taskItem('1').dataset.status).toBe('cancelled');
+    expect(screen.getByText('1/3 complete · 2 cancelled')).toBeTruthy();
   });
 
   it('re-mounts a task highlight when an event changes that task (the change animates)', () => {

@@ -9,14 +9,25 @@ interface ChecklistProps {
   live?: boolean;
 }
 
-function countDone(tasks: readonly TaskView[]): number {
-  return tasks.filter((task) => task.status === 'complete').length;
+function count(tasks: readonly TaskView[], status: TaskView['status']): number {
+  return tasks.filter((task) => task.status === status).length;
+}
+
+/** `2/5 complete · 1 failed · 1 cancelled · iteration 3` (zero counts left out). */
+function describeCounts(tasks: readonly TaskView[], iteration: number | undefined): string {
+  const parts = [`${count(tasks, 'complete')}/${tasks.length} complete`];
+  for (const status of ['failed', 'cancelled'] as const) {
+    const number = count(tasks, status);
+    if (number > 0) parts.push(`${number} ${status}`);
+  }
+  if (iteration) parts.push(`iteration ${iteration}`);
+  return parts.join(' · ');
 }
 
 /** The run's ordered, hierarchical checklist as the planner keeps it, live. */
 export function Checklist({ tasks, iteration, live = true }: ChecklistProps) {
   const tree = buildTaskTree(tasks);
-  const done = countDone(tasks);
+  const done = count(tasks, 'complete');
   const percent = tasks.length === 0 ? 0 : Math.round((done / tasks.length) * 100);
   return (
     <section className={`checklist panel${live ? '' : ' checklist-stopped'}`} aria-labelledby="checklist-title">
@@ -24,9 +35,7 @@ export function Checklist({ tasks, iteration, live = true }: ChecklistProps) {
         <h2 className="panel-title" id="checklist-title">
           Checklist
         </h2>
-        <span className="panel-meta">
-          {done}/{tasks.length} complete{iteration ? ` · iteration ${iteration}` : ''}
-        </span>
+        <span className="panel-meta">{describeCounts(tasks, iteration)}</span>
       </header>
       <div
         className="progress-bar"

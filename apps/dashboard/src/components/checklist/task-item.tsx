@@ -48,7 +48,7 @@ export function TaskItem({ node }: { node: TaskTreeNode }) {
               {task.lastProgress}
             </p>
           ) : null}
-          {task.summary && (task.status === 'complete' || task.status === 'failed') ? (
+          {task.summary && (task.status === 'complete' || task.status === 'failed' || task.status === 'cancelled') ? (
             <TaskSummary status={task.status} text={task.summary} />
           ) : null}
           {task.verdict ? (

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 export const LONG_SUMMARY_CHARACTERS = 240;
 
 interface TaskSummaryProps {
-  status: 'complete' | 'failed';
+  status: 'complete' | 'failed' | 'cancelled';
   text: string;
 }
 

@@ -1,11 +1,12 @@
 import type { TaskStatus } from '@gepa-aime/core';
 
-const glyphs: Record<TaskStatus, string> = { pending: '', in_progress: '', complete: '✓', failed: '!' };
+const glyphs: Record<TaskStatus, string> = { pending: '', in_progress: '', complete: '✓', failed: '!', cancelled: '–' };
 const labels: Record<TaskStatus, string> = {
   pending: 'pending',
   in_progress: 'in progress',
   complete: 'complete',
   failed: 'failed',
+  cancelled: 'cancelled',
 };
 
 export function taskStatusLabel(status: TaskStatus): string {

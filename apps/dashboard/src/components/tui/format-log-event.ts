@@ -9,6 +9,7 @@ export type TerminalTone =
   | 'progress'
   | 'success'
   | 'error'
+  | 'cancelled'
   | 'end';
 
 export interface TerminalLine {
@@ -21,6 +22,13 @@ export interface TerminalLine {
 }
 
 const maxLineLength = 600;
+
+/** How a task's end reads in the tail: done, failed, or cut short by a cancel (no failure). */
+const taskEndings = {
+  complete: { tone: 'success', glyph: '✔' },
+  failed: { tone: 'error', glyph: '✗' },
+  cancelled: { tone: 'cancelled', glyph: '⊘' },
+} as const satisfies Record<string, { tone: TerminalTone; glyph: string }>;
 
 function clip(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -94,15 +102,10 @@ export function formatLogEvent(event: LogEvent): TerminalLine[] {
       ];
     case 'progress-update':
       return [{ key, tone: 'progress', prefix: `  • ${event.taskId}`, text: clip(event.message) }];
-    case 'task-end':
-      return [
-        {
-          key,
-          tone: event.status === 'complete' ? 'success' : 'error',
-          prefix: `${event.status === 'complete' ? '✔' : '✗'} ${event.taskId}`,
-          text: clip(event.summary),
-        },
-      ];
+    case 'task-end': {
+      const ending = taskEndings[event.status === 'complete' || event.status === 'cancelled' ? event.status : 'failed'];
+      return [{ key, tone: ending.tone, prefix: `${ending.glyph} ${event.taskId}`, text: clip(event.summary) }];
+    }
     case 'run-end':
       return [
         {

@@ -1,12 +1,13 @@
 import type { TaskStatus } from '@gepa-aime/core';
 import type { TaskView } from '../../state/run-state';
 
-/** The seed's checklist markers. */
+/** The seed's checklist markers, and `[~]` for a task a cancel cut short (as the core writes them). */
 export const statusMarkers: Record<TaskStatus, string> = {
   pending: '[ ]',
   in_progress: '[-]',
   complete: '[x]',
   failed: '[!]',
+  cancelled: '[~]',
 };
 
 const indentUnit = '    ';
@@ -31,7 +32,7 @@ export function renderChecklistMarkdown(tasks: readonly TaskView[], goal?: strin
     const detail = indent + indentUnit;
     lines.push(`${indent}- ${statusMarkers[task.status]} ${oneLine(task.title)}`);
     if (task.completionCriteria) lines.push(`${detail}> Done when: ${oneLine(task.completionCriteria)}`);
-    if (task.summary && (task.status === 'complete' || task.status === 'failed')) {
+    if (task.summary && (task.status === 'complete' || task.status === 'failed' || task.status === 'cancelled')) {
       lines.push(`${detail}> Result: ${oneLine(task.summary, maxResultLength)}`);
     }
     if (task.lastProgress && task.status === 'in_progress')
@@ -57,11 +58,12 @@ const markerStatus: Record<string, TaskStatus> = {
   x: 'complete',
   X: 'complete',
   '!': 'failed',
+  '~': 'cancelled',
 };
 
 /** Splits a markdown checklist line so the terminal can colour markers, details and headings. */
 export function parseChecklistLine(line: string): ChecklistLine {
-  const task = /^(\s*[-*+]\s+)\[([ xX!-])\]\s?(.*)$/.exec(line);
+  const task = /^(\s*[-*+]\s+)\[([ xX!~-])\]\s?(.*)$/.exec(line);
   if (task) {
     const [, lead = '', symbol = ' ', text = ''] = task;
     return { kind: 'task', lead, marker: `[${symbol}]`, status: markerStatus[symbol] ?? null, text };

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reduceRunEvents } from '../../state/run-reducer';
-import { sampleRunEvents } from '../../testing/sample-run-events';
+import { sampleCancelledRunEvents, sampleRunEvents } from '../../testing/sample-run-events';
 import { parseChecklistLine, renderChecklistMarkdown } from './render-checklist-markdown';
 import { TuiView } from './tui-view';
 
@@ -78,6 +78,26 @@ describe('TuiView', () => {
       ['[x]', 'tui-marker tui-marker-complete'],
       ['[ ]', 'tui-marker tui-marker-pending'],
     ]);
+  });
+
+  it('marks a task a cancel cut short with [~] in its own colour, and ⊘ (not ✗) in the tail', () => {
+    const state = reduceRunEvents(sampleCancelledRunEvents());
+    render(<TuiView tasks={state.tasks} log={state.log} live={false} />);
+    const checklist = screen.getByTestId('tui-checklist');
+    expect(checklist.textContent).toContain(
+      '    - [~] Read the README\n        > Done when: Purpose summarised\n        > Result: the run was cancelled while this task ran',
+    );
+    const markers = [...checklist.querySelectorAll('.tui-marker')].map((marker) => [
+      marker.textContent,
+      marker.className,
+    ]);
+    expect(markers).toContainEqual(['[~]', 'tui-marker tui-marker-cancelled']);
+    expect(markers.map(([text]) => text)).not.toContain('[!]');
+    const tail = [...screen.getByRole('log').querySelectorAll('.tui-entry')];
+    const ending = tail.find((line) => line.textContent?.startsWith('⊘ 1.2'));
+    expect(ending?.className).toBe('tui-entry tui-cancelled');
+    expect(tail.map((line) => line.textContent)).not.toContainEqual(expect.stringMatching(/^✗/));
+    expect(parseChecklistLine('    - [~] Read the README')).toMatchObject({ marker: '[~]', status: 'cancelled' });
   });
 
   it("shows the running task's latest progress message under it", () => {

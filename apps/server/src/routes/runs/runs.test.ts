@@ -239,6 +239,30 @@ describe('POST /runs/:id/cancel', () => {
     expect((await testApp.app.inject({ method: 'GET', url: `/runs/${running}` })).json().status).toBe('running');
   });
 
+  it('counts tasks a cancel cut short as cancelled, not failed, in GET /runs and GET /runs/:id', async () => {
+    const testApp = await start();
+    testApp.model.closeAfterCalls(1); // the planner answers; the actors' first model calls wait
+    const runId = await createRun(testApp);
+    await waitFor(async () => {
+      const events = (await testApp.app.inject({ method: 'GET', url: `/runs/${runId}/events` })).json().events;
+      return testApp.model.waiting > 0 && (events as RunEvent[]).some((event) => event.type === 'task-start');
+    });
+    expect((await testApp.app.inject({ method: 'POST', url: `/runs/${runId}/cancel` })).json().status).toBe(
+      'cancelled',
+    );
+    const detail = await waitForStatus(testApp, runId, ['cancelled']);
+    const events = (await testApp.app.inject({ method: 'GET', url: `/runs/${runId}/events` })).json()
+      .events as RunEvent[];
+    const ends = events.filter((event) => event.type === 'task-end');
+    expect(ends.length).toBeGreaterThan(0);
+    expect(ends.map((event) => event.status)).toEqual(ends.map(() => 'cancelled'));
+    const counts = detail.taskCounts as Record<string, number>;
+    expect(counts).toMatchObject({ cancelled: ends.length, failed: 0, in_progress: 0 });
+    expect(detail.markdown).toContain('- [~] ');
+    const listed = (await testApp.app.inject({ method: 'GET', url: '/runs' })).json().runs[0];
+    expect(listed).toMatchObject({ id: runId, taskCounts: counts });
+  });
+
   it('cancels a running run (idempotently) and leaves finished runs alone', async () => {
     const testApp = await start();
     testApp.model.close();

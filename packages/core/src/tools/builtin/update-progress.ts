@@ -3,7 +3,9 @@ import { taskStatusSchema } from '../../protocol/task-status';
 import type { Tool } from '../types';
 
 export const updateProgressParameters = z.object({
-  status: taskStatusSchema.describe('in_progress while working; complete or failed when you are done'),
+  status: taskStatusSchema
+    .exclude(['cancelled'])
+    .describe('in_progress while working; complete or failed when you are done'),
   message: z.string().min(1).max(2000).describe('What was done or found, or what went wrong'),
 });
 export type UpdateProgressArguments = z.infer<typeof updateProgressParameters>;
