@@ -1,5 +1,5 @@
 /**
- * On-demand mutation check of the workspace sandbox, write_file and the GEPA engine: `pnpm mutation`
+ * On-demand mutation check of the workspace sandbox, write_file, the GEPA engine and the judge's checks: `pnpm mutation`
  * (docs/hardening.md). StrykerJS 9 (10 needs Node 22) with the Vitest runner, run against the tests
  * of those folders only (vitest.mutation.config.ts). Not part of `.ci/run`: it takes far longer than
  * the suite. Narrow it with `pnpm mutation --mutate packages/core/src/optimizer/gepa/merge.ts`.
@@ -13,6 +13,7 @@ export default {
     'packages/core/src/tools/workspace/**/*.ts',
     'packages/core/src/tools/builtin/write-file.ts',
     'packages/core/src/optimizer/gepa/**/*.ts',
+    'packages/core/src/judge/checks/*.ts',
     '!**/*.test.ts',
   ],
   // Stryker rewrites tsconfig.json in its sandbox through the TypeScript JS API, which TypeScript 7

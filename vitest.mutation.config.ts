@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The tests StrykerJS runs against each mutant of the workspace sandbox and the GEPA engine
+ * The tests StrykerJS runs against each mutant of the workspace sandbox, the GEPA engine and the judge's checks
  * (`pnpm mutation`, see docs/hardening.md): the unit tests of those folders. Their escape targets are
  * canaries in temp dirs, so a mutant that breaks the sandbox fails tests and damages nothing; the
  * temp-dir guard stays on to prove it.
@@ -13,6 +13,7 @@ export default defineConfig({
       'packages/core/src/tools/*.test.ts',
       'packages/core/src/tools/{workspace,builtin}/*.test.ts',
       'packages/core/src/optimizer/gepa/*.test.ts',
+      'packages/core/src/judge/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     environment: 'node',

@@ -7,6 +7,11 @@ const NUMBER =
 const WHICH = /\bwhich\b|\bwhat is the (?:largest|biggest|smallest|most|least|longest|oldest|newest)\b/i;
 const NAME = /[A-Za-z_@][\w@.-]{2,}/g;
 
+/** The names in a text, lower-cased, without the full stop or dash that ends a sentence or clause. */
+function namesIn(text: string): string[] {
+  return (text.match(NAME) ?? []).map((name) => name.replace(/[.-]+$/, '').toLowerCase());
+}
+
 /**
  * A "how many" question gets a number; a "which" question names something this task actually
  * saw (a name from its observations). Not applicable to other requests.
@@ -21,16 +26,12 @@ export function askedAnswerCheck(input: CheckInput): JudgeCheck | undefined {
     };
   }
   if (!WHICH.test(input.request)) return undefined;
-  const asked = new Set((input.request.match(NAME) ?? []).map((word) => word.toLowerCase()));
+  const asked = new Set(namesIn(input.request));
   const observed = new Set<string>();
   for (const call of successfulReads(input)) {
-    for (const name of call.output.match(NAME) ?? []) {
-      const lower = name.replace(/\/$/, '').toLowerCase();
-      if (!asked.has(lower)) observed.add(lower);
-    }
+    for (const name of namesIn(call.output)) if (!asked.has(name)) observed.add(name);
   }
-  const answerNames = (input.answer.match(NAME) ?? []).map((word) => word.replace(/\/$/, '').toLowerCase());
-  const named = answerNames.find((name) => observed.has(name));
+  const named = namesIn(input.answer).find((name) => observed.has(name));
   return {
     name: 'answers-question',
     passed: named !== undefined,
