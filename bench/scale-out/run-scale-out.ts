@@ -22,10 +22,15 @@ export interface ScaleOutOptions {
   timeoutMs: number;
 }
 
+/**
+ * 1000 ms per model call and 2 slots per worker: a run waits ≈ 6 s on the model and uses the CPU for
+ * a few ms of it, so the slots bound throughput even with more processes than cores (at 200 ms the
+ * CPU of a shared 2-core machine was the bound already with one worker).
+ */
 export const fullOptions: ScaleOutOptions = {
   runs: 24,
   clients: 20,
-  latencyMs: 200,
+  latencyMs: 1000,
   workerConcurrency: 2,
   workerCounts: [1, 2, 4],
   timeoutMs: 180_000,

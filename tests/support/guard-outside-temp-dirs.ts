@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { ESCAPE_TARGET_NAMES } from '../hardening/support/path-escape-corpus';
+import { SUITE_OWNER_FILE } from './orphaned-suites';
 
 /**
  * Vitest global setup: tests run as root and must touch nothing outside their own temporary
@@ -61,6 +71,8 @@ export default function setup(): () => void {
   const suiteTemp = realpathSync(mkdtempSync(join(systemTemp, 'aime-suite-')));
   // Traversable by other users (the PostgreSQL test cluster runs as `postgres`), not listable.
   chmodSync(suiteTemp, 0o711);
+  // Who owns it: a later run removes the directories (and stops the clusters) of runs that were killed.
+  writeFileSync(join(suiteTemp, SUITE_OWNER_FILE), String(process.pid));
   const previousTemp = process.env.TMPDIR;
   // Workers and the processes tests spawn inherit it: os.tmpdir() now points inside the run's own directory.
   process.env.TMPDIR = suiteTemp;
