@@ -104,6 +104,31 @@ describe('scale-out: 2 API replicas + 2 workers on one PostgreSQL', () => {
         .filter(([id]) => ids.includes(id))
         .reduce((sum, [, seqs]) => sum + seqs.length, 0);
       expect(Number(events.rows[0]?.count)).toBe(total);
+
+      // Online GEPA is one history: every outcome both workers reported is a row of it, and each
+      // replica's GET /gepa follows it (NOTIFY aime_gepa_records).
+      const reported = await database.query<{ count: string }>(
+        "select count(*) from aime.run_events where run_id = any($1::text[]) and type = 'gepa-record'",
+        [ids],
+      );
+      const recorded = await database.query<{ run_id: string }>(
+        "select record->>'run_id' as run_id from aime.gepa_records where kind = 'outcome' and record->>'run_id' = any($1::text[])",
+        [ids],
+      );
+      expect(Number(reported.rows[0]?.count)).toBeGreaterThan(0);
+      expect(recorded.rows).toHaveLength(Number(reported.rows[0]?.count));
+      const recordingWorkers = new Set(await Promise.all(recorded.rows.map((row) => workerOf(row.run_id))));
+      expect(recordingWorkers.size).toBe(2);
+      const stored = Number(
+        (await database.query<{ last_seq: string }>('select last_seq from aime.gepa_state')).rows[0]?.last_seq,
+      );
+      for (const replica of replicas) {
+        await eventually(
+          async () => ((await (await fetch(`${replica.url}/gepa`)).json()) as { traceRecords: number }).traceRecords,
+          (count) => count === stored,
+          10_000,
+        );
+      }
     } finally {
       for (const collector of collectors) collector.close();
     }
