@@ -1,3 +1,4 @@
+import { runEventSchema } from '@gepa-aime/core';
 import { describe, expect, it } from 'vitest';
 import { parseServerMessage } from './parse-server-message';
 
@@ -5,6 +6,15 @@ describe('parseServerMessage', () => {
   it('recognises run events', () => {
     const message = parseServerMessage('{"type":"task-end","runId":"r","seq":4,"ts":1,"taskId":"1"}');
     expect(message).toMatchObject({ kind: 'event', event: { type: 'task-end', seq: 4 } });
+  });
+
+  it('recognises every event type of the protocol (judge verdicts and approvals too)', () => {
+    const types = runEventSchema.options.map((option) => option.shape.type.value);
+    expect(types).toContain('judge-verdict');
+    for (const type of types) {
+      const message = parseServerMessage(JSON.stringify({ type, runId: 'r', seq: 7, ts: 1 }));
+      expect(message, type).toMatchObject({ kind: 'event', event: { type, seq: 7 } });
+    }
   });
 
   it('turns run-status and subscribed acks into run summaries', () => {

@@ -1,20 +1,30 @@
 import type { RunEvent, RunEventType } from '@gepa-aime/core';
 import type { RunSummary, ServerMessage } from './types';
 
-const runEventTypes: ReadonlySet<string> = new Set<RunEventType>([
-  'run-start',
-  'plan-update',
-  'task-start',
-  'actor-step',
-  'tool-call',
-  'tool-result',
-  'progress-update',
-  'llm-usage',
-  'task-end',
-  'gepa-record',
-  'gepa-candidate',
-  'run-end',
-]);
+/**
+ * Every event type of the protocol (a record, so the compiler names a type added to the union and
+ * missing here). An unknown type is not an event: it was dropped, leaving a gap in the run's seqs
+ * that held back every later event until the REST gap fill a second later — after each judge
+ * verdict and approval.
+ */
+const runEventTypeRecord: Record<RunEventType, true> = {
+  'run-start': true,
+  'plan-update': true,
+  'task-start': true,
+  'actor-step': true,
+  'tool-call': true,
+  'tool-result': true,
+  'progress-update': true,
+  'llm-usage': true,
+  'task-end': true,
+  'judge-verdict': true,
+  'approval-requested': true,
+  'approval-resolved': true,
+  'gepa-record': true,
+  'gepa-candidate': true,
+  'run-end': true,
+};
+const runEventTypes: ReadonlySet<string> = new Set(Object.keys(runEventTypeRecord));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
