@@ -39,7 +39,9 @@ export function GEPAStrip({ gepa, error }: GEPAStripProps) {
             <span className="panel-meta">
               composite · threshold {gepa.threshold}
               <br />
-              {gepa.timeline.length} traces
+              <span data-testid="gepa-strip-traces">
+                {gepa.timeline.length} {gepa.timeline.length === 1 ? 'trace' : 'traces'}
+              </span>
             </span>
           </div>
           <Suspense fallback={<div className="gepa-strip-chart-placeholder" aria-hidden="true" />}>

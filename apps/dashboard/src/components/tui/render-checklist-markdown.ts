@@ -50,6 +50,8 @@ export interface ChecklistLine {
   marker: string | null;
   status: TaskStatus | null;
   text: string;
+  /** Column where the text starts: a wrapped line continues there (a hanging indent), not at column 0. */
+  hang: number;
 }
 
 const markerStatus: Record<string, TaskStatus> = {
@@ -66,10 +68,21 @@ export function parseChecklistLine(line: string): ChecklistLine {
   const task = /^(\s*[-*+]\s+)\[([ xX!~-])\]\s?(.*)$/.exec(line);
   if (task) {
     const [, lead = '', symbol = ' ', text = ''] = task;
-    return { kind: 'task', lead, marker: `[${symbol}]`, status: markerStatus[symbol] ?? null, text };
+    const marker = `[${symbol}]`;
+    return {
+      kind: 'task',
+      lead,
+      marker,
+      status: markerStatus[symbol] ?? null,
+      text,
+      hang: lead.length + marker.length + 1,
+    };
   }
-  const detail = /^(\s*)(>\s?.*)$/.exec(line);
-  if (detail) return { kind: 'detail', lead: detail[1] ?? '', marker: null, status: null, text: detail[2] ?? '' };
-  if (/^#{1,6}\s/.test(line)) return { kind: 'heading', lead: '', marker: null, status: null, text: line };
-  return { kind: 'text', lead: '', marker: null, status: null, text: line };
+  const detail = /^(\s*)(>\s?)(.*)$/.exec(line);
+  if (detail) {
+    const [, lead = '', quote = '', text = ''] = detail;
+    return { kind: 'detail', lead, marker: null, status: null, text: quote + text, hang: lead.length + quote.length };
+  }
+  if (/^#{1,6}\s/.test(line)) return { kind: 'heading', lead: '', marker: null, status: null, text: line, hang: 0 };
+  return { kind: 'text', lead: '', marker: null, status: null, text: line, hang: 0 };
 }

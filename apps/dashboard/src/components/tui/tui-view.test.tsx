@@ -56,6 +56,7 @@ describe('parseChecklistLine', () => {
       marker: '[x]',
       status: 'complete',
       text: 'Done',
+      hang: 10,
     });
     expect(parseChecklistLine('- [-] Working')).toMatchObject({ kind: 'task', marker: '[-]', status: 'in_progress' });
     expect(parseChecklistLine('* [!] Broken')).toMatchObject({ kind: 'task', lead: '* ', status: 'failed' });
@@ -65,6 +66,13 @@ describe('parseChecklistLine', () => {
       text: '> Progress: half way',
     });
     expect(parseChecklistLine('# Goal: x')).toMatchObject({ kind: 'heading', marker: null, text: '# Goal: x' });
+  });
+
+  it('gives each line the column its text starts at, so a wrapped line hangs under the text', () => {
+    expect(parseChecklistLine('- [ ] Top').hang).toBe(6);
+    expect(parseChecklistLine('        - [-] Deep').hang).toBe(14);
+    expect(parseChecklistLine('        > Result: long').hang).toBe(10);
+    expect(parseChecklistLine('# Goal: x').hang).toBe(0);
   });
 });
 
@@ -98,6 +106,19 @@ describe('TuiView', () => {
     expect(ending?.className).toBe('tui-entry tui-cancelled');
     expect(tail.map((line) => line.textContent)).not.toContainEqual(expect.stringMatching(/^✗/));
     expect(parseChecklistLine('    - [~] Read the README')).toMatchObject({ marker: '[~]', status: 'cancelled' });
+  });
+
+  it('sets the hanging indent of every checklist line', () => {
+    const state = reduceRunEvents(events.slice(0, 7));
+    render(<TuiView tasks={state.tasks} log={state.log} />);
+    const lines = [...screen.getByTestId('tui-checklist').querySelectorAll<HTMLElement>('.tui-line')];
+    expect(
+      lines.slice(0, 3).map((line) => [line.textContent?.trimEnd(), line.style.getPropertyValue('--hang')]),
+    ).toEqual([
+      ['- [-] Survey the workspace', '6'],
+      ['    > Done when: Top-level layout listed', '6'],
+      ['    - [x] List the root directory', '10'],
+    ]);
   });
 
   it("shows the running task's latest progress message under it", () => {

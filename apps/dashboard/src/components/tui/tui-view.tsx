@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { type CSSProperties, useLayoutEffect, useRef } from 'react';
 import type { LogEvent, TaskView } from '../../state/run-state';
 import { formatLogEvent } from './format-log-event';
 import { parseChecklistLine, renderChecklistMarkdown } from './render-checklist-markdown';
@@ -61,8 +61,12 @@ export function TuiView({ goal, tasks, log, title = 'aime', live = true }: TuiVi
             lines.map((line, index) => {
               const parsed = parseChecklistLine(line);
               return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional; the checklist order is the key
-                <span key={index} className={`tui-line tui-line-${parsed.kind}`}>
+                <span
+                  // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional; the checklist order is the key
+                  key={index}
+                  className={`tui-line tui-line-${parsed.kind}`}
+                  style={{ '--hang': parsed.hang } as CSSProperties}
+                >
                   {parsed.lead}
                   {parsed.marker ? (
                     <span className={`tui-marker tui-marker-${parsed.status}`}>{parsed.marker}</span>
