@@ -74,6 +74,20 @@ describe('the offline model answers the three issue goals in a monorepo, or fail
     expect(verdicts.map((event) => event.verdict)).toEqual(['pass', 'pass']);
   });
 
+  it('names the top-level folder with the most TypeScript files from one walk', async () => {
+    const { root, report, verdicts } = await runInMonorepo('Which folder has the most TypeScript files?');
+    const counts = ['apps', 'docs', 'packages'].map((folder) => ({
+      folder,
+      count: countFiles(join(root, folder), /\.tsx?$/),
+    }));
+    const best = [...counts].sort((left, right) => right.count - left.count)[0];
+    expect(report.status, report.finalAnswer).toBe('completed');
+    expect(report.finalAnswer).toContain(
+      `${best?.folder} is the folder with the most TypeScript files (.ts, .tsx): ${best?.count}.`,
+    );
+    expect(verdicts.map((event) => event.verdict)).toEqual(['pass', 'pass']);
+  });
+
   it('writes CONTRIBUTING.md with setup, test and commit sections drawn from package.json and the README, then re-reads it', async () => {
     const { root, report, verdicts, tools } = await runInMonorepo('Write a short CONTRIBUTING.md for this repository');
     expect(report.status, report.finalAnswer).toBe('completed');

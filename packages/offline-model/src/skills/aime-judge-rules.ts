@@ -88,14 +88,22 @@ function countRule(judged: JudgeCase): OfflineVerdict | undefined {
 function rankRule(judged: JudgeCase): OfflineVerdict | undefined {
   if (!RANK_WORDS.test(judged.request)) return undefined;
   const fewest = /\b(?:fewest|least|smallest|fewer)\b/i.test(judged.request);
-  const candidates = walks(judged)
+  const counted = walks(judged);
+  const perPath = counted
     .filter((found) => found.path !== '.' && found.glob !== '**/package.json')
     .map((found) => ({ name: found.path, count: found.count }));
+  // One walk of a folder counts its sub-folders too ("By folder: docs/ 15, apps/ 4").
+  const candidates =
+    perPath.length > 0
+      ? perPath
+      : (counted.at(-1)?.folders ?? [])
+          .filter((entry) => entry.folder !== '(top level)')
+          .map((entry) => ({ name: entry.folder.replace(/\/$/, ''), count: entry.count }));
   if (candidates.length < 2) {
     const listing =
       /^Directory |\[dir\]/m.test(judged.answer) || judged.toolCalls.every((call) => call.tool !== 'find_files');
     return fail(
-      `${listing ? 'The answer is a listing, not a choice: ' : ''}fewer than two candidates were counted (${candidates.length}); count the files of each package folder (find_files with the package folder as path) and name the one with the ${fewest ? 'fewest' : 'most'}, with the counts.`,
+      `${listing ? 'The answer is a listing, not a choice: ' : ''}fewer than two candidates were counted (${candidates.length}); count the files of each candidate (find_files with each package folder as path, or one walk whose per-folder counts compare the folders) and name the one with the ${fewest ? 'fewest' : 'most'}, with the counts.`,
     );
   }
   const best = candidates.reduce((top, candidate) =>

@@ -93,6 +93,19 @@ describe('the offline judge skill', () => {
     expect(right.verdict).toMatchObject({ verdict: 'pass', score: 1 });
   });
 
+  it('compares folders from the per-folder counts of one walk', async () => {
+    const title = 'Which folder has the most Markdown files?';
+    const walk = evidence({
+      tool: 'find_files',
+      output: `${found(5, '.', '**/*.md')}\nBy folder: docs/ 3, (top level) 1, notes/ 1`,
+    });
+    const right = await judge(title, 'docs is the folder with the most Markdown files: 3 (notes 1).', walk);
+    expect(right.verdict).toMatchObject({ verdict: 'pass', score: 1 });
+    const wrong = await judge(title, 'notes is the folder with the most Markdown files: 1.', walk);
+    expect(wrong.verdict.verdict).toBe('fail');
+    expect(wrong.verdict.feedback).toContain('The counts say docs has the most (3)');
+  });
+
   it('fails a CONTRIBUTING.md without setup, test and commit content; a complete one not re-read is partial', async () => {
     const title = 'Write a short CONTRIBUTING.md for this repository';
     const blurb = '# CONTRIBUTING.md\n\n## Demo\n\nA demo project.\n\n## Files\n\n- README.md\n';
