@@ -7,7 +7,7 @@ import { fileTypeIn, PACKAGE_WORDS } from './aime-task-terms';
 /** Paths an answer names (the rest are counted, not named). */
 const PATHS_NAMED = 20;
 /** Most candidates a ranking counts one by one. */
-const MAX_CANDIDATES = 12;
+const MAX_CANDIDATES = 30;
 const PACKAGE_MANIFESTS = { path: '.', glob: '**/package.json', maxResults: 200 } as const;
 const PACKAGE_NAMES = { query: '"name"', glob: 'package.json', maxResults: 200 } as const;
 
