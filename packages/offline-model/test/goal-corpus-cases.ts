@@ -253,6 +253,17 @@ export const CORPUS: CorpusCase[] = [
     missing: ['docs/models.md'],
   },
   {
+    goal: 'Which file is the largest?',
+    status: 'failed',
+    answer: ['cannot answer a "largest" question', 'configure a model (docs/models.md)'],
+    missing: ['docs/models.md'],
+  },
+  {
+    goal: 'Which folder has the most TypeScript files?',
+    status: 'completed',
+    answer: ['src is the folder with the most TypeScript files (.ts, .tsx): 2.', 'src 2, tests 1'],
+  },
+  {
     goal: 'Translate README.md into French',
     status: 'failed',
     answer: ['cannot translate; the offline model cannot do this; configure a model (docs/models.md)'],

@@ -18,9 +18,14 @@ export const LAYOUT_WORDS =
 export const LIST_WORDS =
   /\b(list|show|what(?:'s| is| are)? in|what files|which files|contents? of|contains?|folders?|director(?:y|ies)|dir)\b/i;
 export const SUMMARY_WORDS = /\b(summar(?:ise|ize|y)|describe|overview|explain|layout|about)\b/i;
-/** "Which package has the most …", "the largest folder": a choice among candidates, made by counting each. */
-export const RANK_WORDS =
-  /\bwhich\b[^?]*\b(?:most|fewest|least|largest|biggest|smallest|more|fewer)\b|\b(?:largest|biggest|smallest)\s+(?:package|folder|director(?:y|ies)|module)/i;
+const CONTAINERS = '(?:packages?|folders?|director(?:y|ies)|modules?|apps?|workspaces?|projects?)';
+/** "Which package has the most …", "the largest folder": a choice among containers, made by counting the files of each. */
+export const RANK_WORDS = new RegExp(
+  `\\bwhich\\s+(?:of the\\s+)?${CONTAINERS}\\b[^?]*\\b(?:most|fewest|least|largest|biggest|smallest|more|fewer)\\b|` +
+    `\\b(?:largest|biggest|smallest)\\s+${CONTAINERS}\\b`,
+  'i',
+);
+const SUPERLATIVE = /\b(largest|biggest|smallest|oldest|newest|longest|shortest|best|worst|most|least|fewest)\b/i;
 /** The task is about packages (folders holding a package.json), not plain folders. */
 export const PACKAGE_WORDS = /\b(?:packages?|modules?|workspaces?|apps?|projects?)\b/i;
 
@@ -34,12 +39,20 @@ const LANGUAGES =
 
 /**
  * The action a task asks for that the offline model cannot perform (it has no shell, edits no
- * code and writes no prose beyond what it read): "translate", "fix", "run" … — undefined otherwise.
+ * code, writes no prose beyond what it read and ranks only by counting files per package or
+ * folder): "translate", "fix", "run", "which file is the largest" … — undefined otherwise.
  */
 export function unsupportedAction(title: string): string | undefined {
   const verb = UNSUPPORTED_VERBS.exec(title.trim())?.[1];
   if (verb) return verb.toLowerCase();
-  return LANGUAGES.test(title) ? 'translate' : undefined;
+  if (LANGUAGES.test(title)) return 'translate';
+  // "Which file is the largest?", "What is the most important module?": only counts per folder are computed.
+  const question = /^\s*(?:which\b|what(?:'s| is| are)\s+the\b)/i.test(title)
+    ? SUPERLATIVE.exec(title)?.[1]
+    : undefined;
+  return question && !RANK_WORDS.test(title)
+    ? `answer a "${question.toLowerCase()}" question (it ranks only by counting files per package or folder)`
+    : undefined;
 }
 
 export const READ_WORDS =
