@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { isolatedConfigDirectory } from './support/isolated-config';
+import { freePortSync } from './support/processes';
 
 /** A system Chromium (Debian's) when present; Playwright's own browser elsewhere. */
 const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -17,7 +18,8 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // and the servers they start land there too, and the global teardown removes it.
 process.env.AIME_E2E_TMPDIR ??= mkdtempSync(join(tmpdir(), 'aime-e2e-'));
 process.env.TMPDIR = process.env.AIME_E2E_TMPDIR;
-process.env.AIME_E2E_PORT ??= '8799';
+// A free port unless one is given, so two test runs on one machine do not collide.
+process.env.AIME_E2E_PORT ??= String(freePortSync());
 process.env.AIME_E2E_TRACES_DIR ??= mkdtempSync(join(process.env.AIME_E2E_TMPDIR, 'traces-'));
 const tracesDirectory = process.env.AIME_E2E_TRACES_DIR;
 const port = Number(process.env.AIME_E2E_PORT);

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,16 @@ export function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/**
+ * The same, synchronously (a short child process), for the Playwright config, which cannot await:
+ * the dashboard server of a test run must not collide with another run's on a fixed port.
+ */
+export function freePortSync(): number {
+  const script =
+    "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 
 /** Starts the slow fake model and resolves with its base URL. */
