@@ -74,6 +74,15 @@ describe('the offline model answers the three issue goals in a monorepo, or fail
     expect(verdicts.map((event) => event.verdict)).toEqual(['pass', 'pass']);
   });
 
+  it('answers "how many … does each package have" with one count per package', async () => {
+    const { root, report, verdicts } = await runInMonorepo('How many TypeScript files does each package have?');
+    expect(report.status, report.finalAnswer).toBe('completed');
+    for (const folder of ['packages/alpha', 'packages/beta', 'apps/web']) {
+      expect(report.finalAnswer).toContain(`${folder} ${countFiles(join(root, folder), /\.tsx?$/)}`);
+    }
+    expect(verdicts.map((event) => event.verdict)).toEqual(['pass', 'pass']);
+  });
+
   it('names the top-level folder with the most TypeScript files from one walk', async () => {
     const { root, report, verdicts } = await runInMonorepo('Which folder has the most TypeScript files?');
     const counts = ['apps', 'docs', 'packages'].map((folder) => ({

@@ -69,7 +69,10 @@ export function planRank(conversation: ActorConversation, plan: TaskPlan): TaskP
   plan.calls.push({ name: 'find_files', arguments: { ...PACKAGE_MANIFESTS } });
   const manifests = findCall(conversation, 'find_files', { ...PACKAGE_MANIFESTS });
   if (!manifests?.ok) return plan;
-  const packages = packageFolders(parseFoundFiles(manifests.output));
+  const all = packageFolders(parseFoundFiles(manifests.output));
+  // "Which app …": the packages under apps/ when there are several to compare.
+  const apps = /\bapps?\b/i.test(conversation.title) ? all.filter((folder) => /^apps?\//.test(folder)) : [];
+  const packages = apps.length > 1 ? apps : all;
   if (packages.length === 0) {
     plan.missing = 'a package below the workspace root (no package.json outside the root, node_modules and dist)';
     return plan;

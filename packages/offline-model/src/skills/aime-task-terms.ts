@@ -19,10 +19,10 @@ export const LIST_WORDS =
   /\b(list|show|what(?:'s| is| are)? in|what files|which files|contents? of|contains?|folders?|director(?:y|ies)|dir)\b/i;
 export const SUMMARY_WORDS = /\b(summar(?:ise|ize|y)|describe|overview|explain|layout|about)\b/i;
 const CONTAINERS = '(?:packages?|folders?|director(?:y|ies)|modules?|apps?|workspaces?|projects?)';
-/** "Which package has the most …", "the largest folder": a choice among containers, made by counting the files of each. */
+/** "Which package has the most …", "the largest folder", "… per package": containers compared by counting the files of each. */
 export const RANK_WORDS = new RegExp(
   `\\bwhich\\s+(?:of the\\s+)?${CONTAINERS}\\b[^?]*\\b(?:most|fewest|least|largest|biggest|smallest|more|fewer)\\b|` +
-    `\\b(?:largest|biggest|smallest)\\s+${CONTAINERS}\\b`,
+    `\\b(?:largest|biggest|smallest)\\s+${CONTAINERS}\\b|\\b(?:each|every|per)\\s+${CONTAINERS}\\b`,
   'i',
 );
 const SUPERLATIVE = /\b(largest|biggest|smallest|oldest|newest|longest|shortest|best|worst|most|least|fewest)\b/i;
