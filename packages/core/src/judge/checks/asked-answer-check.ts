@@ -7,9 +7,21 @@ const NUMBER =
 const WHICH = /\bwhich\b|\bwhat is the (?:largest|biggest|smallest|most|least|longest|oldest|newest)\b/i;
 const NAME = /[A-Za-z_@][\w@.-]{2,}/g;
 
-/** The names in a text, lower-cased, without the full stop or dash that ends a sentence or clause. */
+/** Words that are in every text and name nothing: an answer made of them names nothing it saw. */
+const FUNCTION_WORDS = new Set(
+  'the and for with has have had are was were this that these those from into onto than then there their its not but all any one can will would should could which what who whom whose how when where why most more less least many much each other some such only also been being does did per via you your our out about over under'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The names in a text, lower-cased, without the full stop or dash that ends a sentence or clause,
+ * leaving out function words.
+ */
 function namesIn(text: string): string[] {
-  return (text.match(NAME) ?? []).map((name) => name.replace(/[.-]+$/, '').toLowerCase());
+  return (text.match(NAME) ?? [])
+    .map((name) => name.replace(/[.-]+$/, '').toLowerCase())
+    .filter((name) => !FUNCTION_WORDS.has(name));
 }
 
 /**

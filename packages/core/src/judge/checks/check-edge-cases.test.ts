@@ -222,6 +222,14 @@ describe('answers-question edges', () => {
     });
   });
 
+  it('does not take a function word both texts share for a name', () => {
+    const prose = evidenceWith({ tool: 'read_file', output: 'core is the largest for now' });
+    const check = askedAnswerCheck(
+      checkInput(workspace.root, 'Which package is largest?', 'It is the one for you', { evidence: [prose] }),
+    );
+    expect(check?.passed).toBe(false);
+  });
+
   it('ignores names shorter than three characters', () => {
     expect(askedAnswerCheck(checkInput(workspace.root, 'Which one?', 'go', { evidence: [listing] }))?.passed).toBe(
       false,
