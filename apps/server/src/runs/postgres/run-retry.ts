@@ -43,7 +43,9 @@ export class RunRetry {
     const { records } = await store.read(runId);
     let run: RunState | undefined;
     for (const record of records) run = applyRunRecord(run, { ...record, runId });
-    if (!run) return;
+    // Another sweep (every replica and worker sweeps) ended it after this one listed it: its seq is
+    // free again, so only the status tells that the attempt is over.
+    if (run?.status !== 'running') return;
     const error = 'the worker executing the run stopped (process died or lost its database connection)';
     const event = runEndFromState(run, 'interrupted', error, attempt);
     try {
