@@ -1,15 +1,9 @@
-import { ActorFactory, type ActorKnowledge, renderKnowledge } from '../actors/actor-factory';
-import type { ActorReport } from '../actors/actor-report';
-import type { DynamicActor } from '../actors/dynamic-actor';
+import { ActorFactory } from '../actors/actor-factory';
 import { Judge, type Judgement } from '../judge/judge';
-import { judgeVerdictEvent } from '../judge/judge-verdict-event';
-import { type TaskEvidence, TaskEvidenceRecorder } from '../judge/task-evidence';
-import { taskStats } from '../judge/task-stats';
 import { composeAnswerFromResults } from '../planner/compose-answer';
 import { DynamicPlanner, type PlanDecision } from '../planner/dynamic-planner';
 import { StallDetector } from '../planner/stall-detector';
 import { ProgressManager } from '../progress/progress-manager';
-import type { TaskNode } from '../progress/task-node';
 import { llmUsageEvent } from '../protocol/llm-usage-event';
 import type { ActivePrompt, PromptComponent } from '../protocol/prompt-optimizer';
 import type { FinalRunStatus, RunEventInput, WorkflowReport } from '../protocol/run-events';
@@ -17,10 +11,9 @@ import { createBuiltinRegistry } from '../tools/registry/create-builtin-registry
 import { activePrompt } from './active-prompt';
 import type { AIMEWorkflowDependencies } from './aime-workflow-dependencies';
 import { judgeRun } from './judge-run';
-import { goalFeedback, outcomeFeedback } from './outcome-feedback';
-import { recordOutcome } from './record-outcomes';
 import { checklistState, replanReasonAfterBatch } from './replan-reason';
 import { RunEventEmitter } from './run-event-emitter';
+import { RunJudging } from './run-judging';
 import { DEFAULT_STOP_CONDITIONS, firstStop, type StopCondition } from './stop-conditions';
 import { TaskRunner } from './task-runner';
 import { UsageTracker } from './usage-tracker';
@@ -39,10 +32,7 @@ export class WorkflowRun {
   private readonly planner: DynamicPlanner;
   private readonly tasks: TaskRunner;
   private readonly stopWhen: StopCondition[];
-  private readonly judge: Judge;
-  private readonly evidence = new TaskEvidenceRecorder();
-  /** Every judged attempt's evidence, for the goal verdict. */
-  private readonly runEvidence: TaskEvidence[] = [];
+  private readonly judging: RunJudging;
   /** The caller's signal (cancellation); a run without one cannot be cancelled. */
   readonly signal: AbortSignal;
   private decision: PlanDecision | undefined;
@@ -66,7 +56,16 @@ export class WorkflowRun {
     this.progress = new ProgressManager(goal);
     // The caller's conditions first; the default limits always follow, so every run ends.
     this.stopWhen = [...new Set([...(dependencies.stopWhen ?? []), ...DEFAULT_STOP_CONDITIONS])];
-    this.judge = dependencies.judge ?? new Judge({ mode: 'off' });
+    this.judging = new RunJudging({
+      judge: dependencies.judge ?? new Judge({ mode: 'off' }),
+      goal,
+      runId: this.emitter.runId,
+      workspaceRoot: dependencies.workspaceRoot,
+      signal: this.signal,
+      progress: this.progress,
+      optimizer: dependencies.optimizer,
+      emit: (event) => this.emit(event),
+    });
     this.planner = new DynamicPlanner({
       model: dependencies.model,
       progress: this.progress,
@@ -101,7 +100,7 @@ export class WorkflowRun {
       workspaceRoot: dependencies.workspaceRoot,
       signal: this.signal,
       emit: (event) => this.emit(event),
-      judge: (task, actor, report, knowledge) => this.judgeAttempt(task, actor, report, knowledge),
+      judge: (task, actor, report, knowledge) => this.judging.judgeAttempt(task, actor, report, knowledge),
       ...(dependencies.approval && dependencies.approval.mode !== 'off'
         ? {
             approvals: {
@@ -166,7 +165,13 @@ export class WorkflowRun {
     let goalVerdict: Judgement | undefined;
     if (status !== 'cancelled') {
       try {
-        goalVerdict = await this.judgeGoal(status, finalAnswer, error);
+        goalVerdict = await this.judging.judgeGoal(
+          { status, finalAnswer, error },
+          {
+            prompt: this.decision?.prompt ?? this.activePrompt('planner'),
+            response: this.decision?.response ?? '',
+          },
+        );
         if (status === 'completed' && goalVerdict.verdict.verdict === 'fail') {
           status = 'failed';
           error = `The judge failed the final answer: ${goalVerdict.verdict.feedback}`;
@@ -241,95 +246,6 @@ export class WorkflowRun {
     return decision;
   }
 
-  /** Judges one actor attempt, emits the verdict and reports it to the optimizer as the actor's outcome. */
-  private async judgeAttempt(
-    task: TaskNode,
-    actor: DynamicActor,
-    report: ActorReport,
-    knowledge: ActorKnowledge,
-  ): Promise<Judgement> {
-    const evidence = this.evidence.take(task.id);
-    this.runEvidence.push(evidence);
-    const judgement = await this.judge.judgeTask({
-      goal: this.goal,
-      task: {
-        id: task.id,
-        title: task.title,
-        ...(task.completionCriteria ? { completionCriteria: task.completionCriteria } : {}),
-      },
-      report,
-      evidence,
-      ...(knowledge.results.length > 0 ? { priorResults: renderKnowledge(knowledge) } : {}),
-      workspaceRoot: this.dependencies.workspaceRoot,
-      signal: this.signal,
-      onUsage: (usage, ms) => this.emit(llmUsageEvent('judge', usage, ms, task.id)),
-    });
-    await this.emit(judgeVerdictEvent(judgement, { scope: 'task', taskId: task.id, claimedStatus: report.status }));
-    const optimizer = this.dependencies.optimizer;
-    if (optimizer) {
-      await recordOutcome({
-        optimizer,
-        outcome: {
-          runId: this.emitter.runId,
-          goal: this.goal,
-          taskId: task.id,
-          taskTitle: task.title,
-          component: 'actor',
-          candidateId: actor.options.prompt.candidateId,
-          prompt: actor.options.prompt.text,
-          response: report.summary,
-          score: judgement.verdict.score,
-          feedback: outcomeFeedback(task, report, judgement),
-          claimedStatus: report.status,
-          verdict: judgement.verdict,
-          stats: taskStats(evidence),
-        },
-        signal: this.signal,
-        emit: (event) => this.emit(event),
-      });
-    }
-    return judgement;
-  }
-
-  /** Judges the final answer against the goal; its score is the planner component's outcome. */
-  private async judgeGoal(status: FinalRunStatus, finalAnswer: string, error: string | undefined): Promise<Judgement> {
-    const judgement = await this.judge.judgeGoal({
-      goal: this.goal,
-      finalAnswer,
-      status,
-      ...(error ? { error } : {}),
-      tasks: this.progress.flatten(),
-      evidence: this.runEvidence,
-      workspaceRoot: this.dependencies.workspaceRoot,
-      signal: this.signal,
-      onUsage: (usage, ms) => this.emit(llmUsageEvent('judge', usage, ms)),
-    });
-    await this.emit(judgeVerdictEvent(judgement, { scope: 'goal' }));
-    const optimizer = this.dependencies.optimizer;
-    if (optimizer) {
-      const prompt = this.decision?.prompt ?? this.activePrompt('planner');
-      await recordOutcome({
-        optimizer,
-        outcome: {
-          runId: this.emitter.runId,
-          goal: this.goal,
-          taskId: 'goal',
-          taskTitle: this.goal,
-          component: 'planner',
-          candidateId: prompt.candidateId,
-          prompt: prompt.text,
-          response: this.decision?.response || finalAnswer,
-          score: judgement.verdict.score,
-          feedback: goalFeedback(judgement, this.progress.flatten()),
-          verdict: judgement.verdict,
-        },
-        signal: this.signal,
-        emit: (event) => this.emit(event),
-      });
-    }
-    return judgement;
-  }
-
   /** Read-through: prompts adopted by another process sharing the optimizer apply from the next step on. */
   private async refreshPrompts(): Promise<void> {
     await this.dependencies.optimizer?.refresh?.();
@@ -341,7 +257,7 @@ export class WorkflowRun {
 
   private emit(event: RunEventInput): Promise<void> {
     if (event.type === 'llm-usage') this.usage.add(event.role, event);
-    this.evidence.observe(event);
+    this.judging.observe(event);
     return this.emitter.emit(event);
   }
 
