@@ -1,5 +1,6 @@
 import {
   approvalDecisionSchema,
+  type RunStatus,
   runEventSchema,
   runStatusSchema,
   taskSnapshotSchema,
@@ -16,6 +17,14 @@ export const MAX_GOAL_LENGTH = 8000;
 function limitSchema(min: number, max: number) {
   const message = `must be a whole number from ${min} to ${max}`;
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
+/** The same for a query parameter (a string in the URL): `?limit=abc` reads like `?limit=0`. */
+function queryNumberSchema(min: number, max?: number) {
+  const message =
+    max === undefined ? `must be a whole number, ${min} or more` : `must be a whole number from ${min} to ${max}`;
+  const atLeast = z.coerce.number({ error: message }).int(message).min(min, message);
+  return max === undefined ? atLeast : atLeast.max(max, message);
 }
 
 export const createRunBodySchema = z.strictObject(
@@ -141,15 +150,21 @@ export const runDetailSchema = runSummarySchema
   .meta({ id: 'RunDetail' });
 export type RunDetail = z.infer<typeof runDetailSchema>;
 
-const statusListSchema = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part.length > 0),
-  )
-  .pipe(z.array(runStatusSchema));
+const statusListSchema = z.string().transform((value, context) => {
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  const unknown = parts.filter((part) => !runStatusSchema.safeParse(part).success);
+  if (unknown.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be one or more of ${runStatusSchema.options.join(', ')} (got ${unknown.map((part) => JSON.stringify(part)).join(', ')})`,
+    });
+    return z.NEVER;
+  }
+  return parts as RunStatus[];
+});
 
 export const listRunsQuerySchema = z.object({
   status: statusListSchema.optional().describe('One status or a comma-separated list, e.g. `running,queued`'),
@@ -158,7 +173,7 @@ export const listRunsQuerySchema = z.object({
     .refine((cursor) => decodeCursor(cursor) !== undefined, 'not a cursor from this server')
     .optional()
     .describe('`nextCursor` of the previous page'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryNumberSchema(1, 100).default(20).describe('Runs per page, 1–100'),
 });
 
 export const runListResponseSchema = z
@@ -167,8 +182,8 @@ export const runListResponseSchema = z
 export type RunList = z.infer<typeof runListResponseSchema>;
 
 export const eventsQuerySchema = z.object({
-  after: z.coerce.number().int().min(0).default(0).describe('Return events with seq greater than this'),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  after: queryNumberSchema(0).default(0).describe('Return events with seq greater than this'),
+  limit: queryNumberSchema(1, 5000).default(1000).describe('Events per page, 1–5000'),
 });
 
 export const eventsResponseSchema = z

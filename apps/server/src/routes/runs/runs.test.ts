@@ -158,17 +158,20 @@ describe('GET /runs', () => {
   });
 
   it.each([
-    ['/runs?status=done', 'querystring.status'],
-    ['/runs?limit=0', 'querystring.limit'],
-    ['/runs?limit=abc', 'querystring.limit'],
-    ['/runs?cursor=not-a-cursor', 'querystring.cursor'],
-  ])('rejects %s with a 400 naming %s', async (url, field) => {
+    [
+      '/runs?status=done',
+      'querystring.status',
+      'query parameter status must be one or more of queued, running, waiting, completed, failed, cancelled, interrupted, limit-reached (got "done")',
+    ],
+    ['/runs?limit=0', 'querystring.limit', 'query parameter limit must be a whole number from 1 to 100'],
+    ['/runs?limit=abc', 'querystring.limit', 'query parameter limit must be a whole number from 1 to 100'],
+    ['/runs?cursor=not-a-cursor', 'querystring.cursor', 'query parameter cursor: not a cursor from this server'],
+  ])('rejects %s with a 400 naming %s in words', async (url, field, message) => {
     const testApp = await start();
     const response = await testApp.app.inject({ method: 'GET', url });
     expect(response.statusCode).toBe(400);
-    expect(
-      response.json().fields.map((entry: { path: string }) => entry.path.split('.').slice(0, 2).join('.')),
-    ).toContain(field);
+    expect(response.json().fields.map((entry: { path: string }) => entry.path)).toEqual([field]);
+    expect(response.json().message).toBe(message);
   });
 });
 
