@@ -10,6 +10,7 @@ import { registerOfflineModel } from '@gepa-aime/offline-model';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import { loadServiceSettings, type ServiceSettings } from './config/service-settings';
+import { PortInUseError } from './errors/port-in-use-error';
 import { LOOPBACK_HOSTS, urlHost } from './http/loopback';
 import { defaultLogLevel, readyLine } from './ready-line';
 import { appOptionsFromRuntime } from './runtime-app-options';
@@ -107,6 +108,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {
     await app.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(settings.host, settings.port);
     throw error;
   }
   const address = app.server.address();

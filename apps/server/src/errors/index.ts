@@ -1,5 +1,6 @@
 export { ApprovalNotFoundError } from './approval-not-found-error';
 export { BadRequestError, type FieldProblem } from './bad-request-error';
+export { PortInUseError } from './port-in-use-error';
 export { RunNotFoundError } from './run-not-found-error';
 export { ServiceUnavailableError } from './service-unavailable-error';
 export { TracesLockedError } from './traces-locked-error';
