@@ -1,27 +1,13 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { migrateServiceDatabase } from '../db/migrate-database';
-import { createTestDatabase, type TestDatabase } from '../test-support/postgres/test-database';
-import { createTestApp, type TestApp, waitFor } from '../test-support/test-app';
+import { describe, expect, it } from 'vitest';
+import { useScaleOutApps } from '../test-support/postgres/scale-out-apps';
+import { type TestApp, waitFor } from '../test-support/test-app';
 import { TestSocket } from '../test-support/ws-client';
 
-let database: TestDatabase;
-const harnesses: TestApp[] = [];
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateServiceDatabase(database.url);
-});
-afterEach(async () => {
-  for (const harness of harnesses.splice(0)) await harness.cleanup();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const { scaleOutApp: startApp, databaseUrl } = useScaleOutApps();
 
-async function scaleOutApp(worker = true, concurrency = 2): Promise<TestApp> {
-  const harness = await createTestApp({ scaleOut: { databaseUrl: database.url, worker }, concurrency });
-  harnesses.push(harness);
-  return harness;
+function scaleOutApp(worker = true, concurrency = 2): Promise<TestApp> {
+  return startApp({ worker, concurrency });
 }
 
 interface EventView {
@@ -87,7 +73,7 @@ describe('a replica asked about a run another replica created a moment ago', () 
     // What replica B's POST /runs stores, without its notification: this replica has not heard of the run.
     const runId = 'run-from-replica-b';
     const queued = { type: 'run-queued', runId, seq: 0, ts: Date.now(), goal: 'List the workspace files' };
-    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 1 });
     try {
       await pool.query(
         `insert into aime.runs (id, goal, status, created_at, queued_record) values ($1, $2, 'queued', $3, $4)`,

@@ -1,32 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { migrateServiceDatabase } from '../db/migrate-database';
-import { createTestDatabase, type TestDatabase } from '../test-support/postgres/test-database';
-import { createTestApp, type TestApp, waitFor } from '../test-support/test-app';
+import { describe, expect, it } from 'vitest';
+import { useScaleOutApps } from '../test-support/postgres/scale-out-apps';
+import { type TestApp, waitFor } from '../test-support/test-app';
 
-let database: TestDatabase;
-const harnesses: TestApp[] = [];
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateServiceDatabase(database.url);
-});
-afterEach(async () => {
-  for (const harness of harnesses.splice(0)) await harness.cleanup();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const { scaleOutApp } = useScaleOutApps();
 
 /** An API replica that executes nothing, and a replica whose worker runs with AIME_APPROVAL=risky. */
 async function cluster(): Promise<{ api: TestApp; worker: TestApp }> {
-  const api = await createTestApp({ scaleOut: { databaseUrl: database.url, worker: false } });
-  harnesses.push(api);
-  const worker = await createTestApp({
-    scaleOut: { databaseUrl: database.url, worker: true },
-    runtimeEnv: { AIME_APPROVAL: 'risky' },
-  });
-  harnesses.push(worker);
+  const api = await scaleOutApp({ worker: false });
+  const worker = await scaleOutApp({ runtimeEnv: { AIME_APPROVAL: 'risky' } });
   return { api, worker };
 }
 
