@@ -33,18 +33,22 @@ export function registerRunGoalTool(server: McpServer, manager: RunCoordinator):
       const run = await manager.submit(input);
       const progressToken = extra._meta?.progressToken;
       let stopObserving = (): void => undefined;
+      // Sent in order; the result waits for the last one (see the comment before the return).
+      let notificationsSent: Promise<unknown> = Promise.resolve();
       const finished = new Promise<RunState>((resolve) => {
         stopObserving = manager.observe({
           onEvent: (state, event) => {
             if (state.id !== run.id || progressToken === undefined) return;
             const message = describeEvent(event);
             if (message === undefined) return;
-            void extra
-              .sendNotification({
-                method: 'notifications/progress',
-                params: { progressToken, progress: event.seq, message },
-              })
-              .catch(() => undefined);
+            notificationsSent = notificationsSent.then(() =>
+              extra
+                .sendNotification({
+                  method: 'notifications/progress',
+                  params: { progressToken, progress: event.seq, message },
+                })
+                .catch(() => undefined),
+            );
           },
           onRunChange: (state) => {
             if (state.id === run.id && isFinalStatus(state.status)) resolve(state);
@@ -56,6 +60,12 @@ export function registerRunGoalTool(server: McpServer, manager: RunCoordinator):
       extra.signal.addEventListener('abort', cancel, { once: true });
       try {
         const state = await finished;
+        // The SDK's client hands a notification to its handler a microtask after reading it, but
+        // drops the request's progress handler as soon as the response is read: a last notification
+        // read in the same chunk as the result is lost. Written first, and a turn of the event loop
+        // before the result, "run completed" reaches clients that read promptly.
+        await notificationsSent;
+        await new Promise((resolve) => setImmediate(resolve));
         const detail = toRunDetail(state);
         const summary = `Run ${state.id} ${state.status}.`;
         return {
