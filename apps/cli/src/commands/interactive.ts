@@ -16,8 +16,8 @@ asks "Run <tool>? [y/N]" at the prompt (n <note> denies with a note the model se
 Options:
   --workspace <dir>      directory the file tools may touch (default: AIME_WORKSPACE, else the
                          directory you ran the command in)
-  --max-iterations <n>   planner iterations per goal (default 20)
-  --max-parallel <n>     actors running at the same time (default 3)
+  --max-iterations <n>   planner iterations per goal (1-100, default 20)
+  --max-parallel <n>     actors running at the same time (1-16, default 3)
   --config <dir>         config directory (default: <repo>/config)
   -h, --help             show this help`;
 

@@ -16,6 +16,7 @@ import { type CliCommand, type CliContext, UsageError } from '../command';
 import { integerOption } from '../integer-option';
 import { parseCommandArgs } from '../parse-command-args';
 import { userDirectory } from '../paths';
+import { runLimits } from '../run-limit-options';
 import { applyImprovement } from './optimize-apply';
 import { OptimizeProgress } from './optimize-progress';
 
@@ -44,7 +45,7 @@ Options:
                           prompts up when it restarts
   --selection <strategy>  pareto (default), current-best or epsilon-greedy
   --merge                 also try system-aware merges of Pareto candidates
-  --max-iterations <n>    planner iterations per goal (default 8)
+  --max-iterations <n>    planner iterations per goal (1-100, default 8)
   --config <dir>          config directory (default: <repo>/config)
   -h, --help              show this help
 
@@ -82,7 +83,7 @@ export const optimizeCommand: CliCommand = {
       throw new UsageError(`--selection must be one of ${SELECTIONS.join(', ')} (got '${selection}')`);
     }
     const seed = integerOption('seed', values.seed, 0) ?? 0;
-    const maxIterations = integerOption('max-iterations', values['max-iterations']);
+    const { maxIterations } = runLimits({ 'max-iterations': values['max-iterations'] });
     const goalsFile = fromUserDirectory(values.goals, context);
     const goals = readGoals(goalsFile);
     const budget = integerOption('budget', values.budget) ?? Math.max(4 * goals.valset.length, goals.valset.length + 4);

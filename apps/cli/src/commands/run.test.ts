@@ -72,7 +72,19 @@ describe('aime run', () => {
   it('reports usage mistakes in one line with exit code 2', async () => {
     expect(await run(['run'])).toMatchObject({ code: 2 });
     const bad = await run(['run', '--max-iterations', 'zero', 'goal']);
-    expect(bad).toMatchObject({ code: 2, stderr: "aime: --max-iterations must be a positive integer (got 'zero')\n" });
+    expect(bad).toMatchObject({
+      code: 2,
+      stderr: "aime: --max-iterations must be a whole number from 1 to 100 (got 'zero')\n",
+    });
+    // The API's ranges: what POST /runs refuses, the CLI refuses too.
+    expect(await run(['run', '--max-iterations', '101', 'goal'])).toMatchObject({
+      code: 2,
+      stderr: "aime: --max-iterations must be a whole number from 1 to 100 (got '101')\n",
+    });
+    expect(await run(['run', '--max-parallel', '17', 'goal'])).toMatchObject({
+      code: 2,
+      stderr: "aime: --max-parallel must be a whole number from 1 to 16 (got '17')\n",
+    });
     const missing = await run(['run', '--workspace', '/no/such/dir/anywhere', 'goal']);
     expect(missing).toMatchObject({ code: 2, stderr: 'aime: workspace /no/such/dir/anywhere does not exist\n' });
   });

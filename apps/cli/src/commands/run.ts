@@ -23,8 +23,8 @@ Options:
                          without it a terminal asks y/n, and without a terminal such calls are denied
   --workspace <dir>      directory the file tools may touch (default: AIME_WORKSPACE, else the
                          directory you ran the command in)
-  --max-iterations <n>   planner iterations that run tasks (default 20)
-  --max-parallel <n>     actors running at the same time (default 3)
+  --max-iterations <n>   planner iterations that run tasks (1-100, default 20)
+  --max-parallel <n>     actors running at the same time (1-16, default 3)
   --config <dir>         config directory (default: <repo>/config)
   -h, --help             show this help
 

@@ -1,5 +1,6 @@
 import {
   approvalDecisionSchema,
+  RUN_LIMIT_RANGES,
   type RunStatus,
   runEventSchema,
   runStatusSchema,
@@ -36,11 +37,11 @@ export const createRunBodySchema = z.strictObject(
       .max(MAX_GOAL_LENGTH, `must be at most ${MAX_GOAL_LENGTH} characters`)
       .describe(`What the run should achieve, 1–${MAX_GOAL_LENGTH} characters (trimmed)`)
       .meta({ examples: ['Summarise the repository layout and propose next steps'] }),
-    maxIterations: limitSchema(1, 100)
+    maxIterations: limitSchema(RUN_LIMIT_RANGES.maxIterations.min, RUN_LIMIT_RANGES.maxIterations.max)
       .optional()
       .describe('Planner iterations that run tasks (default 20)')
       .meta({ examples: [10] }),
-    maxParallelActors: limitSchema(1, 16)
+    maxParallelActors: limitSchema(RUN_LIMIT_RANGES.maxParallelActors.min, RUN_LIMIT_RANGES.maxParallelActors.max)
       .optional()
       .describe('Actors running at the same time (default 3)')
       .meta({ examples: [2] }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RUN_LIMIT_RANGES } from '../workflow/workflow-limits';
 
 const RELATIVE_PATH_MESSAGE = 'must be a relative path inside the workspace (no leading / and no ..)';
 
@@ -34,7 +35,12 @@ export const aimeGoalSchema = z.object({
   files: workspaceFilesSchema.default({}),
   expect: goalExpectationsSchema.default({ files: [], fileContains: [], answerContains: [] }),
   /** Planner iterations for this goal (default: the adapter's). */
-  maxIterations: z.number().int().min(1).max(100).optional(),
+  maxIterations: z
+    .number()
+    .int()
+    .min(RUN_LIMIT_RANGES.maxIterations.min)
+    .max(RUN_LIMIT_RANGES.maxIterations.max)
+    .optional(),
 });
 export type AIMEGoal = z.infer<typeof aimeGoalSchema>;
 export type AIMEGoalInput = z.input<typeof aimeGoalSchema>;

@@ -11,5 +11,5 @@ export {
   type StopCondition,
   type StopDecision,
 } from './stop-conditions';
-export { DEFAULT_WORKFLOW_LIMITS, type WorkflowLimits } from './workflow-limits';
+export { DEFAULT_WORKFLOW_LIMITS, RUN_LIMIT_RANGES, type WorkflowLimits } from './workflow-limits';
 export type { WorkflowRunOptions } from './workflow-run-options';

@@ -25,3 +25,12 @@ export const DEFAULT_WORKFLOW_LIMITS: WorkflowLimits = {
   loopLimit: 3,
   stallIterations: 2,
 };
+
+/**
+ * What a caller may ask for per run (`POST /runs`, `aime run`, an optimisation goal): one range,
+ * so the API, the CLI and goal files refuse the same values.
+ */
+export const RUN_LIMIT_RANGES = {
+  maxIterations: { min: 1, max: 100 },
+  maxParallelActors: { min: 1, max: 16 },
+} as const;
