@@ -1,21 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProcessAlive } from '../../apps/server/src/runs/process-start';
 import { stopPostgresCluster } from '../../apps/server/src/test-support/postgres/postgres-cluster';
 
 /** In every run's `/tmp/aime-suite-*` directory: the pid of the Vitest process that made it. */
 export const SUITE_OWNER_FILE = 'owner.pid';
 
 const SYSTEM_TEMP = '/tmp';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * The suite directories of earlier runs that were killed before their teardown (their owner
@@ -29,7 +21,7 @@ export async function removeOrphanedSuites(temporaryRoot = SYSTEM_TEMP): Promise
     const ownerFile = join(suite, SUITE_OWNER_FILE);
     if (!existsSync(ownerFile)) continue;
     const owner = Number(readFileSync(ownerFile, 'utf8').trim());
-    if (!Number.isInteger(owner) || owner <= 0 || alive(owner)) continue;
+    if (!Number.isInteger(owner) || owner <= 0 || isProcessAlive(owner)) continue;
     for (const state of readdirSync(suite).filter((entry) => entry.startsWith('aime-test-postgres-'))) {
       await stopPostgresCluster(join(suite, state, 'cluster'));
     }

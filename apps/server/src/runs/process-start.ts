@@ -15,3 +15,13 @@ export async function processStartTime(pid: number): Promise<string | undefined>
     return undefined;
   }
 }
+
+/** Process `pid` exists (EPERM: it does, owned by another user). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { TracesLockedError } from '../errors/traces-locked-error';
-import { processStartTime } from './process-start';
+import { isProcessAlive, processStartTime } from './process-start';
 
 interface LockContents {
   pid: number;
@@ -61,17 +61,8 @@ export class TracesLock {
 
 /** The lock's process still runs: its PID is alive and, where recorded, has the same start time. */
 async function isHolderAlive(holder: LockContents): Promise<boolean> {
-  if (!isAlive(holder.pid)) return false;
+  if (!isProcessAlive(holder.pid)) return false;
   if (holder.processStart === undefined) return true;
   const current = await processStartTime(holder.pid);
   return current === undefined || current === holder.processStart;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
