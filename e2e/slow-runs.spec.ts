@@ -81,6 +81,10 @@ test('cancel a running run and see it cancelled: the running task marked cancell
   expect(detail.status).toBe('cancelled');
   expect(detail.taskCounts.cancelled).toBeGreaterThan(0);
   expect(detail.taskCounts.failed).toBe(0);
+  // the runs list counts it as cancelled, not failed
+  const tally = page.locator(`.run-item[data-run-id="${runId}"] .run-item-tasks`);
+  await expect(tally).toContainText(`${detail.taskCounts.cancelled} cancelled`);
+  await expect(tally).not.toContainText('failed');
 
   // the task the cancel cut short: grey dashed icon in the checklist, [~] in the terminal, never [!]
   const cut = page.locator('.checklist li[data-status="cancelled"]');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RunSummary } from '../../api/types';
+import { formatTaskCounts } from '../../format/format-task-counts';
 import { formatAge, formatDuration } from '../../format/format-time';
 import { runHref } from '../../hooks/use-hash-route';
 import { useNow } from '../../hooks/use-now';
@@ -88,9 +89,7 @@ export function RunsList({ runs, selectedRunId, onLoadOlder }: RunsListProps) {
                       </span>
                     ) : null}
                     {run.taskCounts && run.taskCounts.total > 0 ? (
-                      <span className="run-item-tasks">
-                        {run.taskCounts.complete}/{run.taskCounts.total} tasks
-                      </span>
+                      <span className="run-item-tasks">{formatTaskCounts(run.taskCounts)}</span>
                     ) : null}
                   </span>
                 </a>
