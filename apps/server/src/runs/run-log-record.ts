@@ -1,5 +1,6 @@
 import { type RunEvent, runEventSchema } from '@gepa-aime/core';
 import { z } from 'zod';
+import { createRunId } from './run-id';
 
 /**
  * The first line of a run log, written when the run is accepted (before the workflow emits
@@ -18,6 +19,24 @@ export const runQueuedRecordSchema = z.object({
 export type RunQueuedRecord = z.infer<typeof runQueuedRecordSchema>;
 
 export type RunLogRecord = RunQueuedRecord | RunEvent;
+
+/** The record that accepts a new run: a fresh id, the goal and the limits the caller gave. */
+export function newRunQueuedRecord(input: {
+  goal: string;
+  maxIterations?: number | undefined;
+  maxParallelActors?: number | undefined;
+}): RunQueuedRecord {
+  const record: RunQueuedRecord = {
+    type: 'run-queued',
+    runId: createRunId(),
+    seq: 0,
+    ts: Date.now(),
+    goal: input.goal,
+  };
+  if (input.maxIterations !== undefined) record.maxIterations = input.maxIterations;
+  if (input.maxParallelActors !== undefined) record.maxParallelActors = input.maxParallelActors;
+  return record;
+}
 
 export function isRunQueuedRecord(record: RunLogRecord): record is RunQueuedRecord {
   return record.type === 'run-queued';

@@ -7,9 +7,8 @@ import { KeyedChain } from './keyed-chain';
 import { raceTimeout } from './race-timeout';
 import type { RunCoordinator, SubmitRunInput } from './run-coordinator';
 import type { RunExecutor, RunRequest } from './run-executor';
-import { createRunId } from './run-id';
 import { RunIndex } from './run-index';
-import type { RunQueuedRecord } from './run-log-record';
+import { newRunQueuedRecord } from './run-log-record';
 import { contiguousPrefix } from './run-log-repair';
 import type { RunManagerLogger } from './run-observer';
 import { applyRunRecord, createRunState, isFinalStatus, type RunState, reportFromState } from './run-state';
@@ -134,10 +133,8 @@ export class RunManager extends RunIndex implements RunCoordinator {
 
   async submit(input: SubmitRunInput): Promise<RunState> {
     if (!this.accepting) throw new ServiceUnavailableError('the server is shutting down and accepts no new runs');
-    const runId = createRunId();
-    const record: RunQueuedRecord = { type: 'run-queued', runId, seq: 0, ts: Date.now(), goal: input.goal };
-    if (input.maxIterations !== undefined) record.maxIterations = input.maxIterations;
-    if (input.maxParallelActors !== undefined) record.maxParallelActors = input.maxParallelActors;
+    const record = newRunQueuedRecord(input);
+    const { runId } = record;
     await this.options.store.append(runId, record);
     const run = applyRunRecord(createRunState(runId, input.goal, record.ts), record);
     this.runs.set(runId, run);

@@ -4,9 +4,8 @@ import { ServiceUnavailableError } from '../../errors/service-unavailable-error'
 import type { RunQueue } from '../../queue/run-queue';
 import { KeyedChain } from '../keyed-chain';
 import type { ClusterStats, RunCoordinator, SubmitRunInput } from '../run-coordinator';
-import { createRunId } from '../run-id';
 import { RunIndex } from '../run-index';
-import type { RunQueuedRecord } from '../run-log-record';
+import { newRunQueuedRecord } from '../run-log-record';
 import type { RunManagerLogger } from '../run-observer';
 import { applyRunRecord, isFinalStatus, type RunState } from '../run-state';
 import { NotifyLag } from './notify-lag';
@@ -108,10 +107,8 @@ export class PostgresRunCoordinator extends RunIndex implements RunCoordinator {
 
   async submit(input: SubmitRunInput): Promise<RunState> {
     if (!this.accepting) throw new ServiceUnavailableError('the server is shutting down and accepts no new runs');
-    const runId = createRunId();
-    const record: RunQueuedRecord = { type: 'run-queued', runId, seq: 0, ts: Date.now(), goal: input.goal };
-    if (input.maxIterations !== undefined) record.maxIterations = input.maxIterations;
-    if (input.maxParallelActors !== undefined) record.maxParallelActors = input.maxParallelActors;
+    const record = newRunQueuedRecord(input);
+    const { runId } = record;
     await this.options.store.append(runId, record);
     await this.options.queue.enqueue({ runId, attempt: 1 });
     this.options.logger.info({ runId }, 'run queued');
