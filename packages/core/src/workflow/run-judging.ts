@@ -8,7 +8,7 @@ import { taskStats } from '../judge/task-stats';
 import type { ProgressManager } from '../progress/progress-manager';
 import type { TaskNode } from '../progress/task-node';
 import { llmUsageEvent } from '../protocol/llm-usage-event';
-import type { ActivePrompt, PromptOptimizer } from '../protocol/prompt-optimizer';
+import type { ActivePrompt, PromptOptimizer, TaskOutcome } from '../protocol/prompt-optimizer';
 import type { FinalRunStatus, RunEventInput } from '../protocol/run-events';
 import { goalFeedback, outcomeFeedback } from './outcome-feedback';
 import { recordOutcome } from './record-outcomes';
@@ -57,7 +57,7 @@ export class RunJudging {
     report: ActorReport,
     knowledge: ActorKnowledge,
   ): Promise<Judgement> {
-    const { goal, runId, signal, optimizer, emit } = this.options;
+    const { goal, signal, emit } = this.options;
     const evidence = this.evidence.take(task.id);
     this.runEvidence.push(evidence);
     const judgement = await this.options.judge.judgeTask({
@@ -75,28 +75,19 @@ export class RunJudging {
       onUsage: (usage, ms) => emit(llmUsageEvent('judge', usage, ms, task.id)),
     });
     await emit(judgeVerdictEvent(judgement, { scope: 'task', taskId: task.id, claimedStatus: report.status }));
-    if (optimizer) {
-      await recordOutcome({
-        optimizer,
-        outcome: {
-          runId,
-          goal,
-          taskId: task.id,
-          taskTitle: task.title,
-          component: 'actor',
-          candidateId: actor.options.prompt.candidateId,
-          prompt: actor.options.prompt.text,
-          response: report.summary,
-          score: judgement.verdict.score,
-          feedback: outcomeFeedback(task, report, judgement),
-          claimedStatus: report.status,
-          verdict: judgement.verdict,
-          stats: taskStats(evidence),
-        },
-        signal,
-        emit,
-      });
-    }
+    await this.record({
+      taskId: task.id,
+      taskTitle: task.title,
+      component: 'actor',
+      candidateId: actor.options.prompt.candidateId,
+      prompt: actor.options.prompt.text,
+      response: report.summary,
+      score: judgement.verdict.score,
+      feedback: outcomeFeedback(task, report, judgement),
+      claimedStatus: report.status,
+      verdict: judgement.verdict,
+      stats: taskStats(evidence),
+    });
     return judgement;
   }
 
@@ -105,7 +96,7 @@ export class RunJudging {
     outcome: { status: FinalRunStatus; finalAnswer: string; error: string | undefined },
     planner: PlannerAttempt,
   ): Promise<Judgement> {
-    const { goal, runId, signal, optimizer, emit, progress } = this.options;
+    const { goal, signal, emit, progress } = this.options;
     const judgement = await this.options.judge.judgeGoal({
       goal,
       finalAnswer: outcome.finalAnswer,
@@ -118,26 +109,24 @@ export class RunJudging {
       onUsage: (usage, ms) => emit(llmUsageEvent('judge', usage, ms)),
     });
     await emit(judgeVerdictEvent(judgement, { scope: 'goal' }));
-    if (optimizer) {
-      await recordOutcome({
-        optimizer,
-        outcome: {
-          runId,
-          goal,
-          taskId: 'goal',
-          taskTitle: goal,
-          component: 'planner',
-          candidateId: planner.prompt.candidateId,
-          prompt: planner.prompt.text,
-          response: planner.response || outcome.finalAnswer,
-          score: judgement.verdict.score,
-          feedback: goalFeedback(judgement, progress.flatten()),
-          verdict: judgement.verdict,
-        },
-        signal,
-        emit,
-      });
-    }
+    await this.record({
+      taskId: 'goal',
+      taskTitle: goal,
+      component: 'planner',
+      candidateId: planner.prompt.candidateId,
+      prompt: planner.prompt.text,
+      response: planner.response || outcome.finalAnswer,
+      score: judgement.verdict.score,
+      feedback: goalFeedback(judgement, progress.flatten()),
+      verdict: judgement.verdict,
+    });
     return judgement;
+  }
+
+  /** Gives the optimizer (if any) one judged outcome of this run and emits the events it returns. */
+  private async record(outcome: Omit<TaskOutcome, 'runId' | 'goal'>): Promise<void> {
+    const { optimizer, runId, goal, signal, emit } = this.options;
+    if (!optimizer) return;
+    await recordOutcome({ optimizer, outcome: { runId, goal, ...outcome }, signal, emit });
   }
 }
