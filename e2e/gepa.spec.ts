@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { collectConsoleErrors } from './support/console-errors';
-import { longTimeout, saveScreenshot } from './support/dashboard';
+import { runGoalToEnd, saveScreenshot } from './support/dashboard';
 
 test('the GEPA panel charts the composite score over traces', async ({ page, request }) => {
   const errors = collectConsoleErrors(page);
@@ -9,14 +9,7 @@ test('the GEPA panel charts the composite score over traces', async ({ page, req
     'List the top-level folders of the workspace',
     'Summarise the repository layout and propose next steps',
   ]) {
-    const created = await request.post('/runs', { data: { goal } });
-    expect(created.status()).toBe(202);
-    const { id } = (await created.json()) as { id: string };
-    await expect
-      .poll(async () => ((await (await request.get(`/runs/${id}`)).json()) as { status: string }).status, {
-        timeout: longTimeout,
-      })
-      .toBe('completed');
+    expect((await runGoalToEnd(request, goal)).status).toBe('completed');
   }
 
   await page.goto('/#/gepa');

@@ -1,22 +1,16 @@
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Locator, test } from '@playwright/test';
 import { collectConsoleErrors } from './support/console-errors';
-import { connection, longTimeout } from './support/dashboard';
+import { connection, runGoalToEnd } from './support/dashboard';
 import { repoRoot } from './support/processes';
 
 /** One long clause: the offline planner keeps it as one task whose title wraps in a narrow terminal. */
 const goal = 'Summarise what the README file in the repository root says about the purpose of this whole project';
 
-/** Starts the goal over the API (as a script would) and waits until the run has ended; its id. */
+/** Runs the goal to its end over the API; its id. */
 async function runToEnd(request: APIRequestContext): Promise<string> {
-  const created = await request.post('/runs', { data: { goal } });
-  expect(created.status()).toBe(202);
-  const { id } = (await created.json()) as { id: string };
-  await expect
-    .poll(async () => ((await (await request.get(`/runs/${id}`)).json()) as { status: string }).status, {
-      timeout: longTimeout,
-    })
-    .toMatch(/^(completed|failed|limit-reached)$/);
+  const { id, status } = await runGoalToEnd(request, goal);
+  expect(status).toMatch(/^(completed|failed|limit-reached)$/);
   return id;
 }
 

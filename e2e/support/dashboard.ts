@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { repoRoot } from './processes';
 
 export const longTimeout = 45_000;
@@ -12,6 +12,24 @@ export async function launchGoal(page: Page, goal: string): Promise<string> {
   const runId = decodeURIComponent(new URL(page.url()).hash.replace('#/runs/', ''));
   await expect(page.locator('.run-view')).toHaveAttribute('data-run-id', runId);
   return runId;
+}
+
+/** Starts a goal over the API (as a script would), waits until the run has ended; its id and status. */
+export async function runGoalToEnd(request: APIRequestContext, goal: string): Promise<{ id: string; status: string }> {
+  const created = await request.post('/runs', { data: { goal } });
+  expect(created.status()).toBe(202);
+  const { id } = (await created.json()) as { id: string };
+  let status = '';
+  await expect
+    .poll(
+      async () => {
+        status = ((await (await request.get(`/runs/${id}`)).json()) as { status: string }).status;
+        return status;
+      },
+      { timeout: longTimeout },
+    )
+    .toMatch(/^(completed|failed|limit-reached|cancelled|interrupted)$/);
+  return { id, status };
 }
 
 export function runStatus(page: Page) {
