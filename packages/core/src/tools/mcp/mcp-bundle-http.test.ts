@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { mcpToolBundle } from '../../testing/mcp-servers';
 import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { executeToolCall } from '../registry/execute-tool-call';
-import type { AnyTool } from '../types';
 import { MCPBundle } from './mcp-bundle';
+import { bundleTool } from './mcp-test-support';
 
 const TOKEN = 'http-test-token';
 let workspace: TemporaryWorkspace;
@@ -79,18 +79,6 @@ afterAll(async () => {
   await workspace.cleanup();
 });
 
-function tool(bundle: MCPBundle, name: string): AnyTool {
-  const found = bundle.tools().find((candidate) => candidate.name === name);
-  if (!found)
-    throw new Error(
-      `no tool ${name} in ${bundle
-        .tools()
-        .map((item) => item.name)
-        .join(', ')}`,
-    );
-  return found;
-}
-
 describe('MCP bundle over Streamable HTTP', () => {
   let bundle: MCPBundle;
   beforeAll(async () => {
@@ -104,27 +92,27 @@ describe('MCP bundle over Streamable HTTP', () => {
   it('sends the configured headers and calls the tools', async () => {
     expect(receivedAuthorization.length).toBeGreaterThan(0);
     expect(receivedAuthorization.every((value) => value === `Bearer ${TOKEN}`)).toBe(true);
-    const sum = await executeToolCall(tool(bundle, 'remote__add'), { a: 2, b: 40 }, workspace.context());
+    const sum = await executeToolCall(bundleTool(bundle, 'remote__add'), { a: 2, b: 40 }, workspace.context());
     expect(sum).toMatchObject({ ok: true, output: '42' });
-    expect(tool(bundle, 'remote__publish').annotations).toEqual({ destructive: true, openWorld: true });
+    expect(bundleTool(bundle, 'remote__publish').annotations).toEqual({ destructive: true, openWorld: true });
   });
 
   it('validates arguments against the server schema before the call', async () => {
-    const outcome = await executeToolCall(tool(bundle, 'remote__add'), { a: 'two' }, workspace.context());
+    const outcome = await executeToolCall(bundleTool(bundle, 'remote__add'), { a: 'two' }, workspace.context());
     expect(outcome).toMatchObject({ ok: false, errorCode: 'invalid_arguments' });
     expect(outcome.output).toContain('a: must be number');
     expect(outcome.output).toContain('b: required');
   });
 
   it('reports isError as a tool error', async () => {
-    const outcome = await executeToolCall(tool(bundle, 'remote__fail'), {}, workspace.context());
+    const outcome = await executeToolCall(bundleTool(bundle, 'remote__fail'), {}, workspace.context());
     expect(outcome).toMatchObject({ ok: false, errorCode: 'mcp_tool_error' });
     expect(outcome.output).toBe('remote__fail failed (mcp_tool_error): the database is read-only');
   });
 
   it('sends notifications/cancelled when the per-call timeout fires', async () => {
     const outcome = await executeToolCall(
-      tool(bundle, 'remote__wait-for-cancel'),
+      bundleTool(bundle, 'remote__wait-for-cancel'),
       { label: 'timeout-1' },
       workspace.context(),
       {
@@ -137,10 +125,10 @@ describe('MCP bundle over Streamable HTTP', () => {
 
   it('refreshes its tools on tools/list_changed', async () => {
     expect(bundle.tools().map((item) => item.name)).not.toContain('remote__published');
-    const outcome = await executeToolCall(tool(bundle, 'remote__publish'), {}, workspace.context());
+    const outcome = await executeToolCall(bundleTool(bundle, 'remote__publish'), {}, workspace.context());
     expect(outcome.ok).toBe(true);
     await expect.poll(() => bundle.tools().map((item) => item.name), { timeout: 5000 }).toContain('remote__published');
-    const added = await executeToolCall(tool(bundle, 'remote__published'), {}, workspace.context());
+    const added = await executeToolCall(bundleTool(bundle, 'remote__published'), {}, workspace.context());
     expect(added).toMatchObject({ ok: true, output: 'new tool works' });
   });
 

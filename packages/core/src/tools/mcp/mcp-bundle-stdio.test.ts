@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { everythingServer, filesystemServer, mcpToolBundle } from '../../testing/mcp-servers';
 import { createTemporaryWorkspace, type TemporaryWorkspace } from '../../testing/temporary-workspace';
 import { executeToolCall } from '../registry/execute-tool-call';
-import type { AnyTool } from '../types';
 import { MCPBundle } from './mcp-bundle';
+import { bundleTool } from './mcp-test-support';
 
 let workspace: TemporaryWorkspace;
 /** Bundles of one test (closed after it) and bundles shared by a describe block (closed at the end). */
@@ -39,18 +39,6 @@ function shared(name: string, mcp: Parameters<typeof mcpToolBundle>[1]): MCPBund
   return bundle;
 }
 
-function tool(bundle: MCPBundle, name: string): AnyTool {
-  const found = bundle.tools().find((candidate) => candidate.name === name);
-  if (!found)
-    throw new Error(
-      `no tool ${name} in ${bundle
-        .tools()
-        .map((item) => item.name)
-        .join(', ')}`,
-    );
-  return found;
-}
-
 describe('MCP bundle over stdio: @modelcontextprotocol/server-filesystem', () => {
   let fs: MCPBundle;
   beforeAll(() => {
@@ -64,24 +52,24 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-filesystem', () =>
     const names = fs.tools().map((item) => item.name);
     expect(names).toContain('fs__read_text_file');
     expect(names).toContain('fs__write_file');
-    const read = tool(fs, 'fs__read_text_file');
+    const read = bundleTool(fs, 'fs__read_text_file');
     expect(read.source).toEqual({ kind: 'mcp', bundle: 'fs', tool: 'read_text_file' });
     expect(read.description.startsWith('[MCP fs]')).toBe(true);
     expect(read.inputSchema).toMatchObject({ type: 'object', required: ['path'] });
-    expect(tool(fs, 'fs__write_file').annotations).toMatchObject({ readOnly: false });
+    expect(bundleTool(fs, 'fs__write_file').annotations).toMatchObject({ readOnly: false });
     expect(fs.status()).toMatchObject({ state: 'ready', starts: 1 });
   });
 
   it('reads and writes workspace files through the real server', async () => {
     await fs.prepare();
     const read = await executeToolCall(
-      tool(fs, 'fs__read_text_file'),
+      bundleTool(fs, 'fs__read_text_file'),
       { path: join(workspace.root, 'notes.md') },
       workspace.context(),
     );
     expect(read).toMatchObject({ ok: true, output: '# Notes\nMCP works.\n' });
     const write = await executeToolCall(
-      tool(fs, 'fs__write_file'),
+      bundleTool(fs, 'fs__write_file'),
       JSON.stringify({ path: join(workspace.root, 'out.txt'), content: 'written by MCP' }),
       workspace.context(),
     );
@@ -91,7 +79,7 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-filesystem', () =>
 
   it('returns schema violations to the model before calling the server', async () => {
     await fs.prepare();
-    const outcome = await executeToolCall(tool(fs, 'fs__read_text_file'), { head: 'three' }, workspace.context());
+    const outcome = await executeToolCall(bundleTool(fs, 'fs__read_text_file'), { head: 'three' }, workspace.context());
     expect(outcome).toMatchObject({ ok: false, errorCode: 'invalid_arguments' });
     expect(outcome.output).toContain('path: required');
     expect(outcome.output).toContain('head: must be number');
@@ -100,7 +88,7 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-filesystem', () =>
   it('turns isError results into tool errors (the server refuses paths outside its root)', async () => {
     await fs.prepare();
     const outcome = await executeToolCall(
-      tool(fs, 'fs__read_text_file'),
+      bundleTool(fs, 'fs__read_text_file'),
       { path: join(workspace.outside, 'secret.txt') },
       workspace.context(),
     );
@@ -121,7 +109,7 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-everything', () =>
     process.env.AIME_API_KEY = 'model-key-that-must-not-leak';
     try {
       await everything.prepare();
-      const outcome = await executeToolCall(tool(everything, 'everything__get-env'), {}, workspace.context());
+      const outcome = await executeToolCall(bundleTool(everything, 'everything__get-env'), {}, workspace.context());
       expect(outcome.ok).toBe(true);
       const environment = JSON.parse(outcome.output) as Record<string, string>;
       expect(environment.GREETING).toBe('hello');
@@ -135,12 +123,12 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-everything', () =>
 
   it('summarises images and lists resource links as references', async () => {
     await everything.prepare();
-    const image = await executeToolCall(tool(everything, 'everything__get-tiny-image'), {}, workspace.context());
+    const image = await executeToolCall(bundleTool(everything, 'everything__get-tiny-image'), {}, workspace.context());
     expect(image.ok).toBe(true);
     expect(image.output).toMatch(/\[image: image\/png, \d+(\.\d)? (B|KiB)\]/);
     expect(image.output).not.toMatch(/[A-Za-z0-9+/]{200}/);
     const links = await executeToolCall(
-      tool(everything, 'everything__get-resource-links'),
+      bundleTool(everything, 'everything__get-resource-links'),
       { count: 2 },
       workspace.context(),
     );
@@ -152,14 +140,14 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-everything', () =>
   it('times out a long-running call and stays usable (same process)', async () => {
     await everything.prepare();
     const slow = await executeToolCall(
-      tool(everything, 'everything__trigger-long-running-operation'),
+      bundleTool(everything, 'everything__trigger-long-running-operation'),
       { duration: 5, steps: 5 },
       workspace.context(),
       { timeoutMs: 300 },
     );
     expect(slow).toMatchObject({ ok: false, errorCode: 'timeout' });
     const echo = await executeToolCall(
-      tool(everything, 'everything__echo'),
+      bundleTool(everything, 'everything__echo'),
       { message: 'still here' },
       workspace.context(),
     );
@@ -171,7 +159,7 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-everything', () =>
     await everything.prepare();
     workspace.progress.splice(0);
     const outcome = await executeToolCall(
-      tool(everything, 'everything__trigger-long-running-operation'),
+      bundleTool(everything, 'everything__trigger-long-running-operation'),
       { duration: 1.2, steps: 3 },
       workspace.context(),
     );
@@ -189,7 +177,7 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-everything', () =>
     await everything.prepare();
     const controller = new AbortController();
     const pending = executeToolCall(
-      tool(everything, 'everything__trigger-long-running-operation'),
+      bundleTool(everything, 'everything__trigger-long-running-operation'),
       { duration: 5, steps: 5 },
       workspace.context(controller.signal),
     );
@@ -203,7 +191,7 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-everything', () =>
     const pid = everything.status().pid;
     expect(pid).toBeGreaterThan(0);
     const pending = executeToolCall(
-      tool(everything, 'everything-restart__trigger-long-running-operation'),
+      bundleTool(everything, 'everything-restart__trigger-long-running-operation'),
       { duration: 5, steps: 5 },
       workspace.context(),
     );
@@ -213,7 +201,7 @@ describe('MCP bundle over stdio: @modelcontextprotocol/server-everything', () =>
     expect(failed.output).toContain('MCP server "everything-restart" exited during the call');
     expect(everything.status().state).toBe('waiting-to-restart');
     const echo = await executeToolCall(
-      tool(everything, 'everything-restart__echo'),
+      bundleTool(everything, 'everything-restart__echo'),
       { message: 'back' },
       workspace.context(),
     );
