@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskSnapshot } from '../protocol/task-status';
 import { useFakeModelServer } from '../testing/openai-compatible-fixtures';
+import { ScriptedModel } from '../testing/scripted-model';
 import { createTemporaryWorkspace, type TemporaryWorkspace } from '../testing/temporary-workspace';
 import { type GoalJudgementInput, Judge, type TaskJudgementInput } from './judge';
 import { evidenceWith, writeWorkspaceFile } from './judge-test-support';
@@ -260,5 +261,51 @@ describe('judgeVerdictEvent', () => {
     const goal = judgeVerdictEvent({ verdict, source: 'model' }, { scope: 'goal' });
     expect(goal).toEqual({ type: 'judge-verdict', scope: 'goal', ...verdict, source: 'model' });
     expect(goal).not.toHaveProperty('fallback');
+  });
+});
+
+describe('Judge: which path decides', () => {
+  it('checks mode never asks a model it was given', async () => {
+    const judgement = await new Judge({ mode: 'checks', model: fake.model() }).judgeTask(taskInput());
+    expect(judgement.source).toBe('checks');
+    expect(fake.server.modelRequests()).toHaveLength(0);
+  });
+
+  it('accepts a result no check applies to as reported, and says so', async () => {
+    const judgement = await new Judge({ mode: 'checks' }).judgeTask(
+      taskInput({
+        task: { id: '1', title: 'Write a haiku about autumn' },
+        report: { status: 'complete', summary: 'Leaves drift and settle.', references: [] },
+        evidence: evidenceWith(),
+      }),
+    );
+    expect(judgement).toEqual({
+      source: 'checks',
+      verdict: {
+        score: 1,
+        verdict: 'pass',
+        feedback: 'No deterministic check applies; the result is accepted as reported.',
+        checks: [],
+      },
+    });
+  });
+
+  it('gives an in-process judge the task and the goal scope as request metadata', async () => {
+    const model = new ScriptedModel([JSON.stringify({ score: 1, verdict: 'pass', feedback: 'ok' })]);
+    await new Judge({ mode: 'model', model }).judgeTask(taskInput());
+    expect(model.requests[0]?.metadata).toMatchObject({
+      role: 'judge',
+      scope: 'task',
+      task: { id: '1', title: 'Summarise README.md', completionCriteria: 'the summary names the project' },
+      claimedStatus: 'complete',
+      references: ['README.md'],
+    });
+  });
+
+  it('shows the model a goal with no references cited', async () => {
+    fake.server.script({ content: JSON.stringify({ score: 1, verdict: 'pass', feedback: 'Counted.' }) });
+    await new Judge({ mode: 'model', model: fake.model() }).judgeGoal(goalInput());
+    expect(judgeMessages().user).toContain('Goal: How many files are in the workspace?\n\nFinal answer:');
+    expect(judgeMessages().user).toContain('References cited: none');
   });
 });
