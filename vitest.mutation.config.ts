@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The tests StrykerJS runs against each mutant of the workspace sandbox, the GEPA engine and the judge's checks
- * (`pnpm mutation`, see docs/hardening.md): the unit tests of those folders. Their escape targets are
- * canaries in temp dirs, so a mutant that breaks the sandbox fails tests and damages nothing; the
- * temp-dir guard stays on to prove it.
+ * The tests StrykerJS runs against each mutant of the workspace sandbox, the GEPA engine, the judge and
+ * the offline judge's rules (`pnpm mutation`, see docs/hardening.md): the unit tests of those folders.
+ * Their escape targets are canaries in temp dirs, so a mutant that breaks the sandbox fails tests and
+ * damages nothing; the temp-dir guard stays on to prove it.
  */
 export default defineConfig({
   test: {
@@ -14,6 +14,8 @@ export default defineConfig({
       'packages/core/src/tools/{workspace,builtin}/*.test.ts',
       'packages/core/src/optimizer/gepa/*.test.ts',
       'packages/core/src/judge/**/*.test.ts',
+      // The offline model's unit tests (not its test/ folder: whole goals, slow): they judge aime-judge-rules.ts.
+      'packages/offline-model/src/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     environment: 'node',
