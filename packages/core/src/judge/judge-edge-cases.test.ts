@@ -309,3 +309,20 @@ describe('Judge: which path decides', () => {
     expect(judgeMessages().user).toContain('References cited: none');
   });
 });
+
+describe('Judge: earlier results back a task', () => {
+  it('accepts facts about a file the earlier results reported, without a read of its own', async () => {
+    const fromEarlier = {
+      task: { id: '2', title: 'Say what the project is called' },
+      report: { status: 'complete' as const, summary: 'README.md names the project Demo.', references: ['README.md'] },
+      evidence: evidenceWith(),
+    };
+    const backed = await new Judge({ mode: 'checks' }).judgeTask(
+      taskInput({ ...fromEarlier, priorResults: 'Task 1: README.md is titled Demo.' }),
+    );
+    expect(backed.verdict.verdict).toBe('pass');
+    const unbacked = await new Judge({ mode: 'checks' }).judgeTask(taskInput(fromEarlier));
+    expect(unbacked.verdict).toMatchObject({ verdict: 'fail', score: 0 });
+    expect(unbacked.verdict.feedback).toContain('read-before-facts: the answer states facts about README.md');
+  });
+});

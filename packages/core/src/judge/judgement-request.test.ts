@@ -135,6 +135,7 @@ describe('judgeRequestMetadata', () => {
             { tool: 'read_file', args: { path: 'README.md' }, output: '# Demo' },
             { tool: 'list_dir', args: ['not', 'a record'], ok: false, output: 'x'.repeat(4005) },
             { tool: 'list_dir', args: null, output: '' },
+            { tool: 'list_dir', args: 'raw text', output: '' },
           ),
         ],
       }),
@@ -151,6 +152,7 @@ describe('judgeRequestMetadata', () => {
       toolCalls: [
         { tool: 'read_file', arguments: { path: 'README.md' }, observation: '# Demo', ok: true },
         { tool: 'list_dir', arguments: {}, observation: 'x'.repeat(4000), ok: false },
+        { tool: 'list_dir', arguments: {}, observation: '', ok: true },
         { tool: 'list_dir', arguments: {}, observation: '', ok: true },
       ],
       checks,
