@@ -179,13 +179,36 @@ describe('the offline judge: which has the most or fewest', () => {
   });
 
   it('fails with fewer than two candidates, calling a listing a listing', () => {
-    expect(judgeTask(most, 'The Directory listing shows packages/a: 4.', walk(4, 'packages/a')).feedback).toMatch(
-      /^fewer than two candidates were counted \(1\); .* name the one with the most, with the counts\.$/,
-    );
+    expect(
+      judgeTask(most, 'The Directory listing shows packages/a: 4.', step('read_file'), walk(4, 'packages/a')).feedback,
+    ).toMatch(/^fewer than two candidates were counted \(1\); .* name the one with the most, with the counts\.$/);
     expect(
       judgeTask('Which package has the fewest files?', 'Directory .\n[dir] packages/', walk(4, 'packages/a')).feedback,
     ).toMatch(
       /^The answer is a listing, not a choice: fewer than two candidates were counted \(1\);.* the fewest, with the counts\.$/,
+    );
+  });
+});
+
+describe('the offline judge: evidence it must not take', () => {
+  it('lets one answered MCP call among others do the work, and counts only find_files walks', () => {
+    expect(
+      judgeTask('Translate README.md into French', 'Traduit.', step('read_file'), step('docs__translate')).verdict,
+    ).toBe('pass');
+    expect(judgeTask('How many TypeScript files are there?', '7 files.', step('read_file', found(7))).feedback).toMatch(
+      /^Nothing was counted/,
+    );
+    expect(judgeTask('How many TypeScript files are there?', 'Many files.', walk(3))).toMatchObject({
+      score: 0.1,
+      verdict: 'fail',
+    });
+  });
+
+  it('finds the fewest wherever it comes, and calls an answer without any walk a listing', () => {
+    const fewest = 'Which package has the fewest source files?';
+    expect(judgeTask(fewest, 'packages/a: 4.', walk(9, 'packages/b'), walk(4, 'packages/a')).verdict).toBe('pass');
+    expect(judgeTask(fewest, 'packages/a.', step('list_dir')).feedback).toMatch(
+      /^The answer is a listing, not a choice: /,
     );
   });
 });
