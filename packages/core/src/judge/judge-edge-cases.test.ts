@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { TaskSnapshot } from '../protocol/task-status';
 import { useFakeModelServer } from '../testing/openai-compatible-fixtures';
 import { ScriptedModel } from '../testing/scripted-model';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from '../testing/temporary-workspace';
 import { type GoalJudgementInput, Judge, type TaskJudgementInput } from './judge';
-import { evidenceWith, writeWorkspaceFile } from './judge-test-support';
+import { evidenceWith, useDemoWorkspace } from './judge-test-support';
 import { judgeVerdictEvent } from './judge-verdict-event';
 
 const fake = useFakeModelServer({ maxRetries: 0 });
-let workspace: TemporaryWorkspace;
-beforeEach(async () => {
-  workspace = await createTemporaryWorkspace();
-  await writeWorkspaceFile(workspace.root, 'README.md', '# Demo\n\nA demo project.\n');
-});
-afterEach(() => workspace.cleanup());
+const demo = useDemoWorkspace();
 
 const usageCalls: Array<{ promptTokens: number; ms: number }> = [];
 beforeEach(() => {
@@ -26,7 +20,7 @@ function taskInput(overrides: Partial<TaskJudgementInput> = {}): TaskJudgementIn
     task: { id: '1', title: 'Summarise README.md', completionCriteria: 'the summary names the project' },
     report: { status: 'complete', summary: 'README.md describes Demo, a demo project.', references: ['README.md'] },
     evidence: evidenceWith({ tool: 'read_file', args: { path: 'README.md' }, output: '# Demo\n\nA demo project.' }),
-    workspaceRoot: workspace.root,
+    workspaceRoot: demo.current.root,
     signal: new AbortController().signal,
     onUsage: (usage, ms) => {
       usageCalls.push({ promptTokens: usage.promptTokens, ms });
@@ -46,7 +40,7 @@ function goalInput(overrides: Partial<GoalJudgementInput> = {}): GoalJudgementIn
     status: 'completed',
     tasks: [],
     evidence: [evidenceWith({ tool: 'list_dir', output: '[file] README.md\n[file] b.md' })],
-    workspaceRoot: workspace.root,
+    workspaceRoot: demo.current.root,
     signal: new AbortController().signal,
     ...overrides,
   };

@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { createTemporaryWorkspace, type TemporaryWorkspace } from '../testing/temporary-workspace';
 import type { CheckInput } from './checks/check-input';
 import { emptyEvidence, type TaskEvidence, type ToolCallEvidence } from './task-evidence';
 
@@ -24,4 +26,15 @@ export function checkInput(
 export async function writeWorkspaceFile(root: string, path: string, content: string): Promise<void> {
   await mkdir(dirname(join(root, path)), { recursive: true });
   await writeFile(join(root, path), content);
+}
+
+/** A temporary workspace holding a Demo README.md for each test (created before, removed after): read `.current`. */
+export function useDemoWorkspace(): { readonly current: TemporaryWorkspace } {
+  const holder: { current: TemporaryWorkspace } = { current: undefined as unknown as TemporaryWorkspace };
+  beforeEach(async () => {
+    holder.current = await createTemporaryWorkspace();
+    await writeWorkspaceFile(holder.current.root, 'README.md', '# Demo\n\nA demo project.\n');
+  });
+  afterEach(() => holder.current.cleanup());
+  return holder;
 }

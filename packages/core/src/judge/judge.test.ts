@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TokenUsage } from '../llm/types';
 import { useFakeModelServer } from '../testing/openai-compatible-fixtures';
-import { createTemporaryWorkspace, type TemporaryWorkspace } from '../testing/temporary-workspace';
 import { Judge, type TaskJudgementInput } from './judge';
 import { DEFAULT_JUDGE_PROMPT } from './judge-prompt';
-import { evidenceWith, writeWorkspaceFile } from './judge-test-support';
+import { evidenceWith, useDemoWorkspace } from './judge-test-support';
 
 const fake = useFakeModelServer({ maxRetries: 0 });
-let workspace: TemporaryWorkspace;
-beforeEach(async () => {
-  workspace = await createTemporaryWorkspace();
-  await writeWorkspaceFile(workspace.root, 'README.md', '# Demo\n\nA demo project.\n');
-});
-afterEach(() => workspace.cleanup());
+const demo = useDemoWorkspace();
 
 function taskInput(overrides: Partial<TaskJudgementInput> = {}): TaskJudgementInput & { usage: TokenUsage[] } {
   const usage: TokenUsage[] = [];
@@ -21,7 +15,7 @@ function taskInput(overrides: Partial<TaskJudgementInput> = {}): TaskJudgementIn
     task: { id: '1', title: 'Summarise README.md', completionCriteria: 'the summary names the project' },
     report: { status: 'complete', summary: 'README.md describes Demo, a demo project.', references: ['README.md'] },
     evidence: evidenceWith({ tool: 'read_file', args: { path: 'README.md' }, output: '# Demo\n\nA demo project.' }),
-    workspaceRoot: workspace.root,
+    workspaceRoot: demo.current.root,
     signal: new AbortController().signal,
     onUsage: (used) => {
       usage.push(used);
@@ -132,7 +126,7 @@ describe('Judge.judgeGoal', () => {
     status: 'completed' as const,
     tasks: [],
     evidence: [evidenceWith({ tool: 'list_dir', output: '[file] README.md\n[file] b.md' })],
-    workspaceRoot: workspace.root,
+    workspaceRoot: demo.current.root,
     signal: new AbortController().signal,
   });
 
