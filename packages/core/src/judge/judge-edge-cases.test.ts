@@ -3,7 +3,7 @@ import type { TaskSnapshot } from '../protocol/task-status';
 import { useFakeModelServer } from '../testing/openai-compatible-fixtures';
 import { ScriptedModel } from '../testing/scripted-model';
 import { type GoalJudgementInput, Judge, type TaskJudgementInput } from './judge';
-import { evidenceWith, useDemoWorkspace } from './judge-test-support';
+import { demoTaskInput, evidenceWith, useDemoWorkspace } from './judge-test-support';
 import { judgeVerdictEvent } from './judge-verdict-event';
 
 const fake = useFakeModelServer({ maxRetries: 0 });
@@ -15,18 +15,10 @@ beforeEach(() => {
 });
 
 function taskInput(overrides: Partial<TaskJudgementInput> = {}): TaskJudgementInput {
-  return {
-    goal: 'Summarise README.md',
-    task: { id: '1', title: 'Summarise README.md', completionCriteria: 'the summary names the project' },
-    report: { status: 'complete', summary: 'README.md describes Demo, a demo project.', references: ['README.md'] },
-    evidence: evidenceWith({ tool: 'read_file', args: { path: 'README.md' }, output: '# Demo\n\nA demo project.' }),
-    workspaceRoot: demo.current.root,
-    signal: new AbortController().signal,
-    onUsage: (usage, ms) => {
-      usageCalls.push({ promptTokens: usage.promptTokens, ms });
-    },
+  return demoTaskInput(demo.current.root, {
+    onUsage: (usage, ms) => void usageCalls.push({ promptTokens: usage.promptTokens, ms }),
     ...overrides,
-  };
+  });
 }
 
 function task(id: string, status: TaskSnapshot['status'], extra: Partial<TaskSnapshot> = {}): TaskSnapshot {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createTemporaryWorkspace, type TemporaryWorkspace } from '../testing/temporary-workspace';
 import type { CheckInput } from './checks/check-input';
+import type { TaskJudgementInput } from './judge';
 import { emptyEvidence, type TaskEvidence, type ToolCallEvidence } from './task-evidence';
 
 /** Evidence of one task with the given tool calls (ok unless said otherwise). */
@@ -37,4 +38,18 @@ export function useDemoWorkspace(): { readonly current: TemporaryWorkspace } {
   });
   afterEach(() => holder.current.cleanup());
   return holder;
+}
+
+/** A task that read the demo README and summarised it, judged in `root` (fields overridable). */
+export function demoTaskInput(root: string, overrides: Partial<TaskJudgementInput> = {}): TaskJudgementInput {
+  return {
+    goal: 'Summarise README.md',
+    task: { id: '1', title: 'Summarise README.md', completionCriteria: 'the summary names the project' },
+    report: { status: 'complete', summary: 'README.md describes Demo, a demo project.', references: ['README.md'] },
+    evidence: evidenceWith({ tool: 'read_file', args: { path: 'README.md' }, output: '# Demo\n\nA demo project.' }),
+    workspaceRoot: root,
+    signal: new AbortController().signal,
+    onUsage: () => undefined,
+    ...overrides,
+  };
 }

@@ -3,26 +3,14 @@ import type { TokenUsage } from '../llm/types';
 import { useFakeModelServer } from '../testing/openai-compatible-fixtures';
 import { Judge, type TaskJudgementInput } from './judge';
 import { DEFAULT_JUDGE_PROMPT } from './judge-prompt';
-import { evidenceWith, useDemoWorkspace } from './judge-test-support';
+import { demoTaskInput, evidenceWith, useDemoWorkspace } from './judge-test-support';
 
 const fake = useFakeModelServer({ maxRetries: 0 });
 const demo = useDemoWorkspace();
 
 function taskInput(overrides: Partial<TaskJudgementInput> = {}): TaskJudgementInput & { usage: TokenUsage[] } {
   const usage: TokenUsage[] = [];
-  return {
-    goal: 'Summarise README.md',
-    task: { id: '1', title: 'Summarise README.md', completionCriteria: 'the summary names the project' },
-    report: { status: 'complete', summary: 'README.md describes Demo, a demo project.', references: ['README.md'] },
-    evidence: evidenceWith({ tool: 'read_file', args: { path: 'README.md' }, output: '# Demo\n\nA demo project.' }),
-    workspaceRoot: demo.current.root,
-    signal: new AbortController().signal,
-    onUsage: (used) => {
-      usage.push(used);
-    },
-    usage,
-    ...overrides,
-  };
+  return { ...demoTaskInput(demo.current.root, { onUsage: (used) => void usage.push(used), ...overrides }), usage };
 }
 
 describe('Judge (model mode, against the fake OpenAI-compatible server)', () => {

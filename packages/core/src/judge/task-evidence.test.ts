@@ -2,20 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { TaskEvidenceRecorder } from './task-evidence';
 import { describeTaskStats, taskStats } from './task-stats';
 
+/** A tool-result event of task `taskId` for its call `callId`. */
+function toolResult(taskId: string, callId: string, tool: string, ok: boolean, output: string, ms: number) {
+  return { type: 'tool-result' as const, taskId, callId, tool, ok, output, ms };
+}
+
 describe('TaskEvidenceRecorder', () => {
   it("records each task's tool calls with their results and the actor's model calls", () => {
     const recorder = new TaskEvidenceRecorder();
     recorder.observe({ type: 'tool-call', taskId: 't1', callId: 'c1', tool: 'read_file', args: { path: 'a.md' } });
     recorder.observe({ type: 'tool-call', taskId: 't2', callId: 'c1', tool: 'list_dir', args: { path: '.' } });
-    recorder.observe({
-      type: 'tool-result',
-      taskId: 't1',
-      callId: 'c1',
-      tool: 'read_file',
-      ok: true,
-      output: '# A',
-      ms: 4,
-    });
+    recorder.observe(toolResult('t1', 'c1', 'read_file', true, '# A', 4));
     recorder.observe({
       type: 'tool-result',
       taskId: 't2',
@@ -84,15 +81,7 @@ describe('TaskEvidenceRecorder', () => {
       totalTokens: 18,
       ms: 9,
     });
-    recorder.observe({
-      type: 'tool-result',
-      taskId: 't1',
-      callId: 'unknown',
-      tool: 'read_file',
-      ok: true,
-      output: 'x',
-      ms: 1,
-    });
+    recorder.observe(toolResult('t1', 'unknown', 'read_file', true, 'x', 1));
     expect(recorder.take('t1')).toEqual({
       taskId: 't1',
       toolCalls: [],
@@ -107,33 +96,9 @@ describe('TaskEvidenceRecorder', () => {
     const recorder = new TaskEvidenceRecorder();
     recorder.observe({ type: 'tool-call', taskId: 't1', callId: 'c1', tool: 'read_file', args: {} });
     recorder.observe({ type: 'tool-call', taskId: 't1', callId: 'c2', tool: 'read_file', args: {} });
-    recorder.observe({
-      type: 'tool-result',
-      taskId: 't2',
-      callId: 'c1',
-      tool: 'read_file',
-      ok: true,
-      output: 'other task',
-      ms: 1,
-    });
-    recorder.observe({
-      type: 'tool-result',
-      taskId: 't1',
-      callId: 'c1',
-      tool: 'read_file',
-      ok: true,
-      output: 'first',
-      ms: 1,
-    });
-    recorder.observe({
-      type: 'tool-result',
-      taskId: 't1',
-      callId: 'c1',
-      tool: 'read_file',
-      ok: false,
-      output: 'again',
-      ms: 1,
-    });
+    recorder.observe(toolResult('t2', 'c1', 'read_file', true, 'other task', 1));
+    recorder.observe(toolResult('t1', 'c1', 'read_file', true, 'first', 1));
+    recorder.observe(toolResult('t1', 'c1', 'read_file', false, 'again', 1));
     const calls = recorder.take('t1').toolCalls;
     expect(calls.map((call) => [call.ok, call.output])).toEqual([
       [true, 'first'],
